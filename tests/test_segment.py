@@ -1,0 +1,72 @@
+"""Sentence and paragraph segmentation keeps exact offsets and respects abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.segment import abbreviations, segment
+
+SPLIT_EXAMPLES = [
+    pytest.param(
+        "Pompeo spoke on Jan. 19 in Washington. He left.",
+        ["Pompeo spoke on Jan. 19 in Washington.", "He left."],
+        id="month-abbreviation-does-not-split",
+    ),
+    pytest.param(
+        "The U.S. Congressional Executive Committee met. It ended.",
+        ["The U.S. Congressional Executive Committee met.", "It ended."],
+        id="country-abbreviation-does-not-split",
+    ),
+    pytest.param(
+        "“The facts have proven it.” This is a lie, he said.",
+        ["“The facts have proven it.”", "This is a lie, he said."],
+        id="closing-quote-stays-with-sentence",
+    ),
+    pytest.param(
+        "Michael J. Fox arrived. Dr. Wong spoke!  Why? Nobody knows",
+        ["Michael J. Fox arrived.", "Dr. Wong spoke!", "Why?", "Nobody knows"],
+        id="initials-and-titles",
+    ),
+    pytest.param(
+        "sent to headquarters. of Human Rights in Geneva.",
+        ["sent to headquarters. of Human Rights in Geneva."],
+        id="lowercase-continuation-does-not-split",
+    ),
+    pytest.param(
+        "China pushes back\nIn February, the House voted.",
+        ["China pushes back", "In February, the House voted."],
+        id="line-break-ends-a-heading",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_EXAMPLES)
+def test_sentences_split_as_a_reader_would(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment(text)] == expected
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "  First one.   Second one!\n\n\nThird paragraph here.  "
+    sentences = segment(text)
+    assert [s.text for s in sentences] == ["First one.", "Second one!", "Third paragraph here."]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+    assert [s.index for s in sentences] == [0, 1, 2]
+
+
+def test_body_start_skips_leading_metadata() -> None:
+    text = " date 2021-06-18 Canada leads. China objects."
+    sentences = segment(text, body_start=17)
+    assert [s.text for s in sentences] == ["Canada leads.", "China objects."]
+    assert sentences[0].start == 17
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert segment("") == []
+    assert segment(" \n\n \n") == []
+
+
+def test_abbreviation_table_is_lowercase_and_has_months() -> None:
+    table = abbreviations()
+    assert {"jan", "sept", "dr", "u.s"} <= table
+    assert all(entry == entry.lower() for entry in table)
