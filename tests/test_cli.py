@@ -40,7 +40,7 @@ def test_extract_writes_json_and_html(seeds_output: Path) -> None:
     assert (seeds_output / "events.json").stat().st_size > 0
     html_text = (seeds_output / "timeline.html").read_text(encoding="utf-8")
     assert "plotly" in html_text.lower()
-    assert "<script src=\"https://cdn" not in html_text  # self-contained by default
+    assert '<script src="https://cdn' not in html_text  # self-contained by default
 
 
 def test_seed_documents_have_dates_with_their_sources(seeds_result: TimelineResult) -> None:
@@ -151,8 +151,22 @@ def test_committed_report_matches_a_fresh_run(seeds_output: Path) -> None:
 def test_dct_option_overrides_every_date(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The minister resigned on Friday.", encoding="utf-8")
-    assert main(["extract", str(article), "--out", str(tmp_path / "out"), "--dct", "2020-05-04",
-                 "-q", "--workers", "1"]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(article),
+                "--out",
+                str(tmp_path / "out"),
+                "--dct",
+                "2020-05-04",
+                "-q",
+                "--workers",
+                "1",
+            ]
+        )
+        == 0
+    )
     result = TimelineResult.model_validate_json((tmp_path / "out" / "events.json").read_bytes())
     (document,) = result.documents
     assert (document.published.value, document.published.source) == ("2020-05-04", "option")
@@ -170,8 +184,19 @@ def test_bad_inputs_are_reported_and_the_rest_processed(
     empty_dir.mkdir()
     missing = tmp_path / "missing.txt"
     out = tmp_path / "out"
-    status = main(["extract", str(tmp_path / "in"), str(missing), str(empty_dir),
-                   "--out", str(out), "-q", "--workers", "1"])
+    status = main(
+        [
+            "extract",
+            str(tmp_path / "in"),
+            str(missing),
+            str(empty_dir),
+            "--out",
+            str(out),
+            "-q",
+            "--workers",
+            "1",
+        ]
+    )
     err = capsys.readouterr().err
     assert status == 0
     assert f"{tmp_path / 'in' / 'empty.txt'}: empty file" in err

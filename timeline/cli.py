@@ -33,34 +33,55 @@ def report_skipped(skipped: list[SkippedInput]) -> None:
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    """`timeline extract`: files and folders in, events JSON and HTML timeline out."""
-    from timeline.outputs import write_outputs
-    from timeline.parallel import run_parallel
+    """`timeline extract`: files and folders in, events JSON and HTML timeline out.
+
+    Documents are processed on all cores (`--workers`), or on Dask (`--engine dask`); with
+    `--format jsonl` each document's events are streamed to events.stream.jsonl as it is done.
+    No cache unless `--cache DIR` is given (`--no-cache` wins over it).
+    """
+    from contextlib import nullcontext
+
+    from timeline.outputs import EventStreamWriter, write_outputs
+    from timeline.parallel import default_workers, run_with_report
     from timeline.settings import Settings
 
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    workers = args.workers or default_workers()
     settings = Settings(
         dct=args.dct,
         dates_file=args.dates,
         html_mode="cdn" if args.cdn else "inline",
-        workers=args.workers or 1,
+        workers=workers,
     )
     paths = args.paths or [DEFAULT_INPUT]
-    result = run_parallel(
-        paths,
-        settings,
-        workers=args.workers,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        cache_dir=None if args.no_cache else args.cache,
-        progress=not args.quiet,
-    )
+    stream = EventStreamWriter(args.out) if "jsonl" in (args.format or []) else nullcontext()
+    with stream as sink:
+        report = run_with_report(
+            paths,
+            settings,
+            workers=workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            cache_dir=None if args.no_cache else args.cache,
+            progress=not args.quiet,
+            sink=sink,
+        )
+    result = report.result
     report_skipped(result.skipped)
     if not result.documents:
         print("error: no document could be processed", file=sys.stderr)
         return 1
     written = write_outputs(result, args.out, formats=args.format, plotlyjs=settings.html_mode)
+    if isinstance(stream, EventStreamWriter):
+        written.append(stream.path)
+    cached = f" ({report.stats.cached} from cache)" if report.stats.cached else ""
     print(
-        f"{len(result.documents)} document(s), {len(result.events)} event(s), "
+        f"{len(result.documents)} document(s){cached}, {len(result.events)} event(s), "
         f"{len(result.undated)} undated -> {', '.join(str(p) for p in written)}"
     )
     return 0
@@ -162,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract a timeline from articles")
     extract.add_argument("paths", nargs="*", type=Path, help="files or folders (default: seeds)")
     extract.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder")
-    extract.add_argument("--dates", type=Path, help="publication dates/metadata file (JSON)")
+    extract.add_argument("--dates", type=Path, help="publication dates/metadata file (JSON or CSV)")
     extract.add_argument("--dct", type=iso_date, help="one publication date for all inputs")
     extract.add_argument(
         "--format",

@@ -1,10 +1,533 @@
-"""Merge: the same event reported in several sentences or documents becomes one event."""
+"""Merge: the same event reported in several sentences or documents becomes one event.
+
+Two mentions describe one event when their types are compatible, their times are compatible
+(their intervals overlap; an undated or document-date-based mention may attach to a dated one
+of the same episode), their participants do not contradict each other (different actors, or the
+roles reversed, mean different events), and enough ties them:
+
+- the same interval: a shared participant (names normalized so that "Pompeo" matches
+  "Mike Pompeo"), or the same trigger with similar title words;
+- nested or overlapping intervals (a year around a day): a shared participant and one more
+  sign (agreeing specific types, the same trigger, similar title words);
+- an undated or document-date-based mention: the same, or, within one article, the same trigger.
+
+Events are clustered greedily in a fixed order (well-dated first, then by document and offset),
+so the same input always gives the same ids and order. A merged event keeps the id of its
+earliest mention, the best-dated member's time, title and summary, the union of names (full
+names preferred), every mention, and a confidence raised by corroboration from other documents.
+Every rule table lives in `resources/en/merge.json` with its examples.
+"""
 
 from __future__ import annotations
 
-from timeline.models import Event
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from timeline.models import Event, EventTime, Granularity, Mention, TimeBasis
+from timeline.resources import read_resource_text
+
+WORD_PATTERN = re.compile(r"[\w'-]+")
+POSSESSIVE_PATTERN = re.compile(r"'s?\b|'$")
+#: Finest first: a finer time is a better time for a merged event.
+GRANULARITY_ORDER = [
+    Granularity.time,
+    Granularity.day,
+    Granularity.week,
+    Granularity.month,
+    Granularity.season,
+    Granularity.quarter,
+    Granularity.half,
+    Granularity.year,
+    Granularity.decade,
+    Granularity.century,
+]
+#: Most trustworthy first.
+BASIS_ORDER = [
+    TimeBasis.explicit,
+    TimeBasis.relative,
+    TimeBasis.anaphoric,
+    TimeBasis.context,
+    TimeBasis.inferred,
+    TimeBasis.document_date,
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TypeGroup(_Model):
+    """Event types that may describe one event: all of them (mutual) or one umbrella and any."""
+
+    id: str
+    kind: Literal["mutual", "umbrella"]
+    umbrella: str | None
+    types: list[str] = Field(min_length=1)
+    examples: list[tuple[str, str]] = Field(min_length=1)
+    negative: list[tuple[str, str]] = Field(min_length=1)
+
+
+class NameExample(_Model):
+    """Two names and whether they denote the same participant."""
+
+    a: str
+    b: str
+    match: bool
+
+
+class MergeThresholds(_Model):
+    """Numbers of the merge rules."""
+
+    words_jaccard: float = Field(ge=0.0, le=1.0)
+    stem_length: int = Field(ge=3)
+    weak_time_window_days: int = Field(ge=0)
+    corroboration_gain: float = Field(ge=0.0, le=1.0)
+
+
+class MergeTables(_Model):
+    """The whole `merge.json` resource."""
+
+    description: str
+    determiners: list[str]
+    number_words: list[str]
+    titles: list[str]
+    generic_name_words: list[str]
+    pronouns: list[str]
+    conjunctions: list[str]
+    stopwords: list[str]
+    generic_types: list[str]
+    weak_time_bases: list[TimeBasis]
+    type_groups: list[TypeGroup]
+    name_examples: list[NameExample] = Field(min_length=1)
+    thresholds: MergeThresholds
+
+
+@lru_cache(maxsize=1)
+def merge_tables() -> MergeTables:
+    """The validated merge tables (loaded once, on first use)."""
+    return MergeTables.model_validate(json.loads(read_resource_text("en", "merge.json")))
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words: lowercased, possessives, numbers, determiners and leading titles dropped."""
+    tables = merge_tables()
+    numbers = set(tables.number_words)
+    text = name.replace("’", "'").replace("‘", "'").lower()
+    words = [POSSESSIVE_PATTERN.sub("", w).strip("'-") for w in WORD_PATTERN.findall(text)]
+    words = [w for w in words if w and not w.isdigit() and w not in numbers]
+    while words and words[0] in tables.determiners:
+        words.pop(0)
+    titles = set(tables.titles)
+    first_name_word = 0
+    while first_name_word < len(words) - 1 and words[first_name_word] in titles:
+        first_name_word += 1
+    return tuple(words[first_name_word:])
+
+
+@lru_cache(maxsize=8192)
+def split_names(name: str) -> tuple[str, ...]:
+    """A name listing several participants, split: "Kovrig and Spavor" -> Kovrig, Spavor."""
+    conjunctions = "|".join(re.escape(c) for c in merge_tables().conjunctions)
+    parts = re.split(rf"\s*,\s*|\s+(?:{conjunctions})\s+", name)
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def is_generic_name(words: tuple[str, ...]) -> bool:
+    """Whether a name is made only of generic words ("the government", "officials")."""
+    generic = set(merge_tables().generic_name_words)
+    return all(word in generic for word in words)
+
+
+def is_pronoun(words: tuple[str, ...]) -> bool:
+    """Whether a "name" is only a pronoun ("he", "they"): it names nobody by itself."""
+    return len(words) == 1 and words[0] in merge_tables().pronouns
+
+
+@lru_cache(maxsize=65536)
+def names_match(a: str, b: str, same_document: bool = True) -> bool:
+    """Whether two names denote the same participant ("Pompeo" ~ "Mike Pompeo").
+
+    Pronouns match nothing; generic names ("the government") match only the same words, and
+    only within one document (two articles' "government" may be two governments).
+    """
+    words_a, words_b = name_words(a), name_words(b)
+    if not words_a or not words_b or is_pronoun(words_a) or is_pronoun(words_b):
+        return False
+    if is_generic_name(words_a) or is_generic_name(words_b):
+        return same_document and words_a == words_b
+    if words_a == words_b:
+        return True
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return set(shorter) <= set(longer) and shorter[-1] == longer[-1]
+
+
+def participant_names(names: list[str]) -> list[str]:
+    """Every single participant named in a list of (possibly conjoined) names."""
+    return [part for name in names for part in split_names(name)]
+
+
+def names_overlap(names_a: list[str], names_b: list[str], same_document: bool = True) -> int:
+    """How many names of the first list match some name of the second."""
+    parts_b = participant_names(names_b)
+    return sum(
+        1
+        for name in participant_names(names_a)
+        if any(names_match(name, other, same_document) for other in parts_b)
+    )
+
+
+def participants(event: Event) -> list[str]:
+    """Actors and targets of an event."""
+    return [*event.actors, *event.targets]
+
+
+def participants_overlap(a: Event, b: Event) -> int:
+    """How many participants of `a` also take part in `b` (in any role)."""
+    same_document = not documents_of(a).isdisjoint(documents_of(b))
+    return names_overlap(participants(a), participants(b), same_document)
+
+
+def participants_conflict(a: Event, b: Event) -> bool:
+    """Both events name their actors, and no participant is shared: different doers."""
+    return bool(a.actors and b.actors) and participants_overlap(a, b) == 0
+
+
+def roles_reversed(a: Event, b: Event) -> bool:
+    """`a`'s actors are `b`'s targets and vice versa, with no shared actor: a reply, not a copy."""
+    if not (a.actors and a.targets and b.actors and b.targets):
+        return False
+    return (
+        names_overlap(a.actors, b.actors) == 0
+        and names_overlap(a.actors, b.targets) > 0
+        and names_overlap(a.targets, b.actors) > 0
+    )
+
+
+def merge_names(lists: list[list[str]]) -> list[str]:
+    """Union of names in order of first appearance, one per participant, full names preferred."""
+    merged: list[str] = []
+    for name in (name for names in lists for name in names):
+        for index, kept in enumerate(merged):
+            if names_match(name, kept):
+                if len(name_words(name)) > len(name_words(kept)):
+                    merged[index] = name
+                break
+        else:
+            merged.append(name)
+    return merged
+
+
+# --- types and words -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def types_compatible(a: str, b: str) -> bool:
+    """Whether two event types may describe one event (same, generic, or grouped together)."""
+    tables = merge_tables()
+    a, b = a.lower(), b.lower()
+    if a == b or a in tables.generic_types or b in tables.generic_types:
+        return True
+    for group in tables.type_groups:
+        if group.kind == "mutual" and a in group.types and b in group.types:
+            return True
+        if group.kind == "umbrella" and {a, b} & {group.umbrella} and {a, b} & set(group.types):
+            return True
+    return False
+
+
+def specific_types_agree(a: Event, b: Event) -> bool:
+    """Whether both types say something (not "other") and may describe one event."""
+    generic = merge_tables().generic_types
+    return (
+        a.type.lower() not in generic
+        and b.type.lower() not in generic
+        and types_compatible(a.type, b.type)
+    )
+
+
+def stem(word: str) -> str:
+    """A crude stem: the first letters of a lowercased word ("imposed", "imposes" -> "impos")."""
+    return word.lower()[: merge_tables().thresholds.stem_length]
+
+
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of a text (stopwords and numbers dropped)."""
+    stopwords = set(merge_tables().stopwords)
+    words = (w.lower().strip("'-") for w in WORD_PATTERN.findall(text.replace("’", "'")))
+    return frozenset(stem(w) for w in words if w and w not in stopwords and not w.isdigit())
+
+
+def triggers(event: Event) -> frozenset[str]:
+    """Stems of the trigger words of an event's mentions."""
+    return frozenset(stem(m.trigger) for m in event.mentions if m.trigger)
+
+
+def triggers_similar(a: Event, b: Event) -> bool:
+    """Whether the events share a trigger stem ("imposed" ~ "imposes")."""
+    return bool(triggers(a) & triggers(b))
+
+
+def words_similar(a: Event, b: Event) -> bool:
+    """Whether the titles share most of their content words (Jaccard over stems)."""
+    stems_a, stems_b = content_stems(a.title), content_stems(b.title)
+    if not stems_a or not stems_b:
+        return False
+    jaccard = len(stems_a & stems_b) / len(stems_a | stems_b)
+    return jaccard >= merge_tables().thresholds.words_jaccard
+
+
+# --- times ---------------------------------------------------------------------------------
+
+
+def is_weak_time(time: EventTime | None) -> bool:
+    """Whether a time is missing or only a guess (the document date)."""
+    return time is None or time.basis in merge_tables().weak_time_bases
+
+
+def intervals_overlap(a: EventTime, b: EventTime) -> bool:
+    """Whether two time intervals share a day (one containing the other included)."""
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bool) -> bool:
+    """Whether two times can be the time of one event.
+
+    A missing time fits anything. Two times of the same strength must overlap. A dated time
+    fits a document-date guess if it is not later than it, does not merely contain it at a
+    coarser grain (the guess would be more precise than the date it is traded for) and, across
+    documents, is recent.
+    """
+    if a is None or b is None:
+        return True
+    if is_weak_time(a) == is_weak_time(b):
+        return intervals_overlap(a, b)
+    strong, weak = (b, a) if is_weak_time(a) else (a, b)
+    if strong.earliest > weak.latest or coarser_container(strong, weak):
+        return False
+    if same_document:
+        return True
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    return strong.latest >= weak.latest - window
+
+
+def same_interval(a: EventTime, b: EventTime) -> bool:
+    """Whether two times cover exactly the same days."""
+    return (a.earliest, a.latest) == (b.earliest, b.latest)
+
+
+def coarser_container(outer: EventTime, inner: EventTime) -> bool:
+    """Whether `outer` strictly contains `inner` at a coarser grain (2005 around 2005-06-06)."""
+    return (
+        outer.earliest <= inner.earliest
+        and inner.latest <= outer.latest
+        and (outer.earliest, outer.latest) != (inner.earliest, inner.latest)
+        and GRANULARITY_ORDER.index(outer.granularity) > GRANULARITY_ORDER.index(inner.granularity)
+    )
+
+
+def time_rank(time: EventTime | None) -> tuple[int, int, int]:
+    """Sort key of a time, best first: dated, fine granularity, trustworthy basis."""
+    if time is None:
+        return (2, len(GRANULARITY_ORDER), len(BASIS_ORDER))
+    return (
+        int(is_weak_time(time)),
+        GRANULARITY_ORDER.index(time.granularity),
+        BASIS_ORDER.index(time.basis),
+    )
+
+
+# --- deciding ------------------------------------------------------------------------------
+
+
+def documents_of(event: Event) -> frozenset[str]:
+    """The documents an event is mentioned in."""
+    return frozenset(m.document for m in event.mentions)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events are one real-world event (see the module docstring)."""
+    same_document = bool(documents_of(a) & documents_of(b))
+    if not types_compatible(a.type, b.type):
+        return False
+    if not times_compatible(a.time, b.time, same_document):
+        return False
+    if participants_conflict(a, b) or roles_reversed(a, b):
+        return False
+    shared = participants_overlap(a, b) > 0
+    similar_trigger = triggers_similar(a, b)
+    similar_words = words_similar(a, b)
+    if not (is_weak_time(a.time) or is_weak_time(b.time)):
+        if a.time and b.time and not same_interval(a.time, b.time):
+            # A year around a day, or fuzzy ranges that overlap, say little: ask for more.
+            return shared and (specific_types_agree(a, b) or similar_trigger or similar_words)
+        return shared or (similar_trigger and similar_words)
+    if shared and (specific_types_agree(a, b) or similar_trigger or similar_words):
+        return True
+    return same_document and similar_trigger
+
+
+def attachment_score(event: Event, cluster: Cluster) -> tuple[int, int]:
+    """How strongly an event belongs to a cluster: shared participants, shared triggers."""
+    return (
+        max(participants_overlap(event, member) for member in cluster.members),
+        int(any(triggers_similar(event, member) for member in cluster.members)),
+    )
+
+
+def best_time_key(event: Event) -> tuple[tuple[int, int, int], tuple[str, int, int], str]:
+    """Sort key for the member whose time a merged event keeps: best time, then first mention."""
+    return (time_rank(event.time), min(map(mention_key, event.mentions)), event.id)
+
+
+def best_member(cluster: list[Event]) -> Event:
+    """The member whose time is best (ties: the earliest mention)."""
+    return min(cluster, key=best_time_key)
+
+
+@dataclass
+class Cluster:
+    """Events found to be one, with what the next comparisons need kept at hand."""
+
+    members: list[Event]
+    best: Event
+    documents: set[str]
+    types: set[str]
+
+    @classmethod
+    def of(cls, event: Event) -> Cluster:
+        """A cluster holding one event."""
+        return cls([event], event, set(documents_of(event)), {event.type.lower()})
+
+    def add(self, event: Event) -> None:
+        """Add a member, keeping the best-dated one and the documents and types up to date."""
+        self.members.append(event)
+        self.documents |= documents_of(event)
+        self.types.add(event.type.lower())
+        if best_time_key(event) < best_time_key(self.best):
+            self.best = event
+
+
+def fits_cluster(event: Event, cluster: Cluster, documents: frozenset[str]) -> bool:
+    """Whether an event (in `documents`) fits the cluster's best time and type, and is the same
+    as some member."""
+    same_document = not documents.isdisjoint(cluster.documents)
+    if not times_compatible(event.time, cluster.best.time, same_document):
+        return False
+    if not any(types_compatible(event.type, kind) for kind in cluster.types):
+        return False
+    return any(same_event(event, member) for member in cluster.members)
+
+
+def mention_key(mention: Mention) -> tuple[str, int, int]:
+    """Mentions sort by document, then position."""
+    return (mention.document, mention.start, mention.end)
+
+
+def event_order(event: Event) -> tuple[int, tuple[str, int, int], str]:
+    """Clustering order: well-dated events first, then by first mention and id."""
+    return (int(is_weak_time(event.time)), min(map(mention_key, event.mentions)), event.id)
+
+
+def link_keys(event: Event) -> frozenset[str]:
+    """Keys two events must share to be one: a participant's last name word or a trigger stem.
+
+    Every rule in `same_event` needs a shared participant (names that match end alike) or a
+    shared trigger, so only clusters sharing a key need comparing.
+    """
+    names = (name_words(part) for part in participant_names(participants(event)))
+    return frozenset(f"name:{words[-1]}" for words in names if words) | frozenset(
+        f"trigger:{trigger}" for trigger in triggers(event)
+    )
+
+
+def cluster_events(events: list[Event]) -> list[list[Event]]:
+    """Greedy clustering in a fixed order: an event joins its best-fitting cluster or starts one."""
+    clusters: list[Cluster] = []
+    clusters_by_key: dict[str, set[int]] = defaultdict(set)
+    for event in sorted(events, key=event_order):
+        documents = documents_of(event)
+        keys = link_keys(event)
+        linked = sorted(set().union(*(clusters_by_key[key] for key in keys)))
+        candidates = [
+            (attachment_score(event, clusters[index]), -index)
+            for index in linked
+            if fits_cluster(event, clusters[index], documents)
+        ]
+        if candidates:
+            index = -max(candidates)[1]
+            clusters[index].add(event)
+        else:
+            index = len(clusters)
+            clusters.append(Cluster.of(event))
+        for key in keys:
+            clusters_by_key[key].add(index)
+    return [cluster.members for cluster in clusters]
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def corroborated_confidence(confidence: float, sources: int) -> float:
+    """Confidence raised by each further document reporting the event."""
+    gain = merge_tables().thresholds.corroboration_gain
+    return round(1.0 - (1.0 - confidence) * (1.0 - gain) ** (sources - 1), 4)
+
+
+def merged_type(best: Event, cluster: list[Event]) -> str:
+    """The best member's type, or the first specific one if it is generic."""
+    generic = set(merge_tables().generic_types)
+    if best.type.lower() not in generic:
+        return best.type
+    return next((e.type for e in cluster if e.type.lower() not in generic), best.type)
+
+
+def unique_mentions(cluster: list[Event]) -> list[Mention]:
+    """Every mention of the cluster once, sorted by document and position."""
+    seen: dict[tuple[str, int, int, str | None], Mention] = {}
+    for mention in (m for event in cluster for m in event.mentions):
+        seen.setdefault((*mention_key(mention), mention.trigger), mention)
+    return sorted(seen.values(), key=lambda m: (*mention_key(m), m.trigger or ""))
+
+
+def build_event(cluster: list[Event]) -> Event:
+    """One event from a cluster of mentions of it."""
+    if len(cluster) == 1 and cluster[0].sources == len(documents_of(cluster[0])):
+        return cluster[0]
+    best = best_member(cluster)
+    ordered = sorted(cluster, key=lambda e: (min(map(mention_key, e.mentions)), e.id))
+    mentions = unique_mentions(cluster)
+    sources = len({m.document for m in mentions})
+    others = [e for e in ordered if e is not best]
+    return Event(
+        id=ordered[0].id,
+        title=best.title,
+        summary=best.summary,
+        time=best.time,
+        status=best.status,
+        type=merged_type(best, ordered),
+        actors=merge_names([best.actors, *(e.actors for e in others)]),
+        targets=merge_names([best.targets, *(e.targets for e in others)]),
+        places=merge_names([best.places, *(e.places for e in others)]),
+        mentions=mentions,
+        sources=sources,
+        confidence=corroborated_confidence(max(e.confidence for e in cluster), sources),
+        reason=best.reason if best.time is None else None,
+    )
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Events with duplicates folded together, every mention kept."""
-    return list(events)
+    """Events with duplicates folded together, every mention kept, in first-mention order."""
+    merged = [build_event(cluster) for cluster in cluster_events(events)]
+    return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))

@@ -192,11 +192,33 @@ class EventTime(Strict):
     text: str | None = Field(default=None, description="The date phrase as written, if any.")
     basis: TimeBasis
     mod: str | None = None
+    edtf: str | None = Field(
+        default=None,
+        description="The same time in EDTF (ISO 8601-2): 2021-02, 2019-21, 199X, 2021-02~. "
+        "Filled from value, granularity and mod when not given.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> EventTime:
         if self.earliest > self.latest:
             raise ValueError(f"earliest {self.earliest} is after latest {self.latest}")
+        return self
+
+    @model_validator(mode="after")
+    def _fill_edtf(self) -> EventTime:
+        if self.edtf is None:
+            from timeline.edtf import edtf_for
+
+            uncertain = self.basis in (TimeBasis.inferred, TimeBasis.document_date)
+            edtf = edtf_for(
+                self.value,
+                self.granularity,
+                self.mod,
+                earliest=self.earliest,
+                latest=self.latest,
+                uncertain=uncertain,
+            )
+            object.__setattr__(self, "edtf", edtf)
         return self
 
 

@@ -1,25 +1,667 @@
-"""Run the per-document step over many documents: in this process, a process pool, or Dask."""
+"""Run the per-document step over many inputs: in this process, a process pool, or Dask.
+
+The flow, whatever the engine:
+
+1. *plan* (this process): find the input files, load the dates files once, cut the file list
+   into chunks of a few hundred kilobytes so that inter-process traffic stays low. Only paths
+   travel to the workers, never texts.
+2. *per input* (a worker): read the file, settle each document's publication date, look the
+   document up in the cache, otherwise run `process_document`. Every failure, including a bug
+   raising inside the pipeline, becomes a `SkippedInput` with its reason; nothing stops the run.
+   The document text is dropped here: what comes back (`DocumentResult`) holds no text.
+3. *collect* (this process): results arrive as workers finish them; each is streamed to the
+   sink (e.g. `events.stream.jsonl`) and counted on the progress display. Only the results,
+   which the merge needs, are kept.
+4. *merge*: `merge_documents`, the only global step. With Dask the merge is first folded on
+   the cluster by time bucket (year of the event), then finished here.
+
+Results do not depend on the engine or the number of workers: they are put back in input order
+before the merge, and a duplicate document id keeps the first input (in input order).
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
-from timeline.models import TimelineResult
-from timeline.pipeline import merge_documents, process_document, read_documents
+from pydantic import BaseModel, ConfigDict
+
+from timeline.cache import DocumentCache, tool_fingerprint
+from timeline.ingest import (
+    DocumentMetadata,
+    InputError,
+    Reader,
+    default_readers,
+    discover_inputs,
+    folder_dates_files,
+    load_dates_file,
+    to_document,
+)
+from timeline.models import Document, Event, SkippedInput, TimelineResult
+from timeline.pipeline import DocumentResult, merge_documents, process_document
+from timeline.progress import Progress, make_progress
 from timeline.settings import Settings
+from timeline.temporal.docdate import infer_publication_date
+
+Engine = Literal["local", "dask"]
+
+#: A chunk holds inputs up to about this many bytes...
+CHUNK_TARGET_BYTES = 1 << 20
+#: ...and at most this many inputs (10,000 tiny files make ~160 chunks, not 10,000 tasks).
+CHUNK_MAX_INPUTS = 64
+#: Aim for at least this many chunks per worker, so that a slow chunk does not idle the rest.
+CHUNKS_PER_WORKER = 8
+#: Chunks in flight per worker in the process pool (bounds memory held by pending results).
+IN_FLIGHT_PER_WORKER = 4
+#: Bucket of an undated event in the Dask merge fold.
+UNDATED_BUCKET = "undated"
+
+
+class RunContext(BaseModel):
+    """What every worker needs besides its paths: sent once per worker, not per chunk."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    settings: Settings
+    metadata: dict[str, DocumentMetadata]
+    cache_dir: Path | None = None
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class InputJob:
+    """One input file to process: its position in the input order, path and size in bytes."""
+
+    index: int
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class InputOutcome:
+    """What one input file yielded: results (without text), skips, and how many were cached."""
+
+    job: InputJob
+    results: list[DocumentResult] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    cached: int = 0
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """The inputs of a run, cut into chunks, and what was skipped while finding them."""
+
+    chunks: list[list[InputJob]]
+    skipped: list[SkippedInput]
+    context: RunContext
+
+    @property
+    def inputs(self) -> int:
+        """Number of input files to process."""
+        return sum(len(chunk) for chunk in self.chunks)
+
+    @property
+    def total_bytes(self) -> int:
+        """Size of all input files."""
+        return sum(job.size for chunk in self.chunks for job in chunk)
+
+
+@dataclass
+class RunStats:
+    """Counts and timing of a run (for the CLI summary and the benchmark)."""
+
+    inputs: int = 0
+    documents: int = 0
+    cached: int = 0
+    skipped: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """A run's merged result and its statistics."""
+
+    result: TimelineResult
+    stats: RunStats
+
+
+class ResultSink(Protocol):
+    """Receives each document result and skipped input as soon as it is known."""
+
+    def write_document(self, result: DocumentResult) -> None:
+        """A document is done."""
+
+    def write_skipped(self, skipped: SkippedInput) -> None:
+        """An input (or a document of it) was skipped."""
+
+
+# ----------------------------------------------------------------------------- planning
+
+
+def default_workers() -> int:
+    """The cores this process may use (CPU affinity, else the CPU count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def file_size(path: Path) -> int:
+    """Size in bytes, 0 when it cannot be read (the worker then reports the real error)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def chunk_jobs(
+    jobs: Iterable[InputJob], target_bytes: int, max_inputs: int
+) -> list[list[InputJob]]:
+    """Consecutive jobs grouped into chunks of about `target_bytes` and at most `max_inputs`."""
+    chunks: list[list[InputJob]] = []
+    current: list[InputJob] = []
+    current_bytes = 0
+    for job in jobs:
+        if current and (current_bytes + job.size > target_bytes or len(current) >= max_inputs):
+            chunks.append(current)
+            current, current_bytes = [], 0
+        current.append(job)
+        current_bytes += job.size
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def chunk_target_bytes(total_bytes: int, workers: int) -> int:
+    """Chunk size: at most CHUNK_TARGET_BYTES, small enough for CHUNKS_PER_WORKER per worker."""
+    return max(1, min(CHUNK_TARGET_BYTES, total_bytes // max(1, workers * CHUNKS_PER_WORKER)))
+
+
+def load_metadata(
+    paths: list[Path], settings: Settings
+) -> tuple[dict[str, DocumentMetadata], list[SkippedInput]]:
+    """Metadata from the folders' `publication_dates.json` and `--dates`, loaded once."""
+    metadata: dict[str, DocumentMetadata] = {}
+    skipped: list[SkippedInput] = []
+    dates_files = folder_dates_files(paths)
+    if settings.dates_file is not None:
+        dates_files.append(settings.dates_file)
+    for dates_file in dates_files:
+        try:
+            metadata.update(load_dates_file(dates_file))
+        except InputError as error:
+            skipped.append(SkippedInput(path=error.path, reason=error.reason))
+    return metadata, skipped
+
+
+def plan_run(
+    paths: list[Path], settings: Settings, workers: int, cache_dir: Path | None
+) -> RunPlan:
+    """Find the inputs, load metadata once, and cut the inputs into chunks."""
+    metadata, skipped = load_metadata(paths, settings)
+    jobs: list[InputJob] = []
+    for item in discover_inputs(paths, default_readers()):
+        if isinstance(item, SkippedInput):
+            skipped.append(item)
+        else:
+            jobs.append(InputJob(index=len(jobs), path=item, size=file_size(item)))
+    total = sum(job.size for job in jobs)
+    chunks = chunk_jobs(jobs, chunk_target_bytes(total, workers), CHUNK_MAX_INPUTS)
+    context = RunContext(
+        settings=settings,
+        metadata=metadata,
+        cache_dir=cache_dir,
+        fingerprint=tool_fingerprint() if cache_dir is not None else "",
+    )
+    return RunPlan(chunks=chunks, skipped=skipped, context=context)
+
+
+# ----------------------------------------------------------------------------- per input
+
+
+def describe_error(error: BaseException) -> str:
+    """`Type: message`, on one line and not too long."""
+    message = " ".join(str(error).split())
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def read_input(
+    path: Path, context: RunContext, readers: dict[str, Reader]
+) -> tuple[list[Document], list[SkippedInput]]:
+    """The documents of one input file, and what in it could not be used."""
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        return [], [SkippedInput(path=str(path), reason=f"unsupported file type {path.suffix!r}")]
+    try:
+        raws = reader(path)
+    except InputError as error:
+        return [], [SkippedInput(path=error.path, reason=error.reason)]
+    except OSError as error:
+        return [], [SkippedInput(path=str(path), reason=error.strerror or str(error))]
+    documents: list[Document] = []
+    skipped: list[SkippedInput] = []
+    for raw in raws:
+        try:
+            documents.append(
+                to_document(raw, context.metadata, context.settings.dct, infer_publication_date)
+            )
+        except InputError as error:
+            skipped.append(SkippedInput(path=error.path, reason=error.reason))
+        except Exception as error:  # a bug in date inference must not stop the run
+            reason = f"document {raw.id!r}: internal error while dating: {describe_error(error)}"
+            skipped.append(SkippedInput(path=raw.path, reason=reason))
+    return documents, skipped
+
+
+def process_cached(document: Document, cache: DocumentCache | None) -> tuple[DocumentResult, bool]:
+    """The result of `document`, from the cache when there; whether it came from the cache."""
+    if cache is None:
+        return process_document(document), False
+    key = cache.key(document)
+    cached = cache.load(key)
+    if cached is not None:
+        return cached, True
+    result = process_document(document)
+    cache.store(key, result)
+    return result, False
+
+
+def process_input(job: InputJob, context: RunContext, readers: dict[str, Reader]) -> InputOutcome:
+    """Read and process one input file; every failure becomes a skipped input."""
+    cache = (
+        DocumentCache(context.cache_dir, context.fingerprint)
+        if context.cache_dir is not None
+        else None
+    )
+    try:
+        documents, skipped = read_input(job.path, context, readers)
+    except Exception as error:  # a bug in a reader must not stop the run
+        reason = f"internal error while reading: {describe_error(error)}"
+        return InputOutcome(job=job, skipped=[SkippedInput(path=str(job.path), reason=reason)])
+    results: list[DocumentResult] = []
+    cached = 0
+    while documents:
+        document = documents.pop(0)  # drop each text as soon as it is processed
+        try:
+            result, hit = process_cached(document, cache)
+        except Exception as error:  # a bug in the pipeline: report it, keep going
+            reason = (
+                f"document {document.id!r}: internal error while processing "
+                f"(please report): {describe_error(error)}"
+            )
+            skipped.append(SkippedInput(path=document.path, reason=reason))
+            continue
+        results.append(result)
+        cached += hit
+    return InputOutcome(job=job, results=results, skipped=skipped, cached=cached)
+
+
+def process_chunk(chunk: list[InputJob], context: RunContext) -> list[InputOutcome]:
+    """Process a chunk of inputs (the unit of work sent to a worker)."""
+    readers = default_readers()
+    return [process_input(job, context, readers) for job in chunk]
+
+
+# ----------------------------------------------------------------------------- engines
+
+#: The run context of a pool worker process, set once by `set_worker_context`.
+_worker_context: RunContext | None = None
+
+
+def set_worker_context(context: RunContext) -> None:
+    """Pool initializer: keep the run context in the worker (sent once, not per chunk)."""
+    global _worker_context
+    _worker_context = context
+
+
+def process_chunk_in_worker(chunk: list[InputJob]) -> list[InputOutcome]:
+    """Process a chunk with the worker's run context."""
+    assert _worker_context is not None, "pool worker started without set_worker_context"
+    return process_chunk(chunk, _worker_context)
+
+
+def crashed_outcome(job: InputJob) -> InputOutcome:
+    """The outcome of an input whose worker process died (a crash or out of memory)."""
+    reason = "the worker process died while processing this input (crash or out of memory)"
+    return InputOutcome(job=job, skipped=[SkippedInput(path=str(job.path), reason=reason)])
+
+
+def warm_up() -> None:
+    """Load the lazily loaded rules and lexicons here, so forked workers share them."""
+    from timeline.ingest import unknown_publication_date
+
+    document = Document(
+        id="warm-up",
+        path="warm-up",
+        text="On January 5, 2021, the minister resigned. Talks resume next week.",
+        published=unknown_publication_date("warm-up"),
+    )
+    try:
+        process_document(document)
+    except Exception:  # a broken pipeline shows up per document, with its reason
+        return
+
+
+def run_in_process(chunks: list[list[InputJob]], context: RunContext) -> Iterator[InputOutcome]:
+    """The per-document step in this process, one chunk after another."""
+    for chunk in chunks:
+        yield from process_chunk(chunk, context)
+
+
+class PoolBroken(Exception):
+    """A worker process died; `unfinished` are the chunks that were in flight."""
+
+    def __init__(self, unfinished: list[list[InputJob]]) -> None:
+        super().__init__(f"a worker died with {len(unfinished)} chunk(s) in flight")
+        self.unfinished = unfinished
+
+
+def run_pool_round(
+    chunks: deque[list[InputJob]], context: RunContext, workers: int, window: int
+) -> Iterator[InputOutcome]:
+    """Run `chunks` on a fresh pool, at most `window` in flight, yielding results as they finish.
+
+    Submitted chunks are taken off `chunks`. When a worker dies the pool breaks, and the round
+    ends with PoolBroken naming the chunks that were in flight.
+    """
+    in_flight: dict[Future[list[InputOutcome]], list[InputJob]] = {}
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=set_worker_context, initargs=(context,)
+    ) as pool:
+        try:
+            while chunks or in_flight:
+                while chunks and len(in_flight) < window:
+                    chunk = chunks.popleft()
+                    in_flight[pool.submit(process_chunk_in_worker, chunk)] = chunk
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcomes = future.result()
+                    del in_flight[future]
+                    yield from outcomes
+        except BrokenProcessPool:
+            raise PoolBroken(list(in_flight.values())) from None
+
+
+def run_pool(
+    chunks: list[list[InputJob]], context: RunContext, workers: int
+) -> Iterator[InputOutcome]:
+    """The per-document step on a process pool, surviving worker crashes.
+
+    After a crash, the inputs that were in flight are retried one at a time on a single
+    worker, which pins the crash on one input; that input is reported as skipped, and the
+    remaining chunks go on in parallel again.
+    """
+    warm_up()
+    queue: deque[list[InputJob]] = deque(chunks)
+    suspects: deque[list[InputJob]] = deque()
+    while queue or suspects:
+        if suspects:
+            try:
+                yield from run_pool_round(suspects, context, workers=1, window=1)
+            except PoolBroken as broken:
+                for chunk in broken.unfinished:
+                    yield from (crashed_outcome(job) for job in chunk)
+            continue
+        try:
+            yield from run_pool_round(queue, context, workers, workers * IN_FLIGHT_PER_WORKER)
+        except PoolBroken as broken:
+            suspects.extend([job] for chunk in broken.unfinished for job in chunk)
+
+
+# ----------------------------------------------------------------------------- merge
+
+
+def time_bucket(event: Event) -> str:
+    """The fold key of the Dask merge: the year an event starts, or `undated`."""
+    return f"{event.time.earliest.year:04d}" if event.time is not None else UNDATED_BUCKET
+
+
+def kept_results(
+    outcomes: list[InputOutcome],
+) -> tuple[list[DocumentResult], list[SkippedInput]]:
+    """Results in input order, and the skips of repeated document ids (the first one is kept)."""
+    seen: set[str] = set()
+    kept: list[DocumentResult] = []
+    duplicates: list[SkippedInput] = []
+    for outcome in sorted(outcomes, key=lambda o: o.job.index):
+        for result in outcome.results:
+            if result.document.id in seen:
+                reason = f"duplicate document id {result.document.id!r}"
+                duplicates.append(SkippedInput(path=result.document.path, reason=reason))
+                continue
+            seen.add(result.document.id)
+            kept.append(result)
+    return kept, duplicates
+
+
+def ordered_skips(
+    plan_skipped: list[SkippedInput], outcomes: list[InputOutcome]
+) -> list[SkippedInput]:
+    """Skipped inputs: those found while planning, then per input in input order."""
+    skipped = list(plan_skipped)
+    for outcome in sorted(outcomes, key=lambda o: o.job.index):
+        skipped.extend(outcome.skipped)
+    return skipped
+
+
+# ----------------------------------------------------------------------------- collecting
+
+
+@dataclass
+class Collector:
+    """Gathers outcomes as they arrive: streams them, counts them, keeps what the merge needs."""
+
+    progress: Progress
+    sink: ResultSink | None
+    stats: RunStats
+    keep_events: bool = True
+    outcomes: list[InputOutcome] = field(default_factory=list)
+
+    def add(self, outcome: InputOutcome) -> None:
+        """Take one input's outcome."""
+        if self.sink is not None:
+            for result in outcome.results:
+                self.sink.write_document(result)
+            for item in outcome.skipped:
+                self.sink.write_skipped(item)
+        self.stats.inputs += 1
+        self.stats.documents += len(outcome.results)
+        self.stats.cached += outcome.cached
+        self.stats.bytes += outcome.job.size
+        self.progress.advance(1, len(outcome.results), len(outcome.skipped))
+        if not self.keep_events:
+            outcome = InputOutcome(
+                job=outcome.job,
+                results=[r.model_copy(update={"events": []}) for r in outcome.results],
+                skipped=outcome.skipped,
+                cached=outcome.cached,
+            )
+        self.outcomes.append(outcome)
+
+
+def finish(
+    collector: Collector,
+    plan: RunPlan,
+    events: Callable[[], list[Event]] | None = None,
+) -> TimelineResult:
+    """Order, de-duplicate and merge what was collected.
+
+    `events`, when given, supplies the (already partly merged) events of all kept documents;
+    the Dask engine uses it to bring in the result of its fold.
+    """
+    results, duplicates = kept_results(collector.outcomes)
+    skipped = [*ordered_skips(plan.skipped, collector.outcomes), *duplicates]
+    if collector.sink is not None:
+        for item in duplicates:
+            collector.sink.write_skipped(item)
+    if events is not None and results:
+        first, *rest = results
+        results = [first.model_copy(update={"events": events()}), *rest]
+    collector.stats.skipped = len(skipped)
+    return merge_documents(results, skipped)
+
+
+# ----------------------------------------------------------------------------- dask
+
+
+def fold_add(bucket: list[Event], event: Event) -> list[Event]:
+    """Fold step: add an event to a bucket's events."""
+    return [*bucket, event]
+
+
+def fold_combine(left: list[Event], right: list[Event]) -> list[Event]:
+    """Fold combine: the merged events of two partial buckets (a partial merge)."""
+    from timeline.merge import merge_events
+
+    return merge_events([*left, *right])
+
+
+def kept_events(outcomes: list[InputOutcome], keep: frozenset[tuple[int, str]]) -> list[Event]:
+    """The events of the documents that the de-duplication kept."""
+    return [
+        event
+        for outcome in outcomes
+        for result in outcome.results
+        if (outcome.job.index, result.document.id) in keep
+        for event in result.events
+    ]
+
+
+def kept_keys(outcomes: list[InputOutcome]) -> frozenset[tuple[int, str]]:
+    """(input index, document id) of the documents kept by the de-duplication."""
+    seen: set[str] = set()
+    keep: set[tuple[int, str]] = set()
+    for outcome in sorted(outcomes, key=lambda o: o.job.index):
+        for result in outcome.results:
+            if result.document.id not in seen:
+                seen.add(result.document.id)
+                keep.add((outcome.job.index, result.document.id))
+    return frozenset(keep)
+
+
+def run_dask(
+    plan: RunPlan, workers: int, scheduler: str | None, collector: Collector
+) -> TimelineResult:
+    """The per-document step as a Dask bag map; the merge as a fold keyed by time bucket.
+
+    Each chunk of paths is one bag partition. Partitions are gathered as they finish (for the
+    stream and the progress display) while their results stay on the cluster; the events of
+    the kept documents are then folded by year on the cluster (a partial merge per bucket),
+    and the buckets, in time order, get the final global merge here.
+    """
+    import dask
+    import dask.bag as db
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        # ":0": the scheduler's HTTP server on a free port, never a clash on 8787.
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40
+        )
+    client = Client(scheduler if scheduler is not None else cluster)
+    try:
+        bag = db.from_sequence(plan.chunks, npartitions=max(1, len(plan.chunks)))
+        outcome_bag = bag.map(process_chunk, plan.context).flatten()
+        partitions = outcome_bag.to_delayed()
+        futures = client.compute(partitions)
+        chunk_of = {future.key: chunk for future, chunk in zip(futures, plan.chunks, strict=True)}
+        finished: list = []
+        for future in as_completed(futures):
+            try:
+                outcomes = future.result()
+            except Exception as error:  # a worker died repeatedly on this partition
+                reason = f"the Dask task failed: {describe_error(error)}"
+                outcomes = [
+                    InputOutcome(job=job, skipped=[SkippedInput(path=str(job.path), reason=reason)])
+                    for job in chunk_of[future.key]
+                ]
+            else:
+                finished.append(future)
+            for outcome in outcomes:
+                collector.add(outcome)
+        keep = kept_keys(collector.outcomes)
+        events_bag = db.from_delayed([dask.delayed(f) for f in finished]) if finished else None
+
+        def folded_events() -> list[Event]:
+            if events_bag is None:
+                return []
+            buckets = (
+                events_bag.map_partitions(kept_events, keep)
+                .foldby(time_bucket, fold_add, [], fold_combine, [])
+                .compute()
+            )
+            return [event for _, bucket in sorted(buckets) for event in bucket]
+
+        return finish(collector, plan, folded_events)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def run_with_report(
+    paths: list[Path],
+    settings: Settings,
+    workers: int | None = None,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+    progress: bool | Progress = True,
+    sink: ResultSink | None = None,
+) -> RunReport:
+    """Extract a timeline from `paths` on `engine`, and say how the run went."""
+    started = time.perf_counter()
+    workers = workers or default_workers()
+    plan = plan_run(paths, settings, workers, cache_dir)
+    reporter = make_progress(progress, plan.inputs) if isinstance(progress, bool) else progress
+    stats = RunStats(engine=engine, workers=workers)
+    collector = Collector(progress=reporter, sink=sink, stats=stats, keep_events=engine != "dask")
+    if sink is not None:
+        for item in plan.skipped:
+            sink.write_skipped(item)
+    try:
+        if engine == "dask":
+            result = run_dask(plan, workers, scheduler, collector)
+        else:
+            if workers == 1 or len(plan.chunks) <= 1:
+                outcomes = run_in_process(plan.chunks, plan.context)
+            else:
+                outcomes = run_pool(plan.chunks, plan.context, workers)
+            for outcome in outcomes:
+                collector.add(outcome)
+            result = finish(collector, plan)
+    finally:
+        reporter.close()
+    stats.seconds = time.perf_counter() - started
+    return RunReport(result=result, stats=stats)
 
 
 def run_parallel(
     paths: list[Path],
     settings: Settings,
     workers: int | None = None,
-    engine: Literal["local", "dask"] = "local",
+    engine: Engine = "local",
     scheduler: str | None = None,
     cache_dir: Path | None = None,
-    progress: bool = True,
+    progress: bool | Progress = True,
+    sink: ResultSink | None = None,
 ) -> TimelineResult:
-    """Extract a timeline from `paths`, spreading documents over workers."""
-    ingested = read_documents(paths, settings)
-    results = [process_document(document) for document in ingested.documents]
-    return merge_documents(results, ingested.skipped)
+    """Extract a timeline from `paths`, spreading documents over `workers` (default: all cores)."""
+    return run_with_report(
+        paths, settings, workers, engine, scheduler, cache_dir, progress, sink
+    ).result

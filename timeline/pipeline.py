@@ -56,7 +56,9 @@ def tag_document(document: Document) -> list[TemporalExpression]:
         return found
     shift = document.body_start
     return [
-        expression.model_copy(update={"start": expression.start + shift, "end": expression.end + shift})
+        expression.model_copy(
+            update={"start": expression.start + shift, "end": expression.end + shift}
+        )
         for expression in found
     ]
 
@@ -69,9 +71,7 @@ def process_document(document: Document) -> DocumentResult:
     return DocumentResult(document=summarize(document), events=events)
 
 
-def merge_documents(
-    results: list[DocumentResult], skipped: list[SkippedInput]
-) -> TimelineResult:
+def merge_documents(results: list[DocumentResult], skipped: list[SkippedInput]) -> TimelineResult:
     """The global step: merge events across documents, split dated from undated, sort."""
     merged = merge_events([event for result in results for event in result.events])
     dated = [event for event in merged if event.time is not None]

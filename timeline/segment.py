@@ -37,11 +37,9 @@ def is_sentence_end(text: str, end: int, known_abbreviations: frozenset[str]) ->
     token = word.group(1).lower()
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "Michael J. Fox"
-    if token in known_abbreviations:
-        # "Jan. 19" or "Dr. Wong" continue the sentence; a digit or a capital both occur after
-        # an abbreviation far more often than a sentence break does.
-        return False
-    return True
+    # "Jan. 19" or "Dr. Wong" continue the sentence: after an abbreviation, a digit or a capital
+    # letter is far more often its continuation than a new sentence.
+    return token not in known_abbreviations
 
 
 def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:

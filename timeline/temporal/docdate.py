@@ -1,12 +1,356 @@
-"""Infer a document's publication date from its text when nothing else gives it."""
+"""Infer a document's publication date from its text when nothing else gives it.
+
+The evidence, from strongest to weakest:
+
+1. explicit full dates ("November 20, 2020"): the latest one bounds publication from below;
+2. a weekday with a day and month but no year ("Tuesday, Jan. 21"): the year is the one in
+   which that day falls on that weekday, chosen nearest to the years the text mentions and not
+   before what the other dates allow; publication then follows within the week;
+3. months of a year and bare years ("July 2019", "for 2019"): used only to choose that year and
+   to bound publication from below. Alone they cannot date a text: the result is unknown.
+
+Patterns and word tables live in `resources/en/docdate.json`. The tagger (`timeline.temporal.tag`
+with no reference date) adds the absolute full dates it finds. Nothing here looks at today's date.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
 from timeline.models import DateSource, PublicationDate
+from timeline.resources import read_resource_text
+
+PatternKind = Literal["full_date", "weekday_date", "month", "year"]
+FULL_DATE_VALUE = re.compile(r"\A(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\Z")
+#: Confidence of an inferred date by the evidence that fixed it.
+WEEKDAY_CONFIDENCE = 0.6
+EXPLICIT_DATE_CONFIDENCE = 0.5
 
 
-def infer_publication_date(text: str) -> PublicationDate:
-    """The publication date implied by the text, or an unknown date with the reason."""
-    return PublicationDate(
-        value=None, source=DateSource.unknown, confidence=0.0, evidence="not inferred yet"
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternExample(_Model):
+    """A text a pattern must match, and the canonical value it must find (`XXXX` = no year)."""
+
+    text: str
+    value: str
+
+
+class DocdatePattern(_Model):
+    """One row of the table: a regular expression over named groups and its examples."""
+
+    id: str
+    kind: PatternKind
+    regex: str
+    examples: list[PatternExample] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+
+class DocdateWindows(_Model):
+    """How many days after its lower bound a text is assumed to be published."""
+
+    weekday_days: int = Field(ge=0)
+    explicit_date_days: int = Field(ge=0)
+    description: str = ""
+
+
+class YearRange(_Model):
+    """Years a weekday date may fall in."""
+
+    earliest: int
+    latest: int
+
+
+class DocdateTables(_Model):
+    """The whole `docdate.json` resource."""
+
+    description: str
+    tables: dict[str, dict[str, int]]
+    windows: DocdateWindows
+    year_range: YearRange
+    patterns: list[DocdatePattern]
+
+
+class DateClue(_Model):
+    """A date found in the text: known fields (year may be missing), its kind and where."""
+
+    kind: PatternKind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = Field(default=None, ge=1, le=7)
+    start: int
+    end: int
+    text: str
+    rule: str
+
+    def canonical(self) -> str:
+        """`2020-11-20`, `XXXX-01-21`, `2019-07` or `2019`: what example tables compare."""
+        year = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if self.kind == "year":
+            return year
+        if self.kind == "month":
+            return f"{year}-{self.month:02d}"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+
+@lru_cache(maxsize=1)
+def docdate_tables() -> DocdateTables:
+    """The validated pattern table (loaded once, on first use)."""
+    return DocdateTables.model_validate(json.loads(read_resource_text("en", "docdate.json")))
+
+
+def table_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first so that `sept` wins over `sep`."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def compiled_pattern(pattern_id: str) -> re.Pattern[str]:
+    """The regex of a pattern row with its `{table}` placeholders expanded."""
+    tables = docdate_tables()
+    row = next(p for p in tables.patterns if p.id == pattern_id)
+    regex = row.regex
+    for name, table in tables.tables.items():
+        regex = regex.replace("{" + name + "}", f"(?:{table_alternation(table)})")
+    return re.compile(regex, re.IGNORECASE)
+
+
+def lookup(table: str, word: str) -> int:
+    """The number a table gives a word (case and a trailing period ignored)."""
+    return docdate_tables().tables[table][word.lower().rstrip(".")]
+
+
+def clue_from_match(row: DocdatePattern, match: re.Match[str]) -> DateClue | None:
+    """The date clue a match describes, or None if its fields make no calendar sense."""
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("month"):
+        month: int | None = lookup("month", groups["month"])
+    elif groups.get("month_number"):
+        month = int(groups["month_number"])
+    else:
+        month = None
+    day = int(groups["day"]) if groups.get("day") else None
+    weekday = lookup("weekday", groups["weekday"]) if groups.get("weekday") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= (calendar.monthrange(year or 2000, month or 1)[1]):
+        return None
+    return DateClue(
+        kind=row.kind,
+        year=year,
+        month=month,
+        day=day,
+        weekday=weekday,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(0),
+        rule=row.id,
     )
+
+
+def match_pattern(row: DocdatePattern, text: str) -> list[DateClue]:
+    """Every clue one pattern row finds in a text."""
+    found = (clue_from_match(row, m) for m in compiled_pattern(row.id).finditer(text))
+    return [clue for clue in found if clue is not None]
+
+
+def overlaps(clue: DateClue, taken: list[DateClue]) -> bool:
+    """Whether a clue's span overlaps a clue already kept."""
+    return any(clue.start < other.end and other.start < clue.end for other in taken)
+
+
+def find_date_clues(text: str) -> list[DateClue]:
+    """Date clues by pattern priority (table order); a span claimed once is not reused."""
+    kept: list[DateClue] = []
+    for row in docdate_tables().patterns:
+        for clue in match_pattern(row, text):
+            if not overlaps(clue, kept):
+                kept.append(clue)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def tagger_full_dates(text: str) -> list[DateClue]:
+    """Absolute full dates the temporal tagger finds (it runs without a reference date)."""
+    from timeline.temporal import tag
+
+    clues = []
+    for expression in tag(text, None):
+        match = FULL_DATE_VALUE.match(expression.value)
+        if expression.anchor != "none" or match is None:
+            continue
+        try:
+            dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+        clues.append(
+            DateClue(
+                kind="full_date",
+                year=int(match["year"]),
+                month=int(match["month"]),
+                day=int(match["day"]),
+                start=expression.start,
+                end=expression.end,
+                text=expression.text,
+                rule=f"tagger:{expression.rule}",
+            )
+        )
+    return clues
+
+
+def clue_earliest(clue: DateClue) -> dt.date | None:
+    """The first day a clue with a year can denote."""
+    if clue.year is None:
+        return None
+    return dt.date(clue.year, clue.month or 1, clue.day or 1)
+
+
+def weekday_dates(clue: DateClue, year_range: YearRange) -> list[dt.date]:
+    """The days, over the year range, on which the clue's day and month fall on its weekday."""
+    days = []
+    for year in range(year_range.earliest, year_range.latest + 1):
+        try:
+            day = dt.date(year, clue.month or 1, clue.day or 1)
+        except ValueError:
+            continue
+        if day.isoweekday() == clue.weekday:
+            days.append(day)
+    return days
+
+
+def choose_weekday_date(
+    candidates: list[dt.date], mentioned_years: list[int], lower_bound: dt.date | None
+) -> dt.date | None:
+    """The candidate nearest to the latest year the text mentions, not before the lower bound.
+
+    A text mentions the past more than the future, so the latest year it names is the best
+    single hint; ties go to the later year (news rarely reports years later).
+    """
+    allowed = [d for d in candidates if lower_bound is None or d >= lower_bound]
+    if not allowed or not mentioned_years:
+        return None
+    hint = max(mentioned_years)
+    return min(allowed, key=lambda d: (abs(d.year - hint), -d.year))
+
+
+def interval_value(earliest: dt.date, latest: dt.date) -> str:
+    """The finest ISO value covering an interval: a day, a month or a year."""
+    if earliest == latest:
+        return earliest.isoformat()
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.year:04d}-{earliest.month:02d}"
+    return f"{earliest.year:04d}"
+
+
+def inferred_date(
+    earliest: dt.date, window_days: int, confidence: float, evidence: str
+) -> PublicationDate:
+    """An inferred publication date: on or within `window_days` after `earliest`."""
+    latest = earliest + dt.timedelta(days=window_days)
+    return PublicationDate(
+        value=interval_value(earliest, latest),
+        earliest=earliest,
+        latest=latest,
+        source=DateSource.inferred,
+        confidence=confidence,
+        evidence=evidence,
+    )
+
+
+def unknown_date(reason: str, earliest: dt.date | None = None) -> PublicationDate:
+    """No usable publication date; `earliest` keeps a lower bound if the text gave one."""
+    return PublicationDate(
+        value=None, earliest=earliest, source=DateSource.unknown, confidence=0.0, evidence=reason
+    )
+
+
+def latest_clue(clues: list[DateClue]) -> DateClue | None:
+    """The clue denoting the latest first day (ties: the earlier in the text)."""
+    dated = [c for c in clues if c.year is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda c: (clue_earliest(c), -c.start))
+
+
+def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
+    """The publication date the clues support (see the module docstring for the order)."""
+    tables = docdate_tables()
+    windows = tables.windows
+    full_dates = [c for c in clues if c.kind == "full_date"]
+    partial = [c for c in clues if c.kind in ("month", "year")]
+    weekday_clues = [c for c in clues if c.kind == "weekday_date"]
+    latest_full = latest_clue(full_dates)
+    full_bound = clue_earliest(latest_full) if latest_full else None
+    mentioned_years = sorted({c.year for c in full_dates + partial if c.year is not None})
+    # A month mentioned bounds publication from below; a bare year might be a plan ("by 2030").
+    months = [c for c in partial if c.kind == "month"]
+    latest_month = latest_clue(months)
+    month_bound = clue_earliest(latest_month) if latest_month else None
+    lower_bound = max((d for d in (full_bound, month_bound) if d is not None), default=None)
+
+    for clue in reversed(sorted(weekday_clues, key=lambda c: c.start)):
+        day = choose_weekday_date(
+            weekday_dates(clue, tables.year_range), mentioned_years, lower_bound
+        )
+        if day is None:
+            continue
+        earliest = max(day, full_bound) if full_bound else day
+        if earliest > day + dt.timedelta(days=windows.weekday_days):
+            break  # explicit dates are later than the week the weekday names: trust them
+        evidence = (
+            f'"{clue.text.strip()}" falls on that weekday in {day.year} '
+            f"(nearest to years mentioned: {', '.join(map(str, mentioned_years))}); "
+            f"published on or within {windows.weekday_days} days after {earliest.isoformat()}"
+        )
+        return inferred_date(earliest, windows.weekday_days, WEEKDAY_CONFIDENCE, evidence)
+
+    if latest_full is not None and full_bound is not None:
+        evidence = (
+            f'latest explicit date "{latest_full.text.strip()}" bounds it from below; '
+            f"published on or within {windows.explicit_date_days} days after "
+            f"{full_bound.isoformat()}"
+        )
+        return inferred_date(
+            full_bound, windows.explicit_date_days, EXPLICIT_DATE_CONFIDENCE, evidence
+        )
+    if weekday_clues:
+        return unknown_date(
+            f'weekday date "{weekday_clues[0].text.strip()}" but no year mentioned to choose '
+            "among the years it fits",
+            lower_bound,
+        )
+    if latest_month is not None:
+        return unknown_date(
+            f'only months and years mentioned; "{latest_month.text.strip()}" bounds it from '
+            "below but nothing bounds it from above",
+            lower_bound,
+        )
+    if mentioned_years:
+        return unknown_date("only bare years mentioned, which do not fix a publication date")
+    return unknown_date("no date in the text")
+
+
+def infer_publication_date(
+    text: str, tagger_dates: Callable[[str], list[DateClue]] | None = tagger_full_dates
+) -> PublicationDate:
+    """The publication date implied by the text, or an unknown date with the reason.
+
+    `tagger_dates` adds the full dates another finder sees (default: the temporal tagger);
+    None uses this module's own patterns only.
+    """
+    clues = find_date_clues(text)
+    for clue in tagger_dates(text) if tagger_dates else []:
+        if not overlaps(clue, clues):
+            clues.append(clue)
+    return infer_from_clues(sorted(clues, key=lambda c: (c.start, c.end)))

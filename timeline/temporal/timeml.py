@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from timeline.ingest import InputError
+from timeline.ingest import InputError, decode_text
 from timeline.models import Strict, TemporalExpression
 
 Tagger = Callable[[str, "dt.date | None"], list[TemporalExpression]]
@@ -94,13 +94,12 @@ def decode_reference(reference: str) -> str:
 
 
 def read_source(path: Path) -> str:
-    """A file's characters, decoded as UTF-8, with line endings left as they are."""
+    """A file's characters, decoded as ingest decodes text, with line endings left as they are."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not UTF-8 text") from None
+    return decode_text(path, data)
 
 
 def check_well_formed(path: Path, source: str) -> None:
@@ -357,9 +356,7 @@ def timeml_for_plain_text(
     )
 
 
-def json_for(
-    path: Path, dct: dt.date | None, expressions: Sequence[TemporalExpression]
-) -> str:
+def json_for(path: Path, dct: dt.date | None, expressions: Sequence[TemporalExpression]) -> str:
     """One JSON object (one line) for a tagged file."""
     record = {
         "file": str(path),
@@ -376,9 +373,7 @@ def default_tagger() -> Tagger:
     return tag
 
 
-def tag_file(
-    path: Path, dct: dt.date | None, fmt: str, tagger: Tagger | None = None
-) -> str:
+def tag_file(path: Path, dct: dt.date | None, fmt: str, tagger: Tagger | None = None) -> str:
     """Tag a `.tml` file (its DCT unless `dct` is given) or a plain text file (with `dct`).
 
     `fmt` is ``json`` (one JSON object) or ``timeml`` (the TimeML with our TIMEX3 tags).
@@ -398,3 +393,33 @@ def tag_file(
     if fmt == "json":
         return json_for(path, dct, expressions)
     return timeml_for_plain_text(path, source, dct, expressions)
+
+
+_YEAR = r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX)"
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_TIME_OF_DAY = (
+    r"T(?:(?:[01]\d|2[0-4]|XX)(?::[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?"
+)
+_DAY_DATE = rf"{_YEAR}-(?:{_MONTH}-{_DAY}|W{_WEEK}-(?:[1-7X]|WE))"
+_CALENDAR = (
+    rf"(?:{_DAY_DATE}(?:{_TIME_OF_DAY})?"
+    rf"|{_YEAR}(?:-(?:{_MONTH}|W{_WEEK}|SP|SU|FA|WI|Q[1-4X]|H[12X]|T[1-3X]))?"
+    r"|\d{2}|\d{3}|XX|XXX)"
+)
+_AMOUNT = r"(?:\d+(?:\.\d+)?|X+)"
+_DURATION = (
+    rf"P(?:(?:{_AMOUNT}(?:Y|M|W|D|Q|H|DE|CE|ML|L|E|C))+(?:T(?:{_AMOUNT}[HMS])+)?"
+    rf"|T(?:{_AMOUNT}[HMS])+)"
+)
+#: The TIMEX3 value grammar (TimeML 1.2.1 as used in TempEval-3): calendar dates at any
+#: precision with X for unknown digits, weeks, seasons, quarters, halves, times of day,
+#: durations, and the three reference points.
+TIMEX_VALUE_PATTERN = re.compile(rf"(?:{_CALENDAR}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)")
+
+
+def is_timex_value(value: str) -> bool:
+    """Whether `value` is a well-formed TIMEX3 value."""
+    return TIMEX_VALUE_PATTERN.fullmatch(value) is not None

@@ -1,0 +1,92 @@
+"""Every rule row of the temporal tagger: its examples tag as written, its negatives do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.models import TemporalExpression
+from timeline.temporal import tag
+from timeline.temporal.normalize import NORMALIZERS
+from timeline.temporal.rules import (
+    DIGITS_ANCHOR,
+    Rule,
+    RuleExample,
+    anchor_positions,
+    compile_rule,
+    load_lexicon,
+    load_rules,
+)
+
+RULES = load_rules().rules
+EXAMPLES = [
+    pytest.param(rule, example, id=f"{rule.id}:{example.text}")
+    for rule in RULES
+    for example in rule.examples
+]
+NEGATIVES = [
+    pytest.param(rule, text, id=f"{rule.id}:not:{text}") for rule in RULES for text in rule.negatives
+]
+
+
+def _reference(example: RuleExample) -> dt.date | None:
+    return dt.date.fromisoformat(example.reference) if example.reference else None
+
+
+def _found_at(found: list[TemporalExpression], span: str, text: str) -> TemporalExpression:
+    start = text.index(span)
+    matching = [e for e in found if e.start == start and e.end == start + len(span)]
+    assert matching, f"{span!r} not tagged in {text!r}; got {[(e.text, e.rule) for e in found]}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_rule_example_is_tagged_with_its_value(rule: Rule, example: RuleExample) -> None:
+    found = _found_at(tag(example.text, _reference(example)), example.span, example.text)
+    assert found.rule == rule.id
+    assert found.value == example.value
+    assert found.type == (example.type or rule.type)
+    if example.mod is not None:
+        assert found.mod == example.mod
+
+
+@pytest.mark.parametrize(("rule", "text"), NEGATIVES)
+def test_rule_negative_is_not_tagged_by_it(rule: Rule, text: str) -> None:
+    found = tag(text, dt.date(2021, 1, 20))
+    assert [e.text for e in found if e.rule == rule.id] == []
+
+
+def test_every_rule_has_positive_and_negative_examples_or_is_listed() -> None:
+    without_negatives = {rule.id for rule in RULES if not rule.negatives}
+    assert all(rule.examples for rule in RULES)
+    # Rules whose words cannot be anything but a time need no negative example.
+    assert without_negatives <= set(load_lexicon().tables) | NO_NEGATIVE_NEEDED, sorted(
+        without_negatives - NO_NEGATIVE_NEEDED
+    )
+
+
+NO_NEGATIVE_NEEDED = {
+    "set_adverb", "date_day_month_year", "holiday", "year_fiscal", "year_fuzzy",
+    "season_year", "season_shifted", "quarter_ordinal", "quarter_q", "half_ordinal",
+    "year_ago_period", "month_relative_year", "duration_past_unit", "floating_holiday", "year_ago_quarter", "set_each_month", "day_word", "tonight", "last_night", "this_day_part", "clock_named",
+    "relative_unit", "unit_end", "weekend", "ago", "ago_vague", "offset_previous",
+    "anaphoric_unit", "duration_vague", "recent_units",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_rule_pattern_compiles_and_names_a_normalizer(rule: Rule) -> None:
+    assert compile_rule(rule).pattern
+    assert rule.normalizer in NORMALIZERS
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_rule_example_span_holds_one_of_its_anchors(rule: Rule, example: RuleExample) -> None:
+    start = example.text.index(example.span)
+    end = start + len(example.span)
+    positions = anchor_positions(example.text)
+    names = [name for name in rule.anchors if name != DIGITS_ANCHOR or name in positions]
+    assert any(
+        start <= s and e <= end for name in names for s, e in positions.get(name, [])
+    ), f"no anchor of {rule.id} in {example.span!r}"

@@ -1,0 +1,470 @@
+"""Merging event mentions: rule tables, the deciding rules, and merged events built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from timeline.merge import (
+    coarser_container,
+    content_stems,
+    corroborated_confidence,
+    merge_events,
+    merge_names,
+    merge_tables,
+    name_words,
+    names_match,
+    roles_reversed,
+    same_event,
+    split_names,
+    times_compatible,
+    types_compatible,
+)
+from timeline.models import Event, EventStatus, EventTime, Granularity, Mention, TimeBasis
+
+MONDAY = dt.date(2021, 3, 22)
+
+
+def time(
+    earliest: dt.date,
+    latest: dt.date | None = None,
+    granularity: Granularity = Granularity.day,
+    basis: TimeBasis = TimeBasis.explicit,
+) -> EventTime:
+    latest = latest or earliest
+    formats = {Granularity.day: "%Y-%m-%d", Granularity.month: "%Y-%m", Granularity.year: "%Y"}
+    value = earliest.strftime(formats[granularity])
+    return EventTime(
+        value=value, earliest=earliest, latest=latest, granularity=granularity, basis=basis
+    )
+
+
+DECEMBER_2018 = time(dt.date(2018, 12, 1), dt.date(2018, 12, 31), Granularity.month)
+
+
+def event(
+    id: str,
+    document: str,
+    start: int,
+    title: str,
+    when: EventTime | None,
+    type: str = "statement",
+    actors: list[str] | None = None,
+    targets: list[str] | None = None,
+    trigger: str | None = None,
+    confidence: float = 0.6,
+) -> Event:
+    return Event(
+        id=id,
+        title=title,
+        summary=title,
+        time=when,
+        status=EventStatus.occurred,
+        type=type,
+        actors=actors or [],
+        targets=targets or [],
+        mentions=[
+            Mention(
+                document=document, start=start, end=start + len(title), text=title, trigger=trigger
+            )
+        ],
+        confidence=confidence,
+        reason=None if when else "no date in or around the sentence",
+    )
+
+
+# --- rule tables ---------------------------------------------------------------------------
+
+NAME_CASES = [
+    pytest.param(row.a, row.b, row.match, id=f"{row.a}~{row.b}:{row.match}")
+    for row in merge_tables().name_examples
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), NAME_CASES)
+def test_names_match_table(a: str, b: str, expected: bool) -> None:
+    assert names_match(a, b) is expected
+    assert names_match(b, a) is expected
+
+
+TYPE_CASES = [
+    pytest.param(a, b, True, id=f"{group.id}:{a}~{b}")
+    for group in merge_tables().type_groups
+    for a, b in group.examples
+] + [
+    pytest.param(a, b, False, id=f"{group.id}:not:{a}~{b}")
+    for group in merge_tables().type_groups
+    for a, b in group.negative
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), TYPE_CASES)
+def test_types_compatible_table(a: str, b: str, expected: bool) -> None:
+    assert types_compatible(a, b) is expected
+    assert types_compatible(b, a) is expected
+
+
+def test_every_type_group_has_examples_both_ways() -> None:
+    for group in merge_tables().type_groups:
+        assert group.examples and group.negative, group.id
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Secretary of State Mike Pompeo", ("mike", "pompeo")),
+        ("Canada’s Liberal government", ("canada", "liberal", "government")),
+        ("two Canadians", ("canadians",)),
+        ("the CCP", ("ccp",)),
+        ("Opposition Leader Erin O'Toole", ("erin", "otoole")),
+        ("Prime Minister", ("minister",)),
+    ],
+)
+def test_name_words(name: str, words: tuple[str, ...]) -> None:
+    assert name_words(name) == words
+
+
+def test_generic_names_match_only_within_one_document() -> None:
+    assert names_match("the government", "The government", same_document=True)
+    assert not names_match("the government", "The government", same_document=False)
+    assert names_match("Mike Pompeo", "Pompeo", same_document=False)
+
+
+def test_split_names_splits_conjoined_names() -> None:
+    assert split_names("Kovrig and Spavor") == ("Kovrig", "Spavor")
+    assert split_names("the UK, EU and US") == ("the UK", "EU", "US")
+
+
+def test_generic_types_match_anything() -> None:
+    assert types_compatible("other", "sanction")
+    assert not types_compatible("sanction", "statement")
+
+
+def test_content_stems_drop_stopwords_and_share_inflections() -> None:
+    assert content_stems("Canada imposed the sanctions") == content_stems("Canada imposes sanction")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same_document", "expected"),
+    [
+        pytest.param(time(MONDAY), time(MONDAY), False, True, id="same-day"),
+        pytest.param(time(MONDAY), time(dt.date(2021, 3, 23)), False, False, id="other-day"),
+        pytest.param(
+            time(MONDAY),
+            time(dt.date(2021, 3, 1), dt.date(2021, 3, 31), Granularity.month),
+            False,
+            True,
+            id="month-contains-day",
+        ),
+        pytest.param(time(MONDAY), None, False, True, id="undated-fits"),
+        pytest.param(
+            DECEMBER_2018,
+            time(MONDAY, basis=TimeBasis.document_date),
+            True,
+            True,
+            id="document-date-guess-same-document",
+        ),
+        pytest.param(
+            DECEMBER_2018,
+            time(MONDAY, basis=TimeBasis.document_date),
+            False,
+            False,
+            id="document-date-guess-other-document-too-old",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 20)),
+            time(MONDAY, basis=TimeBasis.document_date),
+            False,
+            True,
+            id="document-date-guess-other-document-recent",
+        ),
+        pytest.param(
+            time(dt.date(2021, 4, 1)),
+            time(MONDAY, basis=TimeBasis.document_date),
+            True,
+            False,
+            id="not-after-the-report",
+        ),
+    ],
+)
+def test_times_compatible(a, b, same_document: bool, expected: bool) -> None:
+    assert times_compatible(a, b, same_document) is expected
+    assert times_compatible(b, a, same_document) is expected
+
+
+def test_merge_names_prefers_full_names_and_keeps_first_order() -> None:
+    merged = merge_names([["Pompeo", "the CCP"], ["Mike Pompeo", "CCP", "Uighurs"]])
+    assert merged == ["Mike Pompeo", "the CCP", "Uighurs"]
+
+
+def test_corroboration_raises_confidence() -> None:
+    assert corroborated_confidence(0.6, 1) == pytest.approx(0.6)
+    assert corroborated_confidence(0.6, 2) == pytest.approx(0.72)
+    assert corroborated_confidence(0.6, 3) > corroborated_confidence(0.6, 2)
+
+
+# --- deciding and merging ------------------------------------------------------------------
+
+KOVRIG_LOCKED_UP = event(
+    "000-e9",
+    "000",
+    3000,
+    "CCP locked up two Canadians, Michael Kovrig and Michael Spavor",
+    DECEMBER_2018,
+    type="arrest",
+    actors=["the CCP"],
+    targets=["two Canadians", "former diplomat Michael Kovrig", "businessman Michael Spavor"],
+    trigger="locked up",
+    confidence=0.6,
+)
+MEN_DETAINED = event(
+    "002-e4",
+    "002",
+    1500,
+    "The men have been detained in this country since December 2018",
+    DECEMBER_2018,
+    type="detention",
+    actors=["Michael Spavor", "Michael Kovrig"],
+    trigger="detained",
+    confidence=0.5,
+)
+CANADA_SANCTIONS = event(
+    "002-e1",
+    "002",
+    100,
+    "Canada imposes sanctions on four Chinese officials",
+    time(MONDAY),
+    type="sanction",
+    actors=["Canada"],
+    targets=["four Chinese officials"],
+    trigger="imposes",
+)
+CHINA_HITS_BACK = event(
+    "002-e20",
+    "002",
+    4000,
+    "China hits back with sanctions against EU officials",
+    time(MONDAY),
+    type="sanction",
+    actors=["China"],
+    targets=["EU officials"],
+    trigger="hit back",
+)
+
+
+def test_same_episode_in_two_articles_merges() -> None:
+    merged = merge_events([MEN_DETAINED, KOVRIG_LOCKED_UP])
+    assert len(merged) == 1
+    only = merged[0]
+    assert only.sources == 2
+    assert [(m.document, m.start) for m in only.mentions] == [("000", 3000), ("002", 1500)]
+    assert only.id == "000-e9"
+    assert only.time == DECEMBER_2018
+    assert "Michael Kovrig" in only.actors + only.targets
+    assert only.confidence == pytest.approx(corroborated_confidence(0.6, 2))
+
+
+def test_distinct_events_on_one_day_stay_apart() -> None:
+    assert not same_event(CANADA_SANCTIONS, CHINA_HITS_BACK)
+    merged = merge_events([CHINA_HITS_BACK, CANADA_SANCTIONS])
+    assert [e.id for e in merged] == ["002-e1", "002-e20"]
+    assert all(e.sources == 1 for e in merged)
+
+
+def test_reciprocal_sanctions_are_two_events() -> None:
+    canada = CANADA_SANCTIONS.model_copy(update={"targets": ["China"]})
+    china = CHINA_HITS_BACK.model_copy(update={"targets": ["Canada"]})
+    assert roles_reversed(canada, china)
+    assert len(merge_events([canada, china])) == 2
+
+
+def test_surname_links_a_later_report_of_the_same_event() -> None:
+    declared = event(
+        "000-e3",
+        "000",
+        400,
+        "Mike Pompeo declared genocide",
+        time(dt.date(2021, 1, 19)),
+        type="accuse",
+        actors=["former Secretary of State Mike Pompeo"],
+        trigger="declared",
+    )
+    said = event(
+        "005-e1",
+        "005",
+        50,
+        "Pompeo's statement on genocide",
+        time(dt.date(2021, 1, 19)),
+        type="statement",
+        actors=["Pompeo's"],
+        trigger="said",
+    )
+    merged = merge_events([said, declared])
+    assert len(merged) == 1
+    assert merged[0].actors == ["former Secretary of State Mike Pompeo"]
+    assert merged[0].sources == 2
+
+
+def test_undated_later_sentence_attaches_within_the_article() -> None:
+    imposed = CANADA_SANCTIONS
+    later = event(
+        "002-e3",
+        "002",
+        900,
+        "The sanctions have been imposed in parallel with the UK, EU and US",
+        None,
+        type="sanction",
+        trigger="imposed",
+    )
+    merged = merge_events([later, imposed])
+    assert len(merged) == 1
+    assert merged[0].time == imposed.time
+    assert merged[0].sources == 1
+    assert [m.start for m in merged[0].mentions] == [100, 900]
+    assert merged[0].title == imposed.title
+
+
+def test_undated_mention_does_not_attach_across_articles_on_words_alone() -> None:
+    elsewhere = event(
+        "009-e3", "009", 900, "Sanctions imposed", None, type="sanction", trigger="imposed"
+    )
+    assert len(merge_events([CANADA_SANCTIONS, elsewhere])) == 2
+
+
+def test_document_date_guess_is_not_redated_by_an_old_event_of_another_article() -> None:
+    old = event(
+        "004-e1",
+        "004",
+        0,
+        "Apple launched the store",
+        time(dt.date(2003, 4, 28)),
+        type="launch",
+        actors=["Apple"],
+        trigger="launched",
+    )
+    today = event(
+        "010-e2",
+        "010",
+        0,
+        "Apple launched the phone",
+        time(dt.date(2008, 6, 9), basis=TimeBasis.document_date),
+        type="launch",
+        actors=["Apple"],
+        trigger="launched",
+    )
+    assert len(merge_events([old, today])) == 2
+
+
+def test_merge_is_stable_under_input_order() -> None:
+    events = [KOVRIG_LOCKED_UP, MEN_DETAINED, CANADA_SANCTIONS, CHINA_HITS_BACK]
+    expected = merge_events(events)
+    shuffled = list(events)
+    random.Random(7).shuffle(shuffled)
+    assert merge_events(shuffled) == expected
+    assert merge_events(list(reversed(events))) == expected
+
+
+def test_single_events_pass_through_unchanged() -> None:
+    assert merge_events([CANADA_SANCTIONS]) == [CANADA_SANCTIONS]
+    assert merge_events([]) == []
+
+
+def test_coarser_container_is_strictly_coarser_and_around() -> None:
+    year_2005 = time(dt.date(2005, 1, 1), dt.date(2005, 12, 31), Granularity.year)
+    june_6 = time(dt.date(2005, 6, 6))
+    assert coarser_container(year_2005, june_6)
+    assert not coarser_container(june_6, year_2005)
+    assert not coarser_container(june_6, june_6)
+
+
+def test_document_date_guess_is_not_traded_for_a_coarser_year() -> None:
+    this_year = event(
+        "1664-e1",
+        "1664",
+        0,
+        "Apple opened stores in 2005",
+        time(dt.date(2005, 1, 1), dt.date(2005, 12, 31), Granularity.year),
+        type="other",
+        actors=["Jobs"],
+        trigger="opened",
+    )
+    keynote = event(
+        "1664-e4",
+        "1664",
+        500,
+        "Jobs welcomed everyone",
+        time(dt.date(2005, 6, 6), basis=TimeBasis.document_date),
+        type="other",
+        actors=["Jobs"],
+        trigger="welcomed",
+    )
+    merged = merge_events([this_year, keynote])
+    assert [e.time.value for e in merged if e.time] == ["2005", "2005-06-06"]
+
+
+def test_finer_time_wins_over_coarser_one_in_a_merged_event() -> None:
+    monthly = event(
+        "a-1",
+        "a",
+        0,
+        "Canada imposes sanctions on China",
+        time(dt.date(2021, 3, 1), dt.date(2021, 3, 31), Granularity.month),
+        type="sanction",
+        actors=["Canada"],
+        trigger="imposes",
+    )
+    daily = event(
+        "b-1",
+        "b",
+        0,
+        "Canada imposed sanctions on Monday",
+        time(MONDAY, basis=TimeBasis.relative),
+        type="sanction",
+        actors=["Canada"],
+        trigger="imposed",
+    )
+    (merged,) = merge_events([monthly, daily])
+    assert merged.time == daily.time
+    assert merged.title == daily.title
+    assert merged.id == "a-1"
+
+
+def test_generic_type_is_no_evidence_for_an_undated_mention() -> None:
+    dated = event("d-1", "d", 0, "Jobs spoke", time(MONDAY), type="other", actors=["Jobs"])
+    undated = event("d-2", "d", 90, "Jobs left", None, type="other", actors=["Steve Jobs"])
+    assert not same_event(dated, undated)
+
+
+def test_fuzzy_overlapping_ranges_need_more_than_a_shared_name() -> None:
+    late_1980s = time(dt.date(1986, 9, 2), dt.date(1989, 12, 31), Granularity.year)
+    in_1986 = time(dt.date(1986, 1, 1), dt.date(1986, 12, 31), Granularity.year)
+    added = event(
+        "a-1",
+        "a",
+        0,
+        "Apple Computer added audio",
+        late_1980s,
+        type="other",
+        actors=["Apple Computer"],
+        trigger="added",
+    )
+    bought = event(
+        "b-1",
+        "b",
+        0,
+        "Apple Computer bought Pixar",
+        in_1986,
+        type="other",
+        actors=["Apple Computer"],
+        trigger="bought",
+    )
+    assert not same_event(added, bought)
+    assert same_event(added, bought.model_copy(update={"title": "Apple Computer added audio"}))
+
+
+def test_month_and_ongoing_range_merge_on_names_and_agreeing_types() -> None:
+    since = time(dt.date(2018, 12, 1), dt.date(2021, 3, 22), Granularity.month)
+    detained = MEN_DETAINED.model_copy(update={"time": since})
+    assert same_event(KOVRIG_LOCKED_UP, detained)

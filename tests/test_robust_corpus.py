@@ -1,0 +1,199 @@
+"""The whole pipeline on a generated messy corpus: it finishes, reports every skipped input with
+its reason, and loses no good document.
+
+Kept light for the test suite (2,000 tiny files, a 5 MB file); the 10,000-file / 50 MB case is in
+benchmarks/bench_pipeline.py. Which bad inputs become documents and which are skipped depends on
+the readers (encoding detection may rescue a Latin-1 file, an HTML reader may read deep nesting):
+the test asks that each is one or the other, with a reason when skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS_DIR
+from timeline.ingest import default_readers, publication_date_from_iso
+from timeline.models import DateSource, Document, TimelineResult
+from timeline.parallel import RunReport, run_with_report
+from timeline.pipeline import process_document
+from timeline.settings import Settings
+from timeline.temporal.docdate import infer_publication_date
+
+pytestmark = pytest.mark.slow
+
+TINY_FILES = 2_000
+BIG_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class MessyCorpus:
+    """A generated corpus and what each input is expected to become."""
+
+    root: Path
+    good: list[Path] = field(default_factory=list)
+    must_skip: dict[Path, str] = field(default_factory=dict)  # path -> words in the reason
+    either: list[Path] = field(default_factory=list)  # document or skipped, never lost
+    jsonl: Path | None = None
+    jsonl_good_records: int = 0
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def build_messy_corpus(root: Path) -> MessyCorpus:
+    """Tiny files, a big file, pathological text, binary, bad UTF-8, empty files, HTML, JSONL."""
+    corpus = MessyCorpus(root=root)
+    for number in range(TINY_FILES):
+        text = f"date 2021-03-{1 + number % 28:02d}\nThe council met on Monday; item {number}.\n"
+        folder = root / "tiny" / f"{number % 7}" / f"{number % 3}"
+        corpus.good.append(write(folder / f"t{number:05d}.txt", text))
+    texts = "\n\n".join(seed_texts())
+    repeats = BIG_FILE_BYTES // len(texts.encode("utf-8")) + 1
+    corpus.good.append(write(root / "big" / "big.txt", "\n\n".join([texts] * repeats)))
+    pathological = (
+        "1" * 200_000
+        + " "
+        + "-".join(["2021"] * 50_000)
+        + " "
+        + " ".join(["January"] * 30_000)
+        + " "
+        + "(" * 50_000
+        + " "
+        + "on the " * 30_000
+        + "\n" * 20_000
+        + ". " * 50_000
+    )
+    corpus.good.append(write(root / "odd" / "pathological.txt", pathological))
+    corpus.good.append(write(root / "odd" / "no-newline-ünïcode.txt", "Le 5 mai 2021 — ✓ " * 5000))
+    corpus.must_skip[write(root / "bad" / "empty.txt", b"")] = "empty"
+    corpus.must_skip[write(root / "bad" / "blank.txt", b"  \n\t\n")] = "empty"
+    binary = bytes(range(256)) * 400
+    corpus.must_skip[write(root / "bad" / "binary.txt", binary)] = "binary"
+    corpus.either.append(
+        write(root / "bad" / "latin1.txt", "Caf\xe9 ferm\xe9 le 3 mai.".encode("latin-1"))
+    )
+    corpus.either.append(
+        write(root / "bad" / "truncated-utf8.txt", "Nice \u00e9t\u00e9".encode()[:-1])
+    )
+    nested = "<html><body>" + "<div>" * 50_000 + "Deep text on May 5, 2021." + "</div>" * 50_000
+    corpus.either.append(write(root / "web" / "nested.html", nested + "</body></html>"))
+    records = [
+        json.dumps({"id": "j1", "text": "The vote was held on May 3, 2021."}),
+        "{broken json",
+        json.dumps({"id": "j2", "text": "Talks resumed last week."}),
+        "[1, 2, 3]",
+        "",
+        json.dumps({"id": "j3", "text": "The plant closed in 2019."}),
+    ]
+    corpus.jsonl = write(root / "feeds" / "feed.jsonl", "\n".join(records) + "\n")
+    corpus.jsonl_good_records = 3
+    corpus.either.append(corpus.jsonl)
+    (root / "empty-folder").mkdir()
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> MessyCorpus:
+    return build_messy_corpus(tmp_path_factory.mktemp("messy"))
+
+
+@pytest.fixture(scope="module")
+def report(messy: MessyCorpus) -> RunReport:
+    inputs = [messy.root, messy.root / "empty-folder", messy.root / "does-not-exist.txt"]
+    return run_with_report(inputs, Settings(), workers=2, progress=False)
+
+
+def document_paths(result: TimelineResult) -> set[str]:
+    return {d.path for d in result.documents}
+
+
+def skipped_reasons(result: TimelineResult) -> dict[str, str]:
+    return {s.path: s.reason for s in result.skipped}
+
+
+def test_every_good_document_is_processed(messy: MessyCorpus, report: RunReport) -> None:
+    missing = {str(p) for p in messy.good} - document_paths(report.result)
+    assert not missing
+    assert report.stats.documents >= len(messy.good)
+
+
+def test_every_bad_input_is_reported_with_its_reason(messy: MessyCorpus, report: RunReport) -> None:
+    reasons = skipped_reasons(report.result)
+    for path, words in messy.must_skip.items():
+        assert words in reasons[str(path)]
+    assert reasons[str(messy.root / "does-not-exist.txt")] == "no such file or directory"
+    assert "no readable documents" in reasons[str(messy.root / "empty-folder")]
+    assert all(reason.strip() for reason in reasons.values())
+
+
+def test_no_input_is_lost_without_a_word(messy: MessyCorpus, report: RunReport) -> None:
+    accounted = document_paths(report.result) | set(skipped_reasons(report.result))
+    for path in messy.either:
+        assert str(path) in accounted
+
+
+def test_good_jsonl_records_survive_broken_lines(messy: MessyCorpus, report: RunReport) -> None:
+    if ".jsonl" not in default_readers():
+        pytest.skip("no JSONL reader yet")
+    records = [d for d in report.result.documents if d.path == str(messy.jsonl)]
+    assert len(records) == messy.jsonl_good_records
+
+
+def test_no_document_is_counted_twice(report: RunReport) -> None:
+    ids = [d.id for d in report.result.documents]
+    assert len(ids) == len(set(ids))
+    assert report.stats.inputs == TINY_FILES + 10
+
+
+#: Dense, repetitive inputs that make naive overlap checks and backtracking regexes blow up.
+PATHOLOGICAL_UNITS = {
+    "dates-on-one-line": "Le 5 mai 2021 — ✓ ",
+    "dates-in-sentences": "It happened on January 5, 2021. ",
+    "relative-dates": "next week ",
+    "times-and-weekdays": "at 5 p.m. on Monday, ",
+    "number-runs": "12 ",
+    "open-brackets": "(",
+}
+
+
+def pipeline_seconds(text: str) -> float:
+    """Best of two runs of the per-document work (date inference and `process_document`)."""
+    document = Document(
+        id="p",
+        path="p",
+        text=text,
+        published=publication_date_from_iso("2021-01-01", DateSource.option),
+    )
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        infer_publication_date(text)
+        process_document(document)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS.values(), ids=PATHOLOGICAL_UNITS.keys())
+def test_the_pipeline_takes_linear_time_on_pathological_text(unit: str) -> None:
+    """8x the text may take about 8x the time; a quadratic step would take 64x.
+
+    A ratio, not a time budget, so a busy machine does not make it fail; tiny times are noise.
+    """
+    small = unit * (10_000 // len(unit))
+    small_seconds = pipeline_seconds(small)
+    large_seconds = pipeline_seconds(small * 8)
+    assert large_seconds < max(0.25, 16 * small_seconds), (small_seconds, large_seconds)

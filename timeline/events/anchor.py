@@ -1,0 +1,228 @@
+"""Anchoring: the date phrase that governs an event, and the event's time at honest precision.
+
+A date phrase governs an event when it lies in the event's clause (subject to object), or opens
+the sentence as an adverbial ("In February, ..."). Phrases that only modify a noun ("the 1948
+Convention", "its report for 2019") never govern; `since X` governs only continuing events.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.events.detect import Detection
+from timeline.models import (
+    Document,
+    EventStatus,
+    EventTime,
+    Granularity,
+    TemporalExpression,
+    TimeBasis,
+    TimexType,
+)
+
+DATE_VALUE = re.compile(r"\A(?:\d{4}|XXXX)")
+SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
+ONWARD_AFTER = re.compile(r"\A\s+(?:onwards?|on)\b", re.IGNORECASE)
+ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our)\s+$|\b[a-z]+\s+(?:for|of)\s+$)"
+)
+POSSESSIVE_AFTER = re.compile(r"\A[’']s\b")
+WEEKDAY_ONLY = re.compile(
+    r"\A(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.IGNORECASE
+)
+MONTH_OR_DIGIT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+BOUNDARY_CHARACTERS = frozenset(";:–—“”\"")
+GRAIN_ORDER = {
+    Granularity.time: 0,
+    Granularity.day: 1,
+    Granularity.week: 2,
+    Granularity.month: 3,
+    Granularity.season: 4,
+    Granularity.quarter: 5,
+    Granularity.half: 6,
+    Granularity.year: 7,
+    Granularity.decade: 8,
+    Granularity.century: 9,
+}
+BASIS_FROM_ANCHOR = {
+    "none": TimeBasis.explicit,
+    "document": TimeBasis.relative,
+    "previous": TimeBasis.anaphoric,
+}
+
+
+@dataclass(frozen=True)
+class Governing:
+    """The expression governing an event, and whether it is a `since X` start."""
+
+    expression: TemporalExpression
+    since: bool
+
+
+def is_date_like(expression: TemporalExpression) -> bool:
+    """Whether an expression names a date or time (not a duration, set or PRESENT_REF)."""
+    return expression.type in (TimexType.DATE, TimexType.TIME) and bool(
+        DATE_VALUE.match(expression.value)
+    )
+
+
+def is_since(text: str, start: int, end: int) -> bool:
+    """Whether the phrase at [start, end) of `text` starts a period: `since X`, `from X on`."""
+    before = text[max(0, start - 12) : start]
+    if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+        return True
+    return bool(SINCE_BEFORE.search(before) and ONWARD_AFTER.match(text[end : end + 12]))
+
+
+def is_attributive(text: str, start: int, end: int, expression: TemporalExpression) -> bool:
+    """Whether the phrase only modifies a noun: `the 1948 Convention`, `report for 2019`."""
+    if POSSESSIVE_AFTER.match(text[end : end + 3]):
+        return True
+    bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
+        re.fullmatch(r"\d{4}s?", expression.text)
+    )
+    return bare_year and bool(ATTRIBUTIVE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def _boundaries_between(text: str, start: int, end: int) -> int:
+    """Clause boundaries in text[start:end]: strong punctuation, commas not inside names."""
+    count = sum(1 for char in text[start:end] if char in BOUNDARY_CHARACTERS)
+    for match in re.finditer(",", text[start:end]):
+        position = start + match.start()
+        before = text[max(0, position - 20) : position].split()
+        after = text[position + 1 : position + 21].split()
+        if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+            continue  # "Geneva, Switzerland", "Tuesday, Jan. 21"
+        count += 1
+    return count
+
+
+def governing_expression(
+    detection: Detection,
+    detections: list[Detection],
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+) -> Governing | None:
+    """The date phrase that governs `detection` in its sentence (offsets in the sentence)."""
+    first_subject = min(d.subject_start for d in detections)
+    best: tuple[float, Governing] | None = None
+    for start, end, expression in expressions:
+        if not is_date_like(expression) or is_attributive(text, start, end, expression):
+            continue
+        since = is_since(text, start, end)
+        if since and not _can_continue(detection):
+            continue
+        trigger = detection.trigger
+        if detection.subject_start <= start and end <= max(detection.object_end, trigger.end):
+            penalty = 0.0
+        elif end <= first_subject and _boundaries_between(text, end, first_subject) <= 1:
+            penalty = 0.5  # an opening adverbial governs the whole sentence
+        else:
+            low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
+            others = [d for d in detections if d is not detection and low <= d.trigger.start < high]
+            if others or _boundaries_between(text, low, high) or high - low > 60:
+                continue
+            penalty = 1.0
+        distance = abs(start - trigger.start) / 1000
+        candidate = (penalty + distance, Governing(expression=expression, since=since))
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    return best[1] if best else None
+
+
+def _can_continue(detection: Detection) -> bool:
+    """Whether the event can be a continuing state that a `since X` phrase dates."""
+    return detection.status is EventStatus.ongoing or (detection.passive and detection.perfect)
+
+
+def _bounds_of_value(value: str) -> tuple[dt.date, dt.date, Granularity] | None:
+    match = re.match(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        return None
+    year = int(match[1])
+    if match[3]:
+        day = dt.date(year, int(match[2]), int(match[3]))
+        return day, day, Granularity.day
+    if match[2]:
+        month = int(match[2])
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last), Granularity.month
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.year
+
+
+def document_time(document: Document) -> EventTime | None:
+    """The document's publication date as an event time (basis `document_date`)."""
+    published = document.published
+    if published.value is None or published.earliest is None or published.latest is None:
+        return None
+    bounds = _bounds_of_value(published.value)
+    if bounds is None:
+        return None
+    return EventTime(
+        value=published.value,
+        earliest=published.earliest,
+        latest=published.latest,
+        granularity=bounds[2],
+        basis=TimeBasis.document_date,
+    )
+
+
+def _document_grain(document: Document) -> Granularity | None:
+    value = document.published.value
+    bounds = _bounds_of_value(value) if value else None
+    return bounds[2] if bounds else None
+
+
+def expression_time(
+    expression: TemporalExpression, document: Document, status: EventStatus, since: bool
+) -> EventTime | str:
+    """The event time an expression gives, or the reason it gives none."""
+    if expression.earliest is None or expression.latest is None or "X" in expression.value[:4]:
+        return f"the year of {expression.text!r} is unknown (no publication date)"
+    earliest, latest = expression.earliest, expression.latest
+    value = expression.value
+    granularity = expression.granularity or Granularity.day
+    if granularity is Granularity.time:
+        value, granularity = value[:10], Granularity.day
+    mod = expression.mod
+    basis = BASIS_FROM_ANCHOR[expression.anchor]
+    reference = document.published.reference
+    if (
+        status is EventStatus.planned
+        and WEEKDAY_ONLY.match(expression.text.strip())
+        and reference is not None
+        and latest < reference
+    ):
+        earliest = latest = earliest + dt.timedelta(days=7)  # "will ... on Monday": the next one
+        value = earliest.isoformat()
+    document_grain = _document_grain(document)
+    published = document.published
+    if (
+        expression.anchor == "document"
+        and document_grain is not None
+        and GRAIN_ORDER[granularity] < GRAIN_ORDER[document_grain]
+        and not MONTH_OR_DIGIT.search(expression.text)
+        and published.earliest is not None
+        and published.latest is not None
+        and published.value is not None
+    ):
+        # "last week" in an article dated only to a month: the day is not known
+        spread = published.latest - published.earliest
+        earliest = earliest - spread
+        value, granularity, mod = published.value, document_grain, "APPROX"
+    if since:
+        mod = "START"
+    return EventTime(
+        value=value,
+        earliest=earliest,
+        latest=latest,
+        granularity=granularity,
+        text=expression.text,
+        basis=basis,
+        mod=mod,
+    )

@@ -1,0 +1,608 @@
+"""Detection: which words of a sentence report an event, with status, tense and arguments.
+
+Sentence-level and pure: `detect(text, blocked)` finds trigger words (lexicon rows), then keeps
+the ones in a finite, affirmative, factual clause outside quotation marks. Negated, modal,
+hypothetical, infinitive and quoted clauses are not events; `will`/`plan to` make an event
+planned, a progressive makes it ongoing. `blocked` spans (temporal expressions) are skipped when
+reading subjects and objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from timeline.events.lexicon import TriggerRow, cue_table, ontology, trigger_forms
+from timeline.events.names import names_in, places_in
+from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_mask, tokenize
+from timeline.models import EventStatus
+
+Tense = Literal["past", "present", "future"]
+PREPOSITIONS = frozenset(
+    {"of", "by", "with", "in", "for", "at", "on", "to", "from", "against", "over", "into", "about"}
+)
+OBJECT_WINDOW = 12
+MAX_OBJECT_TOKENS = 18
+MAX_SUBJECT_TOKENS = 14
+VERBLIKE = frozenset(
+    {"said", "says", "made", "went", "took", "gave", "came", "has", "have", "had", "is", "are",
+     "was", "were", "will", "would", "did", "does", "told", "held", "sent", "put", "met"}
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A trigger that reports an event, with its clause read off the sentence."""
+
+    row: TriggerRow
+    trigger: Token
+    status: EventStatus
+    tense: Tense
+    type: str
+    passive: bool = False
+    perfect: bool = False
+    participial: bool = False
+    nominal: bool = False
+    relative: bool = False
+    subject: str = ""
+    subject_start: int = 0
+    object_text: str = ""
+    object_end: int = 0
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    background: bool = False
+    continuation: bool = False
+    coordinated: bool = False
+
+    @property
+    def speech(self) -> bool:
+        """Whether the trigger is a reporting verb (said, told)."""
+        return self.row.speech
+
+
+@dataclass(frozen=True)
+class _Cues:
+    negation: frozenset[str]
+    irrealis: frozenset[str]
+    hypothetical: frozenset[str]
+    future: frozenset[str]
+    planning: frozenset[str]
+    failure: frozenset[str]
+    document_subject: frozenset[str]
+    gerund_preposition: frozenset[str]
+    present_be: frozenset[str]
+    past_be: frozenset[str]
+    be: frozenset[str]
+    present_have: frozenset[str]
+    past_have: frozenset[str]
+    present_do: frozenset[str]
+    past_do: frozenset[str]
+    adverbs: frozenset[str]
+    subordinators: frozenset[str]
+    background: frozenset[str]
+    continuation: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+
+    @property
+    def auxiliary_chain(self) -> frozenset[str]:
+        return (
+            self.present_be | self.past_be | self.be | self.present_have | self.past_have
+            | self.present_do | self.past_do | self.future | self.irrealis | self.negation
+            | self.adverbs | {"to", "going", "not"}
+        )
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    """The cue lists as sets."""
+    table = cue_table()
+    aux = table.auxiliaries
+    return _Cues(
+        negation=table.words("negation"),
+        irrealis=table.words("irrealis_modal"),
+        hypothetical=table.words("hypothetical"),
+        future=table.words("future"),
+        planning=table.words("planning"),
+        failure=table.words("failure"),
+        document_subject=table.words("document_subject"),
+        gerund_preposition=table.words("gerund_preposition"),
+        present_be=frozenset(aux.present_be),
+        past_be=frozenset(aux.past_be),
+        be=frozenset(aux.be),
+        present_have=frozenset(aux.present_have),
+        past_have=frozenset(aux.past_have),
+        present_do=frozenset(aux.present_do),
+        past_do=frozenset(aux.past_do),
+        adverbs=frozenset(table.adverbs),
+        subordinators=frozenset(table.subordinators),
+        background=frozenset(table.background_adverbs),
+        continuation=frozenset(table.continuation_adverbs),
+        pronouns=frozenset(table.pronouns),
+        determiners=frozenset(table.determiners),
+    )
+
+
+def singular(word: str) -> str:
+    """A crude singular for matching object nouns."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _object_key(row: TriggerRow, word: str) -> str | None:
+    lower = word.lower()
+    for key in (lower, singular(lower)):
+        if key in row.objects:
+            return key
+    return None
+
+
+class _Sentence:
+    """A tokenized sentence with its quote mask and blocked (temporal) token indexes."""
+
+    def __init__(self, text: str, blocked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.quoted = quoted_mask(text)
+        self.blocked = {
+            index
+            for index, token in enumerate(self.tokens)
+            if any(start <= token.start < end for start, end in blocked)
+        }
+
+    def is_quoted(self, index: int) -> bool:
+        return self.quoted[self.tokens[index].start] if self.tokens else False
+
+    def is_boundary(self, index: int) -> bool:
+        token = self.tokens[index]
+        return token.text in CLAUSE_PUNCTUATION or token.lower in cues().subordinators
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+
+def auxiliary_chain(sentence: _Sentence, index: int) -> tuple[int, list[str]]:
+    """Index of the first auxiliary/adverb before the trigger and those words, in order."""
+    allowed = cues().auxiliary_chain
+    start = index
+    while start > 0:
+        previous = sentence.tokens[start - 1]
+        lower = previous.lower
+        if lower in allowed or (lower.endswith("ly") and len(lower) > 4) or lower.endswith(
+            ("n't", "n’t")
+        ):
+            start -= 1
+            continue
+        break
+    return start, [token.lower for token in sentence.tokens[start:index]]
+
+
+def _infinitive_status(
+    sentence: _Sentence, chain_start: int, chain: list[str]
+) -> EventStatus | None | Literal["reject"]:
+    """Planned when `to V` follows a planning cue ("plan to"), else rejected; None: no `to`."""
+    if "to" not in chain:
+        return None
+    c = cues()
+    to_index = chain_start + chain.index("to")
+    before = sentence.lower(to_index - 1)
+    two_before = sentence.lower(to_index - 2)
+    for phrase in (f"{before} to", f"{two_before} {before} to"):
+        if phrase in c.failure:
+            return "reject"
+        if phrase in c.planning:
+            return EventStatus.planned
+    return "reject"
+
+
+def is_hypothetical(sentence: _Sentence, index: int) -> bool:
+    """Whether the trigger's clause starts with if/unless/whether."""
+    c = cues()
+    position = index - 1
+    while position >= 0:
+        token = sentence.tokens[position]
+        if token.lower in c.hypothetical:
+            return True
+        if token.text in CLAUSE_PUNCTUATION:
+            return False
+        position -= 1
+    return False
+
+
+def _object_type(
+    row: TriggerRow, sentence: _Sentence, start: int
+) -> tuple[str | None, int | None]:
+    """The type given by an object noun after the trigger, and that noun's index."""
+    seen = 0
+    position = start
+    while position < len(sentence.tokens) and seen < OBJECT_WINDOW:
+        token = sentence.tokens[position]
+        if position in sentence.blocked:
+            position += 1
+            continue
+        if token.text in {",", ";", ":", "–", "—", "."}:
+            break
+        key = _object_key(row, token.text)
+        if key is not None:
+            return row.objects[key], position
+        seen += 1
+        position += 1
+    return None, None
+
+
+def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, bool]:
+    """Token range of the subject before the auxiliary chain; flag for VP coordination."""
+    c = cues()
+    end = chain_start
+    if end == 0:
+        return 0, 0, False
+    if sentence.lower(end - 1) in {"and", "but", "or"}:
+        return 0, 0, True
+    if sentence.tokens[end - 1].text == ",":
+        # an appositive between commas: "The Coalition, an organization of ten groups, issued"
+        position = end - 2
+        while position >= 0 and sentence.tokens[position].text != ",":
+            position -= 1
+        if position <= 0:
+            return 0, 0, False
+        end = position
+    start = end
+    while start > 0 and end - start < MAX_SUBJECT_TOKENS:
+        previous = start - 1
+        token = sentence.tokens[previous]
+        if previous in sentence.blocked or sentence.is_quoted(previous):
+            break
+        if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in c.subordinators:
+            break
+        start -= 1
+    return start, end, False
+
+
+def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
+    """The subject at the start of the sentence (after an introductory phrase and comma)."""
+    start = 0
+    for index, token in enumerate(sentence.tokens[:8]):
+        if token.text == "," and index < 7:
+            start = index + 1
+            break
+    end = start
+    forms = trigger_forms()
+    while end < len(sentence.tokens) and end - start < 8:
+        token = sentence.tokens[end]
+        lower = token.lower
+        if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in forms:
+            break
+        if not token.is_capitalized and lower.endswith("ed") and end > start:
+            break
+        end += 1
+    return start, end
+
+
+def _clean_phrase(tokens: list[Token]) -> str:
+    """A phrase without determiners, parentheses or quotes, as a string."""
+    c = cues()
+    kept: list[str] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+            continue
+        if token.text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth or token.text in {"“", "”", '"', "‘", "’"}:
+            continue
+        if token.lower in c.determiners and (not kept or kept[-1] in {"of", "to", "on"}):
+            continue
+        kept.append(token.text)
+    return " ".join(kept)
+
+
+def _actors(tokens: list[Token]) -> list[str]:
+    """Actors from a subject phrase: its names, or the phrase when its head is a common noun."""
+    content = [t for t in tokens if t.text not in {"(", ")"}]
+    if not content:
+        return []
+    names = names_in(content)
+    head = content[-1]
+    if names and head.is_capitalized:
+        return names
+    phrase = _clean_phrase(content)
+    if not phrase or len(phrase.split()) > 7:
+        return names
+    return [phrase]
+
+
+def _apposition_end(sentence: _Sentence, comma: int) -> int | None:
+    """End of an appositive list of names after a comma ("two Canadians, Michael X and ...")."""
+    from timeline.events.names import _tables
+
+    titles = _tables()[0]
+    position = comma + 1
+    saw_name = False
+    while position < len(sentence.tokens):
+        token = sentence.tokens[position]
+        if token.text in {",", ".", ";"}:
+            return position if saw_name else None
+        if token.is_capitalized:
+            saw_name = True
+        elif token.lower not in titles and token.lower != "and":
+            return position if saw_name and token.lower in PREPOSITIONS else None
+        position += 1
+    return position if saw_name else None
+
+
+def _object_range(sentence: _Sentence, start: int, keep_that: bool) -> tuple[int, int]:
+    """Token range of the object after the trigger, cut at the clause boundary."""
+    c = cues()
+    forms = trigger_forms()
+    position = start
+    if keep_that and sentence.lower(position) == "that":
+        position += 1
+    begin = position
+    while position < len(sentence.tokens) and position - begin < MAX_OBJECT_TOKENS:
+        token = sentence.tokens[position]
+        lower = token.lower
+        if position in sentence.blocked:
+            position += 1
+            continue
+        if token.text == "," and position == begin:
+            break
+        if token.text == ",":
+            end = _apposition_end(sentence, position)
+            if end is None:
+                break
+            position = end
+            break
+        if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
+            break
+        if lower in c.subordinators - {"that", "and", "or"} and position > begin:
+            break
+        if lower == "that" and position > begin:
+            break
+        if lower in {"and", "but"} and (
+            sentence.lower(position + 1) in forms or sentence.lower(position + 1).endswith("ed")
+        ):
+            break
+        if lower in {"according", "saying", "citing"}:
+            break
+        position += 1
+    return begin, position
+
+
+def _object_tokens(sentence: _Sentence, begin: int, end: int) -> list[Token]:
+    """Object tokens without date phrases and the preposition that introduces them."""
+    kept: list[Token] = []
+    for index in range(begin, end):
+        if index in sentence.blocked:
+            if kept and kept[-1].lower in {"on", "in", "at", "since", "during", "last", "from"}:
+                kept.pop()
+            continue
+        kept.append(sentence.tokens[index])
+    return kept
+
+
+def _targets(
+    row_type: str, sentence: _Sentence, obj: list[Token], cue_index: int | None, places: list[str]
+) -> list[str]:
+    """Who the event is done to: names in the object, else its first noun phrase."""
+    if not ontology().by_id[row_type].object_is_target:
+        against = [i for i, t in enumerate(obj) if t.lower == "against"]
+        if not against:
+            return []
+        obj = obj[against[0] + 1 :]
+    if cue_index is not None:
+        after = [t for t in obj if t.start > sentence.tokens[cue_index].start]
+        if after and after[0].lower in {"on", "against", "to", "of"}:
+            obj = after[1:]
+    names = [name for name in names_in(obj) if name not in places]
+    if names:
+        return names
+    phrase: list[Token] = []
+    for token in obj:
+        if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", ","}:
+            break
+        phrase.append(token)
+    cleaned = _clean_phrase(phrase)
+    return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []
+
+
+def _status_and_tense(
+    sentence: _Sentence, index: int, kind: str, chain_start: int, chain: list[str]
+) -> tuple[EventStatus, Tense, bool, bool, bool] | None:
+    """Status, tense, passive, perfect and participial flags; None when not an event."""
+    c = cues()
+    words = set(chain)
+    if words & c.negation or any(w.endswith(("n't", "n’t")) for w in chain):
+        return None
+    if words & c.irrealis:
+        return None
+    infinitive = _infinitive_status(sentence, chain_start, chain)
+    if infinitive == "reject":
+        return None
+    planned = infinitive is EventStatus.planned or bool(words & c.future) or "going" in words
+    has_be = bool(words & (c.present_be | c.past_be | c.be))
+    has_have = bool(words & (c.present_have | c.past_have))
+    present = bool(words & (c.present_be | c.present_have | c.present_do))
+    tense: Tense = "future" if planned else ("present" if present else "past")
+    if kind == "gerund":
+        if has_be:
+            return (EventStatus.planned if planned else EventStatus.ongoing), tense, False, has_have, False
+        previous = sentence.lower(index - 1)
+        if previous in c.gerund_preposition or previous in c.determiners:
+            return None
+        return EventStatus.occurred, "past", False, False, True
+    if kind == "base":
+        if planned:
+            return EventStatus.planned, "future", has_be, False, False
+        if words & c.past_do:
+            return EventStatus.occurred, "past", False, False, False
+        if words & c.present_do or sentence.lower(chain_start - 1) in {"they", "we", "i", "you"}:
+            return EventStatus.occurred, "present", False, False, False
+        return None
+    if kind == "third":
+        return EventStatus.occurred, "present", False, False, False
+    if kind == "noun":
+        return EventStatus.occurred, "past", False, False, False
+    # past / participle forms
+    if planned:
+        return EventStatus.planned, "future", has_be, has_have, False
+    if has_be:
+        ongoing = bool(words & c.present_be) and not has_have and "being" not in words
+        progressive = "being" in words
+        status = EventStatus.ongoing if (ongoing or progressive) else EventStatus.occurred
+        return status, tense, True, has_have, False
+    if has_have:
+        return EventStatus.occurred, tense, False, True, False
+    if kind == "participle":
+        return None
+    previous = sentence.lower(index - 1)
+    following = sentence.lower(index + 1)
+    if previous == "," and following in PREPOSITIONS:
+        return None  # a reduced relative: "two Canadians, accused of spying"
+    if following == "by" and previous not in c.pronouns:
+        return None  # "the documents requested by the court"
+    return EventStatus.occurred, "past", False, False, False
+
+
+def _verb_detection(
+    sentence: _Sentence, index: int, row: TriggerRow, kind: str
+) -> Detection | None:
+    """A detection for a verb trigger at `index`, or None when the clause is not an event."""
+    c = cues()
+    token = sentence.tokens[index]
+    if sentence.is_quoted(index) or index in sentence.blocked:
+        return None
+    next_index = index + 1
+    if f"{token.lower} {sentence.lower(next_index)}" in c.failure:
+        return None
+    if row.particles:
+        if sentence.lower(next_index) not in row.particles:
+            return None
+        next_index += 1
+    previous = sentence.tokens[index - 1] if index > 0 else None
+    if previous is not None and row.objects and _object_key(row, previous.text):
+        return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
+    object_type, cue_index = _object_type(row, sentence, next_index)
+    if row.object_required and object_type is None:
+        return None
+    chain_start, chain = auxiliary_chain(sentence, index)
+    if kind in {"base", "third"} and chain_start == 0 and not chain:
+        return None  # imperative or a headline fragment without subject
+    verdict = _status_and_tense(sentence, index, kind, chain_start, chain)
+    if verdict is None or is_hypothetical(sentence, chain_start):
+        return None
+    status, tense, passive, perfect, participial = verdict
+    event_type = object_type or row.type
+    start, end, coordinated = _subject_range(sentence, chain_start)
+    if coordinated:
+        start, end = _sentence_subject(sentence)
+    subject_tokens = sentence.tokens[start:end]
+    inverted = False
+    if not subject_tokens and row.speech:
+        start, end = next_index, next_index
+        while end < len(sentence.tokens) and sentence.tokens[end].text not in CLAUSE_PUNCTUATION | {"."}:
+            end += 1
+        subject_tokens = sentence.tokens[start:end]
+        inverted = True
+    if subject_tokens and singular(subject_tokens[-1].lower) in c.document_subject and (
+        event_type in {"statement", "request", "accuse", "deny", "threaten"}
+    ):
+        return None
+    keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
+    begin, finish = (end, end) if inverted else _object_range(sentence, next_index, keep_that)
+    obj = _object_tokens(sentence, begin, finish)
+    sentence_places = places_in(sentence.tokens)
+    relative = sentence.lower(chain_start - 1) in {"who", "which", "that"}
+    chain_words = set(chain)
+    return Detection(
+        row=row,
+        trigger=token,
+        status=status,
+        tense=tense,
+        type=event_type,
+        passive=passive,
+        perfect=perfect,
+        participial=participial,
+        relative=relative,
+        subject=_clean_phrase(subject_tokens),
+        subject_start=subject_tokens[0].start if subject_tokens else token.start,
+        object_text=_clean_phrase(obj),
+        object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
+        actors=[] if passive and not inverted else _actors(subject_tokens),
+        targets=(
+            _actors(subject_tokens) if passive else _targets(event_type, sentence, obj, cue_index, sentence_places)
+        ),
+        places=sentence_places,
+        background=bool(chain_words & c.background),
+        continuation=bool(chain_words & c.continuation),
+        coordinated=coordinated,
+    )
+
+
+def _noun_detection(sentence: _Sentence, index: int, row: TriggerRow) -> Detection | None:
+    """A nominal event in the frames `X's arrest of Y` or `the arrest of Name`."""
+    if sentence.is_quoted(index) or sentence.lower(index + 1) != "of":
+        return None
+    object_start = index + 2
+    if object_start >= len(sentence.tokens) or not sentence.tokens[object_start].is_capitalized:
+        return None
+    previous = sentence.tokens[index - 1] if index > 0 else None
+    actors: list[str] = []
+    if previous is not None and previous.is_possessive:
+        start = index - 1
+        while start > 0 and sentence.tokens[start - 1].is_capitalized:
+            start -= 1
+        actors = names_in(sentence.tokens[start:index])
+    elif previous is None or previous.lower != "the":
+        return None
+    finish = object_start
+    while finish < len(sentence.tokens) and (
+        sentence.tokens[finish].is_capitalized
+        or sentence.tokens[finish].lower in {"of", "and"}
+        or sentence.tokens[finish].text in {"-", "’s", "'s"}
+    ):
+        finish += 1
+    obj = sentence.tokens[object_start:finish]
+    return Detection(
+        row=row,
+        trigger=sentence.tokens[index],
+        status=EventStatus.occurred,
+        tense="past",
+        type=row.type,
+        nominal=True,
+        subject=" ".join(actors),
+        subject_start=sentence.tokens[index].start,
+        object_text=" ".join(names_in(obj)) or _clean_phrase(obj),
+        object_end=obj[-1].end if obj else sentence.tokens[index].end,
+        actors=actors,
+        targets=names_in(obj),
+        places=places_in(sentence.tokens),
+    )
+
+
+def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Detection]:
+    """Event detections in a sentence, in order; `blocked` are date-phrase spans to skip."""
+    sentence = _Sentence(text, blocked or [])
+    if text.rstrip().endswith("?"):
+        return []
+    forms = trigger_forms()
+    found: list[Detection] = []
+    for index, token in enumerate(sentence.tokens):
+        for row, kind in forms.get(token.lower, []):
+            if kind == "noun":
+                detection = _noun_detection(sentence, index, row)
+            else:
+                detection = _verb_detection(sentence, index, row, kind)
+            if detection is not None:
+                found.append(detection)
+                break
+    finite = [d for d in found if not d.participial and not d.nominal]
+    if finite:
+        found = [d for d in found if not d.participial]
+    return found

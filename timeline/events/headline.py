@@ -1,0 +1,93 @@
+"""Headlines: actor + verb in headline tense + object, at most ~90 characters.
+
+"Canada has imposed sanctions on four senior Chinese officials for what Ottawa describes..."
+becomes "Canada imposes sanctions on four senior Chinese officials": present tense for what
+happened, `to` + verb for what is planned, a bare participle for passives ("Michael Spavor and
+Michael Kovrig detained"). Articles are dropped, titles before names removed, the object cut
+at a word boundary without a dangling function word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events.detect import Detection
+from timeline.events.lexicon import inflect
+from timeline.events.names import _tables
+from timeline.models import EventStatus
+
+MAX_TITLE = 90
+ARTICLES = frozenset({"a", "an", "the"})
+DANGLING = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+     "from", "as", "that", "which", "who", "its", "their", "his", "her", "against", "other",
+     "about", "over", "into", "is", "are", "was", "were", "-", "–"}
+)
+QUOTES = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
+
+
+def verb_forms(detection: Detection) -> tuple[str, str, str]:
+    """Base, third-person present and past participle of the trigger's verb (with particle)."""
+    row = detection.row
+    forms = inflect(row.lemma)
+    forms.update(row.forms)
+    particle = ""
+    if row.particles:
+        text_after = detection.trigger.text
+        particle = row.particles[0] if text_after else ""
+    base, third, participle = row.lemma, forms["third"], forms["participle"]
+    if particle:
+        base, third, participle = (f"{word} {particle}" for word in (base, third, participle))
+    return base, third, participle
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop lowercase person titles and articles right before a capitalized name."""
+    titles = _tables()[0]
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word.lower() in ARTICLES and word.islower():
+            continue
+        if word.islower() and word in titles and following[:1].isupper():
+            continue
+        kept.append(word)
+    return kept
+
+
+def shorten(text: str, limit: int = MAX_TITLE) -> str:
+    """Cut at a word boundary within `limit`, without a dangling function word."""
+    words = text.split()
+    while words and len(" ".join(words)) > limit:
+        words.pop()
+    while len(words) > 2 and (words[-1].lower() in DANGLING or words[-1].endswith(",")):
+        if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING:
+            words[-1] = words[-1].rstrip(",")
+            break
+        words.pop()
+    return " ".join(words)
+
+
+def headline(
+    detection: Detection, actors: list[str], targets: list[str], status: EventStatus
+) -> str:
+    """A headline naming actor, action and object."""
+    base, third, participle = verb_forms(detection)
+    actor = " and ".join(actors[:2])
+    object_words = _strip_titles(QUOTES.sub("", detection.object_text).split())
+    obj = " ".join(object_words)
+    if detection.nominal:
+        target = " and ".join(targets[:2]) or obj
+        text = f"{actor} {third} {target}" if actor else f"{target} {participle}"
+    elif detection.passive:
+        subject = " and ".join(targets[:2]) or detection.subject
+        by_actor = f" by {actor}" if actor else ""
+        verb = f"to be {participle}" if status is EventStatus.planned else participle
+        text = f"{subject} {verb}{by_actor} {obj}"
+    elif status is EventStatus.planned:
+        text = f"{actor} to {base} {obj}"
+    else:
+        text = f"{actor} {third} {obj}"
+    text = " ".join(QUOTES.sub("", text).split())
+    text = shorten(text)
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,271 @@
+"""Event lexicons: trigger, cue, name, boilerplate and ontology tables, validated and cached.
+
+The tables live in `timeline/resources/en/events/*.json`; each is validated by a pydantic model
+on first use and cached, never loaded at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property, lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from timeline.resources import read_resource_text
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DetectionExample(_Table):
+    """A sentence and what detection must find for `trigger` (`status` None: no event)."""
+
+    text: str
+    trigger: str
+    status: Literal["occurred", "planned", "ongoing"] | None
+    type: str | None = None
+    actor: str | None = None
+
+
+class EventType(_Table):
+    """A type of the event ontology, with its CAMEO and PLOVER counterparts."""
+
+    id: str
+    meaning: str
+    cameo: str
+    plover: str
+    headline_verb: str
+    object_is_target: bool
+
+
+class Ontology(_Table):
+    """The event types."""
+
+    description: str
+    types: list[EventType]
+
+    @cached_property
+    def by_id(self) -> dict[str, EventType]:
+        """Types by id."""
+        return {t.id: t for t in self.types}
+
+
+class TriggerRow(_Table):
+    """A verb (or noun) that reports an event of a type, with runnable examples."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    id: str
+    lemma: str
+    pos: Literal["verb", "noun"] = "verb"
+    forms: dict[Literal["third", "past", "participle", "gerund"], str] = Field(default_factory=dict)
+    particles: list[str] = Field(default_factory=list)
+    objects: dict[str, str] = Field(default_factory=dict)
+    object_required: bool = False
+    type: str
+    speech: bool = False
+    positive: list[DetectionExample] = Field(min_length=1)
+    negative: list[DetectionExample] = Field(min_length=1)
+
+    @cached_property
+    def inflections(self) -> dict[str, str]:
+        """Surface form -> form kind (base, third, past, participle, gerund)."""
+        if self.pos == "noun":
+            return {self.lemma: "noun", plural(self.lemma): "noun"}
+        generated = inflect(self.lemma)
+        generated.update(self.forms)
+        found: dict[str, str] = {}
+        for kind in ("gerund", "third", "participle", "past"):
+            found[generated[kind]] = kind
+        found.setdefault(self.lemma, "base")
+        return found
+
+
+class TriggerTable(_Table):
+    """All trigger rows."""
+
+    description: str
+    rows: list[TriggerRow]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> TriggerTable:
+        ids = [row.id for row in self.rows]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate trigger row ids")
+        return self
+
+
+class CueRow(_Table):
+    """A word list with the effect it has on detection, with runnable examples."""
+
+    id: str
+    effect: Literal["reject", "planned"]
+    words: list[str] = Field(min_length=1)
+    positive: list[DetectionExample] = Field(min_length=1)
+    negative: list[DetectionExample] = Field(min_length=1)
+
+
+class Auxiliaries(_Table):
+    """Auxiliary verb forms by tense."""
+
+    present_be: list[str]
+    past_be: list[str]
+    be: list[str]
+    present_have: list[str]
+    past_have: list[str]
+    present_do: list[str]
+    past_do: list[str]
+
+
+class CueTable(_Table):
+    """Cue lists for negation, modality, status and clause structure."""
+
+    description: str
+    rows: list[CueRow]
+    auxiliaries: Auxiliaries
+    adverbs: list[str]
+    subordinators: list[str]
+    background_adverbs: list[str]
+    continuation_adverbs: list[str]
+    pronouns: dict[str, Literal["person", "group", "thing", "speaker"]]
+    plural_references: list[str]
+    determiners: list[str]
+
+    def words(self, row_id: str) -> frozenset[str]:
+        """The words of one cue row."""
+        for row in self.rows:
+            if row.id == row_id:
+                return frozenset(row.words)
+        raise KeyError(row_id)
+
+
+class NameExample(_Table):
+    """A phrase and the name found in it (None: no name)."""
+
+    text: str
+    name: str | None
+
+
+class WordList(_Table):
+    """A word list with examples."""
+
+    words: list[str] = Field(min_length=1)
+    examples: list[NameExample] = Field(min_length=1)
+
+
+class NameTables(_Table):
+    """Word tables for actors, targets and places."""
+
+    description: str
+    titles: WordList
+    demonyms: WordList
+    organisation_heads: WordList
+    places: WordList
+    not_name_starts: WordList
+
+
+class BoilerplateRow(_Table):
+    """A pattern for text that is not article content."""
+
+    id: str
+    scope: Literal["sentence", "paragraph", "paragraph_and_next"]
+    pattern: str
+    positive: list[str] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> BoilerplateRow:
+        re.compile(self.pattern)
+        return self
+
+
+class BoilerplateTable(_Table):
+    """All boilerplate rows."""
+
+    description: str
+    rows: list[BoilerplateRow]
+
+
+def plural(noun: str) -> str:
+    """The regular plural of a noun."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def inflect(lemma: str) -> dict[str, str]:
+    """Regular inflections of a verb: third person, past, past participle, gerund."""
+    third = plural(lemma)
+    if lemma.endswith("e"):
+        past = lemma + "d"
+        gerund = lemma[:-2] + "ying" if lemma.endswith("ie") else lemma[:-1] + "ing"
+        if lemma.endswith("ee"):
+            gerund = lemma + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past = lemma[:-1] + "ied"
+        gerund = lemma + "ing"
+    else:
+        past = lemma + "ed"
+        gerund = lemma + "ing"
+    return {"third": third, "past": past, "participle": past, "gerund": gerund}
+
+
+def _load(name: str) -> dict[str, object]:
+    return json.loads(read_resource_text("en", f"events/{name}"))
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    """The event types (validated on first use)."""
+    return Ontology.model_validate(_load("ontology.json"))
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> TriggerTable:
+    """The trigger rows (validated on first use; every type must be in the ontology)."""
+    table = TriggerTable.model_validate(_load("triggers.json"))
+    known = ontology().by_id
+    for row in table.rows:
+        for type_id in [row.type, *row.objects.values()]:
+            if type_id not in known:
+                raise ValueError(f"trigger row {row.id!r}: unknown type {type_id!r}")
+    return table
+
+
+@lru_cache(maxsize=1)
+def trigger_forms() -> dict[str, list[tuple[TriggerRow, str]]]:
+    """Lower-cased surface form -> (row, form kind) for every trigger row."""
+    forms: dict[str, list[tuple[TriggerRow, str]]] = {}
+    for row in trigger_table().rows:
+        for form, kind in row.inflections.items():
+            forms.setdefault(form.lower(), []).append((row, kind))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """The cue lists (validated on first use)."""
+    return CueTable.model_validate(_load("cues.json"))
+
+
+@lru_cache(maxsize=1)
+def name_tables() -> NameTables:
+    """The name word tables (validated on first use)."""
+    return NameTables.model_validate(_load("names.json"))
+
+
+@lru_cache(maxsize=1)
+def boilerplate_table() -> BoilerplateTable:
+    """The boilerplate patterns (validated on first use)."""
+    return BoilerplateTable.model_validate(_load("boilerplate.json"))
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[tuple[BoilerplateRow, re.Pattern[str]]]:
+    """Compiled boilerplate patterns with their rows."""
+    return [(row, re.compile(row.pattern)) for row in boilerplate_table().rows]

@@ -1,0 +1,161 @@
+"""Names as written: people, organisations, countries and places in a span of tokens.
+
+Capitalized runs make names; `of`, `for`, `the` join them, and `in`, `on`, `and` join them
+inside organisation names ("Coalition on Human Rights in China"). Person titles before a name
+are stripped ("former Secretary of State Mike Pompeo" -> "Mike Pompeo"); demonyms alone
+("Chinese", "Canadians") are not names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from timeline.events.lexicon import name_tables
+from timeline.events.tokens import Token, tokenize
+
+ALWAYS_JOIN = frozenset({"of", "for", "de", "du", "des", "la", "le", "von", "van", "al", "bin"})
+ORGANISATION_JOIN = frozenset({"in", "on", "and", "&"})
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    tables = name_tables()
+    return (
+        frozenset(tables.titles.words),
+        frozenset(tables.demonyms.words),
+        frozenset(tables.organisation_heads.words),
+        frozenset(tables.not_name_starts.words),
+    )
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, list[tuple[str, ...]]]:
+    """Gazetteer entries by first word: first word -> list of token tuples."""
+    entries: dict[str, list[tuple[str, ...]]] = {}
+    for place in name_tables().places.words:
+        words = tuple(token.text for token in tokenize(place))
+        entries.setdefault(words[0], []).append(words)
+    for candidates in entries.values():
+        candidates.sort(key=len, reverse=True)
+    return entries
+
+
+def is_name_word(token: Token) -> bool:
+    """Whether a token can be part of a name (capitalized word or acronym, not a symbol)."""
+    return token.is_capitalized and any(char.isalnum() for char in token.text)
+
+
+def strip_title(words: list[str]) -> list[str]:
+    """A name without the person titles before it: keep the last 2-3 person-like words."""
+    titles, demonyms, heads, _ = _tables()
+    places = {place.lower() for place in name_tables().places.words}
+    suffix: list[str] = []
+    for word in reversed(words):
+        lower = word.lower()
+        if lower in titles or lower in demonyms or lower in heads or lower in places:
+            break
+        if lower in ALWAYS_JOIN or lower in ORGANISATION_JOIN or lower == "the":
+            break
+        suffix.insert(0, word)
+        if len(suffix) == 3:
+            break
+    prefix = words[: len(words) - len(suffix)]
+    if len(suffix) >= 2 and any(word.lower() in titles for word in prefix):
+        return suffix
+    return words
+
+
+def _has_head(words: list[str]) -> bool:
+    heads = _tables()[2]
+    return any(word.lower() in heads for word in words)
+
+
+def name_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of capitalized tokens (with joining words) that may be names."""
+    runs: list[list[Token]] = []
+    _, _, _, not_starts = _tables()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not is_name_word(token) or (token.lower in not_starts and not token.is_possessive):
+            index += 1
+            continue
+        run = [token]
+        index += 1
+        while index < len(tokens) and not run[-1].is_possessive:
+            current = tokens[index]
+            if is_name_word(current):
+                run.append(current)
+                index += 1
+                continue
+            lower = current.lower
+            following: list[Token] = []
+            look = index + 1
+            if lower in ALWAYS_JOIN and look < len(tokens) and tokens[look].lower == "the":
+                look += 1
+            while look < len(tokens) and is_name_word(tokens[look]):
+                following.append(tokens[look])
+                if tokens[look].is_possessive:
+                    break
+                look += 1
+            if not following:
+                break
+            joins = lower in ALWAYS_JOIN or (
+                lower in ORGANISATION_JOIN
+                and _has_head([t.bare for t in run] + [t.bare for t in following])
+            )
+            if not joins:
+                break
+            run.extend(tokens[index:look])
+            index = look
+        runs.append(run)
+    return runs
+
+
+def clean_run(run: list[Token]) -> str | None:
+    """The name a run stands for, titles stripped; None when it is not a name."""
+    _, demonyms, _, not_starts = _tables()
+    words = [token.bare for token in run]
+    while words and words[0].lower() in not_starts:
+        words = words[1:]
+    if not words:
+        return None
+    words = strip_title(words)
+    if len(words) == 1 and (words[0].lower() in demonyms or words[0].lower() in not_starts):
+        return None
+    if all(word.lower() in demonyms for word in words):
+        return None
+    return " ".join(words)
+
+
+def names_in(tokens: list[Token]) -> list[str]:
+    """Names in a span of tokens, in order, without duplicates."""
+    found: list[str] = []
+    for run in name_runs(tokens):
+        name = clean_run(run)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def places_in(tokens: list[Token]) -> list[str]:
+    """Gazetteer places introduced by a locative preposition (in, at, from, near...)."""
+    gazetteer = place_names()
+    found: list[str] = []
+    for index, token in enumerate(tokens):
+        if index == 0 or tokens[index - 1].lower not in {"in", "at", "from", "near", "outside"}:
+            continue
+        for words in gazetteer.get(token.bare, []):
+            candidate = tuple(t.bare for t in tokens[index : index + len(words)])
+            if candidate == words:
+                place = " ".join(words)
+                if place not in found:
+                    found.append(place)
+                break
+    return found
+
+
+def name_from_phrase(text: str) -> str | None:
+    """The first name in a phrase (used by the example tests)."""
+    found = names_in(tokenize(text))
+    return found[0] if found else None

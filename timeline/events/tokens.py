@@ -1,0 +1,75 @@
+"""Tokens with offsets, and which characters of a sentence are inside quotation marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
+TOKEN_PATTERN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+OPENING_QUOTES = "“‘«"
+CLOSING_QUOTES = "”’»"
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "–", "—", "(", ")", "“", "”", '"', "«", "»"})
+POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a sentence: its text and character offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token lower-cased."""
+        return self.text.lower()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """Whether the token starts with a capital letter (or is an acronym)."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_possessive(self) -> bool:
+        """Whether the token ends with a possessive `'s`."""
+        return self.text.endswith(POSSESSIVE_SUFFIXES[:2]) and len(self.text) > 2
+
+    @property
+    def bare(self) -> str:
+        """The token without a possessive ending."""
+        if self.is_possessive:
+            return self.text[:-2]
+        return self.text
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of a sentence with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_PATTERN.finditer(text)]
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """For each character, whether it lies inside quotation marks.
+
+    Curly quotes pair by direction; straight double quotes pair in order. A closing quote with
+    no opening one (a quotation continued from the previous sentence) quotes everything before
+    it; an opening quote never closed quotes the rest of the sentence.
+    """
+    mask = [False] * len(text)
+    depth = 0
+    straight_open = False
+    first_close_seen = False
+    for index, char in enumerate(text):
+        if char == "“" or char == "«":
+            depth += 1
+        elif char in "”»":
+            if depth == 0 and not first_close_seen and not straight_open:
+                for earlier in range(index):
+                    mask[earlier] = True
+            depth = max(0, depth - 1)
+            first_close_seen = True
+        elif char == '"':
+            straight_open = not straight_open
+        mask[index] = depth > 0 or straight_open
+    return mask

@@ -1,0 +1,1 @@
+"""One small module per export format; `timeline.export.serialize` dispatches to them."""

@@ -1,0 +1,730 @@
+"""Normalizers: turn the named groups of a rule match into a TIMEX3 value and a partial date.
+
+Each normalizer is a small pure function ``(groups, params, context) -> Resolution | None``
+registered by name in `NORMALIZERS`; rule rows name the one they use. Returning None rejects
+the match (e.g. "Feb. 30", or a bare "May" with no date context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.models import Granularity, PartialDate, TimexType
+from timeline.temporal import calendar as cal
+from timeline.temporal.rules import lookup
+
+Groups = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normalizer may look at besides the match: the text and the reference times."""
+
+    text: str
+    start: int
+    end: int
+    reference: dt.date | None
+    previous: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A normalized expression: its TIMEX3 value and, for dates, the partial date behind it."""
+
+    value: str
+    date: PartialDate | None = None
+    type: TimexType | None = None
+    mod: str | None = None
+    granularity: Granularity | None = None
+    anchor: str = "none"
+    time_of_day: str | None = None
+
+
+Normalizer = Callable[[Groups, Mapping[str, Any], Context], "Resolution | None"]
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|would|shall|'ll|going to|plans?|planned|planning|scheduled|expected"
+    r"|expects?|set for|set to|payable|due|upcoming|effective|is to|are to|hopes? to|intends? to"
+    r"|next|later this|ready to|until|by|as (?:soon|early) as)\b",
+    re.IGNORECASE,
+)
+_STRONG_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|would|shall|'ll|going to|plans?|planned|scheduled|expected|set for"
+    r"|payable|due|upcoming|effective|as (?:soon|early) as)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(
+    r"\b(?:said|says|was|were|had|did|told|met|began|came|went|took|made|left|fell|rose|saw"
+    r"|won|lost|held|announced|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"']|\n\s*\n")
+_UNIT_LETTER = {"S": "S", "M": "M", "H": "H"}
+
+
+def _sentence_before(context: Context, words: int) -> str:
+    """Up to `words` words before the match, within its sentence."""
+    window = context.text[max(0, context.start - 160) : context.start]
+    ends = list(_SENTENCE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].start() + 1 :]
+    return " ".join(window.split()[-words:])
+
+
+def is_future(context: Context) -> bool:
+    """Whether the clause around the match speaks of the future ("will ... on Monday").
+
+    The last three words decide when they hold a future cue or a past verb ("said Monday");
+    otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
+    """
+    before = _sentence_before(context, 12)
+    near = " ".join(before.split()[-3:])
+    if _FUTURE_CUE.search(near):
+        return not near.lower().startswith(("until", "by")) or bool(_STRONG_FUTURE_CUE.search(before))
+    if _PAST_VERB.search(near) and not re.search(r"\b(?:be|been|being)\b", near, re.I):
+        return False
+    return bool(_STRONG_FUTURE_CUE.search(before))
+
+
+def _direction(shift: str | None, context: Context) -> int:
+    """-1 for past, +1 for future: from a written shift word, else from the tense."""
+    if shift:
+        step = lookup("relative_shift", shift)
+        if step:
+            return step
+    return 1 if is_future(context) else -1
+
+
+def parse_number(word: str) -> float | None:
+    """A count written in digits or words ("12", "1,500", "twenty four", "a"), else None."""
+    key = " ".join(word.lower().replace("-", " ").split())
+    digits = key.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    if key in ("hundred", "hundreds"):
+        return 100.0
+    if key in ("thousand", "thousands"):
+        return 1000.0
+    parts = key.split()
+    for table in ("small_number", "tens"):
+        try:
+            return float(lookup(table, key))
+        except KeyError:
+            pass
+    if len(parts) == 2:
+        try:
+            return float(lookup("tens", parts[0]) + lookup("units_digit", parts[1]))
+        except KeyError:
+            return None
+    return None
+
+
+def _count(groups: Groups, params: Mapping[str, Any]) -> float | str | None:
+    """The count of a duration or offset: a number, "X" for vague counts, None if unreadable."""
+    if "vague" in groups:
+        return "X"
+    if "count" in groups:
+        return parse_number(groups["count"])
+    fixed_count = params.get("count_value", 1)
+    return fixed_count if fixed_count == "X" else float(fixed_count)
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def _mod(groups: Groups, params: Mapping[str, Any]) -> str | None:
+    """The TIMEX3 mod from a fuzzy or approximate modifier word, or the rule's fixed mod."""
+    if "fuzzy" in groups:
+        return lookup("fuzzy_mod", groups["fuzzy"])
+    if "approx" in groups:
+        return lookup("approx_mod", groups["approx"])
+    return params.get("mod")
+
+
+def _dated(date: PartialDate, anchor: str, **extra: Any) -> Resolution:
+    return Resolution(value=date.timex_value(), date=date, anchor=anchor, **extra)
+
+
+def _anchor(reference: dt.date | None) -> str:
+    return "document" if reference else "none"
+
+
+def _year(groups: Groups, name: str = "year") -> int | None:
+    text = groups.get(name)
+    if text is None:
+        return None
+    digits = text.strip("'’")
+    if len(digits) == 2:
+        return (1900 if int(digits) > 30 else 2000) + int(digits)
+    return int(digits)
+
+
+def _month(groups: Groups) -> int | None:
+    if "month" in groups:
+        return lookup("month", groups["month"])
+    if "month_num" in groups:
+        return int(groups["month_num"])
+    return None
+
+
+def _day_of_month(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A day given by month and day, with or without a year ("Jan. 19, 2021", "Jan. 19")."""
+    month = _month(groups)
+    day = _day_of_month(groups["day"])
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    year = _year(groups)
+    anchor = "none"
+    if year is None and context.reference:
+        anchor = "document"
+        if "weekday" in groups:
+            year = _year_matching_weekday(month, day, lookup("weekday", groups["weekday"]), context)
+        if year is None:
+            slack = 330 if is_future(context) else int(params.get("slack_days", 31))
+            year = cal.nearest_year_for_month_day(month, day, context.reference, slack)
+    try:
+        dt.date(year if year is not None else 2000, month, day)
+    except ValueError:
+        return None
+    date = PartialDate(year=year, month=month, day=day, grain=Granularity.day)
+    return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _year_matching_weekday(month: int, day: int, weekday: int, context: Context) -> int | None:
+    """The year near the reference in which month-day falls on the written weekday."""
+    assert context.reference
+    for year in (context.reference.year, context.reference.year - 1, context.reference.year + 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+def month_of_year(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A month with its year ("December 2018")."""
+    date = cal.month_date(_year(groups), _month(groups) or 1)
+    return _dated(date, "none", mod=_mod(groups, params))
+
+
+def month_name(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A month without a year ("in February", "last July", "late November")."""
+    month = _month(groups)
+    if month is None:
+        return None
+    mod = _mod(groups, params)
+    if context.reference is None:
+        return _dated(cal.month_date(None, month), "none", mod=mod)
+    ref = context.reference
+    shift = groups.get("shift")
+    step = lookup("relative_shift", shift) if shift else None
+    if "year_shift" in groups:
+        year = ref.year + lookup("relative_shift", groups["year_shift"])
+    elif step == 0:
+        year = ref.year
+    elif step is not None:
+        year = cal.nearest_year_for_month(month, ref, step)
+        if step < 0 and month == ref.month:
+            year -= 1
+        if step > 0 and month == ref.month:
+            year += 1
+    else:
+        year = cal.nearest_year_for_month(month, ref, 1 if is_future(context) else -1)
+    return _dated(cal.month_date(year, month), "document", mod=mod)
+
+
+def year_number(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A year written as digits ("1989", "fiscal 1990", "'98")."""
+    return _dated(cal.year_date(_year(groups)), "none", mod=_mod(groups, params))
+
+
+def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A decade ("the 1990s", "the '80s", "the nineties")."""
+    if "decade_digits" in groups:
+        digits = groups["decade_digits"].strip("'’")
+        if len(digits) == 4:
+            number = int(digits) // 10
+        else:
+            century = 19 if int(digits) > 20 else 20
+            number = century * 10 + int(digits) // 10
+    elif "decade_word" in groups:
+        number = 190 + lookup("decade_word", groups["decade_word"])
+    else:
+        return None
+    date = PartialDate(decade=number, grain=Granularity.decade)
+    return _dated(date, "none", mod=_mod(groups, params))
+
+
+def season(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A season, absolute ("summer 2019") or relative ("this spring", "last fall")."""
+    name = lookup("season", groups["season"])
+    year = _year(groups)
+    anchor = "none"
+    if year is None and context.reference:
+        anchor = "document"
+        current_year, current = cal.season_of(context.reference)
+        shift = groups.get("shift")
+        step = lookup("relative_shift", shift) if shift else (1 if is_future(context) else -1)
+        year = current_year if name != "WI" or current == "WI" else context.reference.year
+        if step == 0:
+            year = current_year if current == name else context.reference.year
+        else:
+            order = ("SP", "SU", "FA", "WI")
+            distance = (order.index(name) - order.index(current)) % 4
+            steps = distance if step > 0 else distance - 4
+            if step > 0 and distance == 0:
+                steps = 4
+            if step < 0 and distance == 0:
+                steps = -4 if shift else 0
+            year, _ = cal.shift_season(current_year, current, steps)
+    date = PartialDate(year=year, season=name, grain=Granularity.season)
+    return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A quarter or half ("the third quarter", "third-quarter", "the first half of 1998")."""
+    unit = params.get("unit", "quarter")
+    year = _year(groups)
+    anchor = "none"
+    if "ordinal" in groups:
+        number = lookup("ordinal", groups["ordinal"])
+        if number < 0:
+            number = 4 if unit == "quarter" else 2
+    else:
+        number = None
+    if number is not None and number > (4 if unit == "quarter" else 2):
+        return None
+    ref = context.reference
+    if number is None:
+        if ref is None:
+            return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
+        step = int(params.get("step", -1))
+        date = cal.unit_containing(ref, unit, step)
+        return _dated(date, "document", mod=_mod(groups, params))
+    if year is None and ref is not None:
+        anchor = "document"
+        year = ref.year
+        months = 3 if unit == "quarter" else 6
+        start = dt.date(year, (number - 1) * months + 1, 1)
+        if (start - ref).days > int(params.get("slack_days", 100)):
+            year -= 1
+        if "year_shift" in groups:
+            year += lookup("relative_shift", groups["year_shift"])
+    if unit == "quarter":
+        date = PartialDate(year=year, quarter=number, grain=Granularity.quarter)
+    else:
+        date = PartialDate(year=year, half=number, grain=Granularity.half)
+    return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def weekday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A weekday ("Monday": past by default, future when "will" governs; "next Friday")."""
+    number = lookup("weekday", groups["weekday"])
+    part = lookup("day_part", groups["day_part"]) if "day_part" in groups else None
+    mod = _mod(groups, params)
+    kind = TimexType.DATE if part else None
+    if context.reference is None:
+        value = f"XXXX-WXX-{number}" + (f"T{part}" if part else "")
+        return Resolution(value=value, type=kind, mod=mod, granularity=Granularity.day)
+    shift = groups.get("shift")
+    step = lookup("relative_shift", shift) if shift else None
+    ref = context.reference
+    if step is None or step == 0:
+        day = cal.weekday_near(ref, number, 1 if is_future(context) else -1)
+    elif step < 0:
+        day = cal.weekday_near(ref - dt.timedelta(days=1), number, -1)
+    else:
+        day = cal.weekday_near(ref + dt.timedelta(days=1), number, 1)
+    date = cal.day_date(day)
+    return _with_part(date, part, "document", mod, TimexType.DATE)
+
+
+def _with_part(
+    date: PartialDate,
+    part: str | None,
+    anchor: str,
+    mod: str | None,
+    kind: TimexType = TimexType.TIME,
+) -> Resolution:
+    """A day, or a part of it ("Friday night" -> ...TNI) when one is written."""
+    if part is None:
+        return _dated(date, anchor, mod=mod)
+    return Resolution(
+        value=f"{date.timex_value()}T{part}",
+        date=date,
+        type=kind,
+        mod=mod,
+        granularity=Granularity.time,
+        anchor=anchor,
+        time_of_day=part,
+    )
+
+
+def day_word(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """Yesterday, today, tomorrow (optionally with a part of the day: "yesterday morning")."""
+    offset = int(params["offset"]) if "offset" in params else lookup("day_word", groups["day"])
+    part = lookup("day_part", groups["day_part"]) if "day_part" in groups else params.get("part")
+    mod = _mod(groups, params)
+    if context.reference is None:
+        value = "XXXX-XX-XX" + (f"T{part}" if part else "")
+        kind = TimexType.TIME if part else None
+        return Resolution(value=value, type=kind, mod=mod, granularity=Granularity.day)
+    date = cal.day_date(context.reference + dt.timedelta(days=offset))
+    return _with_part(date, part, "document", mod)
+
+
+def relative_unit(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A calendar unit relative to the reference ("last week", "this year", "next month")."""
+    unit = lookup("calendar_unit", groups["unit"]) if "unit" in groups else params["unit"]
+    step = lookup("relative_shift", groups["shift"]) if "shift" in groups else params["step"]
+    mod = _mod(groups, params)
+    if unit in ("SP", "SU", "FA", "WI"):
+        season_groups = {"season": groups["unit"]}
+        if "shift" in groups:
+            season_groups["shift"] = groups["shift"]
+        return season(season_groups, params, context)
+    if context.reference is None:
+        value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(
+            unit, "XXXX"
+        )
+        return Resolution(value=value, mod=mod)
+    if unit == "weekend":
+        return _weekend(context, step, mod)
+    date = cal.unit_containing(context.reference, unit, step)
+    return _dated(date, "document", mod=mod)
+
+
+def _weekend(context: Context, step: int, mod: str | None) -> Resolution:
+    """The weekend meant: the last one (past tense, "last weekend") or the next one."""
+    assert context.reference
+    if step > 0 or (step == 0 and is_future(context)):
+        saturday = cal.weekday_near(context.reference + dt.timedelta(days=1), 6, 1)
+    else:
+        saturday = cal.weekday_near(context.reference, 6, -1)
+    week = cal.week_date(saturday)
+    return Resolution(value=f"{week.timex_value()}-WE", date=week, mod=mod, anchor="document")
+
+
+_UNIT_GRAIN = {"D": "day", "W": "day", "WE": "day", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def _shifted(base: dt.date, unit: str, amount: float) -> PartialDate | None:
+    """`base` moved by `amount` units, at the grain the unit suggests."""
+    whole = int(amount)
+    if unit in ("S", "H") or whole != amount:
+        return None
+    if unit == "D":
+        return cal.day_date(base + dt.timedelta(days=whole))
+    if unit in ("W", "WE"):
+        return cal.day_date(base + dt.timedelta(weeks=whole))
+    if unit == "2W":
+        return cal.day_date(base + dt.timedelta(weeks=2 * whole))
+    if unit == "M":
+        moved = cal.add_months(base, whole)
+        return cal.month_date(moved.year, moved.month)
+    if unit == "Q":
+        return cal.unit_containing(base, "quarter", whole)
+    if unit == "Y":
+        return cal.year_date(base.year + whole)
+    if unit == "DE":
+        return cal.year_date(base.year + 10 * whole)
+    if unit == "CE":
+        return cal.year_date(base.year + 100 * whole)
+    return None
+
+
+def ago(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A point some time before the reference ("two years ago", "a week ago")."""
+    amount = _count(groups, params)
+    unit_word = groups.get("unit", params.get("unit_word", "year"))
+    unit = lookup("unit", unit_word)
+    mod = _mod(groups, params)
+    if amount == "X":
+        return Resolution(value="PAST_REF", mod=mod, anchor=_anchor(context.reference))
+    if amount is None or context.reference is None:
+        return Resolution(value="XXXX", mod=mod) if amount is not None else None
+    if unit_word.lower().startswith(("sec", "min", "hour")):
+        return _dated(cal.day_date(context.reference), "document", mod=mod)
+    date = _same_period_earlier(context.previous, unit, float(amount)) or _shifted(
+        context.reference, unit, -float(amount)
+    )
+    if date is None:
+        return None
+    return _dated(date, "document", mod=mod)
+
+
+def offset_from_previous(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """A point some time after or before the last explicit date ("a week later")."""
+    amount = _count(groups, params)
+    unit = lookup("unit", groups["unit"])
+    sign = int(params.get("sign", 1))
+    if "direction" in groups:
+        sign = -1 if groups["direction"].lower() in ("earlier", "before", "previously") else 1
+    mod = _mod(groups, params)
+    base, anchor = _anaphor_base(context)
+    if base is None or amount in (None, "X"):
+        return Resolution(value="XXXX-XX-XX", mod=mod, anchor=anchor)
+    if unit in ("S", "M", "H") and groups["unit"].lower().startswith(("sec", "min", "hour")):
+        return _dated(cal.day_date(base), anchor, mod=mod)
+    date = None
+    if sign < 0:
+        date = _same_period_earlier(context.previous, unit, float(amount))
+    date = date or _shifted(base, unit, sign * float(amount))
+    if date is None:
+        return None
+    return _dated(date, anchor, mod=mod)
+
+
+def _same_period_earlier(
+    previous: PartialDate | None, unit: str, amount: float
+) -> PartialDate | None:
+    """After a quarter ("the third quarter ... a year earlier"), the same quarter years before."""
+    if previous is None or unit != "Y" or previous.grain is not Granularity.quarter:
+        return None
+    if previous.year is None or amount != int(amount):
+        return None
+    return PartialDate(year=previous.year - int(amount), quarter=previous.quarter, grain=previous.grain)
+
+
+def year_ago_quarter(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """The same quarter a year before ("the year-ago quarter", "the year-earlier period"): the
+    quarter last written, else the written ordinal, else the last complete quarter, minus a year."""
+    previous = context.previous
+    if previous is not None and previous.grain is Granularity.quarter and previous.year:
+        date = PartialDate(year=previous.year - 1, quarter=previous.quarter, grain=previous.grain)
+        return _dated(date, "previous")
+    if context.reference is None:
+        return Resolution(value="XXXX-QX")
+    if "ordinal" in groups:
+        number = lookup("ordinal", groups["ordinal"])
+        year = context.reference.year - 1
+        if (dt.date(year + 1, 3 * number - 2, 1) - context.reference).days > 100:
+            year -= 1
+        date = PartialDate(year=year, quarter=number, grain=Granularity.quarter)
+    else:
+        date = cal.unit_containing(context.reference, "quarter", -5)
+    return _dated(date, "document")
+
+
+def _anaphor_base(context: Context) -> tuple[dt.date | None, str]:
+    """The day anaphoric expressions count from: the last explicit date, else the reference."""
+    if context.previous is not None:
+        found = cal.bounds(context.previous)
+        if found:
+            return found[0], "previous"
+    return context.reference, _anchor(context.reference)
+
+
+def anaphoric_unit(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """A unit relative to the last explicit date ("the following day", "that month")."""
+    unit = lookup("calendar_unit", groups["unit"]) if "unit" in groups else params["unit"]
+    step = int(params.get("step", 0))
+    if "shift" in groups:
+        step = lookup("relative_shift", groups["shift"])
+    base, anchor = _anaphor_base(context)
+    mod = _mod(groups, params)
+    if base is None:
+        return Resolution(value="XXXX-XX-XX" if unit == "day" else "XXXX", mod=mod)
+    if context.previous is not None and step == 0:
+        previous_grain = context.previous.grain
+        finer = ("day", "week", "month", "quarter", "season", "half", "year", "decade")
+        if unit in finer and previous_grain.value in finer:
+            if finer.index(previous_grain.value) > finer.index(unit):
+                return None
+    return _dated(cal.unit_containing(base, unit, step), anchor, mod=mod)
+
+
+def duration(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """An amount of time ("three years", "the past 10 days", "a five-year plan", "hours")."""
+    amount = _count(groups, params)
+    if amount is None:
+        return None
+    if "unit" in groups:
+        unit = lookup("unit", groups["unit"])
+    else:
+        unit = params["unit_code"]
+    word = groups.get("unit", "").lower()
+    time_unit = word.startswith(("sec", "min", "hour"))
+    number = amount if amount == "X" else _fmt(float(amount))
+    if unit == "DE":
+        number = number if number == "X" else _fmt(float(amount) * 10)
+        unit = "Y"
+    elif unit == "CE":
+        number = number if number == "X" else _fmt(float(amount) * 100)
+        unit = "Y"
+    elif unit == "2W":
+        number = number if number == "X" else _fmt(float(amount) * 2)
+        unit = "W"
+    elif unit == "WE":
+        number = number if number == "X" else _fmt(float(amount) * 2)
+        unit = "D"
+    value = f"PT{number}{unit}" if time_unit else f"P{number}{unit}"
+    return Resolution(value=value, mod=_mod(groups, params))
+
+
+def reference_word(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A vague reference to the present, past or future ("now", "recently", "the future")."""
+    value = params.get("value") or lookup("ref_word", groups["ref"])
+    return Resolution(value=value, anchor=_anchor(context.reference))
+
+
+def set_value(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A recurring time ("daily", "every week", "each July", "on Mondays")."""
+    if "adverb" in groups:
+        return Resolution(value=lookup("set_adverb", groups["adverb"]))
+    if "weekday" in groups:
+        word = groups["weekday"]
+        number = lookup("weekday_plural" if word.lower().endswith("s") else "weekday", word)
+        return Resolution(value=f"XXXX-WXX-{number}")
+    if "month" in groups:
+        return Resolution(value=f"XXXX-{_month(groups):02d}")
+    unit = lookup("unit", groups["unit"])
+    step = lookup("set_quantifier", groups["quantifier"]) if "quantifier" in groups else 1
+    time_unit = groups["unit"].lower().startswith(("sec", "min", "hour"))
+    if unit in ("DE", "CE", "2W", "WE"):
+        return None
+    return Resolution(value=f"PT{step}{unit}" if time_unit else f"P{step}{unit}")
+
+
+def clock_time(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A time of day ("10:30 a.m.", "3 p.m. Monday", "noon"), on a day if one is written."""
+    if "named" in groups:
+        hour_minute = lookup("named_time", groups["named"])
+        hour, minute = (int(x) for x in hour_minute.split(":"))
+    else:
+        hour = int(groups["hour"])
+        minute = int(groups.get("minute", "0"))
+        ampm = groups.get("ampm", "").lower()
+        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    date, anchor = _time_day(groups, context)
+    day_value = date.timex_value() if date else "XXXX-XX-XX"
+    return Resolution(
+        value=day_value + clock,
+        date=date,
+        type=TimexType.TIME,
+        mod=_mod(groups, params),
+        granularity=Granularity.time,
+        anchor=anchor,
+    )
+
+
+def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str]:
+    """The day a clock time is on: a written weekday or day word, else the reference day."""
+    if "weekday" in groups:
+        found = weekday({"weekday": groups["weekday"]}, {}, context)
+        return found.date, found.anchor
+    if "month" in groups and "day" in groups:
+        found_date = calendar_date(groups, {}, context)
+        if found_date is not None:
+            return found_date.date, found_date.anchor
+    if "day" in groups:
+        offset = lookup("day_word", groups["day"])
+        if context.reference:
+            return cal.day_date(context.reference + dt.timedelta(days=offset)), "document"
+        return None, "none"
+    if context.reference:
+        return cal.day_date(context.reference), "document"
+    return None, "none"
+
+
+def holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A fixed-date holiday ("Christmas", "New Year's Eve 1999")."""
+    month, day = (int(x) for x in lookup("holiday", groups["holiday"]).split("-"))
+    year = _year(groups)
+    anchor = "none"
+    if year is None and context.reference:
+        anchor = "document"
+        year = cal.nearest_year_for_month_day(month, day, context.reference, 31)
+    date = PartialDate(year=year, month=month, day=day, grain=Granularity.day)
+    return _dated(date, anchor)
+
+
+def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A year spelled out ("nineteen ninety-six", "two thousand and one")."""
+    if "century_word" in groups:
+        year = lookup("year_word_century", groups["century_word"]) * 100
+        year += lookup("tens", groups["tens_word"])
+    else:
+        year = 2000
+    if "unit_word" in groups:
+        year += lookup("units_digit", groups["unit_word"])
+    return _dated(cal.year_date(year), "none")
+
+
+def floating_holiday(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution:
+    """A holiday on the n-th weekday of a month ("Thanksgiving": fourth Thursday of November).
+
+    The table value is ``month-weekday-n`` (n = -1 for the last one, ``+k`` adds k days).
+    """
+    spec = lookup("floating_holiday", groups["holiday"])
+    base, _, extra = spec.partition("+")
+    month_text, weekday_text, nth_text = base.split("-", 2)
+    month, weekday_number, nth = int(month_text), int(weekday_text), int(nth_text)
+    year = _year(groups)
+    anchor = "none"
+    if year is None and context.reference is None:
+        return Resolution(value=f"XXXX-{month:02d}-XX", granularity=Granularity.day)
+    if year is None:
+        assert context.reference
+        anchor = "document"
+        year = context.reference.year
+        day = cal.nth_weekday(year, month, weekday_number, nth) + dt.timedelta(days=int(extra or 0))
+        if (day - context.reference).days > 31 and not is_future(context):
+            year -= 1
+    day = cal.nth_weekday(year, month, weekday_number, nth) + dt.timedelta(days=int(extra or 0))
+    return _dated(cal.day_date(day), anchor)
+
+
+def fixed(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A fixed value given by the rule row (e.g. "the weekend" as P2D)."""
+    return Resolution(value=params["value"], mod=_mod(groups, params))
+
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "calendar_date": calendar_date,
+    "month_of_year": month_of_year,
+    "month_name": month_name,
+    "year_number": year_number,
+    "decade": decade,
+    "season": season,
+    "quarter": quarter,
+    "weekday": weekday,
+    "day_word": day_word,
+    "relative_unit": relative_unit,
+    "ago": ago,
+    "offset_from_previous": offset_from_previous,
+    "anaphoric_unit": anaphoric_unit,
+    "duration": duration,
+    "reference_word": reference_word,
+    "set_value": set_value,
+    "clock_time": clock_time,
+    "holiday": holiday,
+    "year_ago_quarter": year_ago_quarter,
+    "fixed": fixed,
+    "year_words": year_words,
+    "floating_holiday": floating_holiday,
+}

@@ -1,0 +1,221 @@
+"""Rule and lexicon tables of the temporal tagger: schemas, loading and pattern compilation.
+
+Rules live in ``resources/en/temporal/rules.json`` and word tables in ``lexicon.json``. A rule
+pattern refers to tables by name: ``{month}`` becomes a named group ``month`` matching any word
+of the ``month`` table, ``{month:end_month}`` names the group ``end_month``, ``{~month}`` is a
+non-capturing group, and ``{@number}`` / ``{@number:count}`` expand a macro of the lexicon.
+A group named ``span`` (when present) is the expression's span; the rest of the match is context.
+A trailing digit tells apart alternatives of one group (``shift2`` is read as ``shift``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from timeline.models import TimexType
+from timeline.resources import read_resource_text
+
+LANGUAGE = "en"
+_PLACEHOLDER = re.compile(r"\{([~@]?)([a-z_][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleExample(_Row):
+    """A text the rule must tag: the expected span and TIMEX3 value (and optionally more)."""
+
+    text: str
+    span: str
+    value: str
+    type: TimexType | None = None
+    mod: str | None = None
+    reference: str | None = Field(
+        default="2021-01-20", description="ISO reference date, or null for no reference."
+    )
+
+
+class Rule(_Row):
+    """One rule row: a pattern over the text, the normalizer that turns a match into a value."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    pattern: str
+    type: TimexType
+    normalizer: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    anchors: list[str] = Field(
+        min_length=1,
+        description="Where the rule can match: table names, 'digits', or literal words. Every "
+        "match holds one of them; the rule only runs near them.",
+    )
+    anchors_anaphora: bool = Field(
+        default=True,
+        description="Whether a date this rule finds is an explicit date that later anaphora "
+        "('the following day') count from. False for offsets like 'a year ago'.",
+    )
+    examples: list[RuleExample] = Field(min_length=1)
+    negatives: list[str] = Field(default_factory=list)
+
+
+class RuleTable(_Row):
+    """The whole rules file."""
+
+    description: str
+    rules: list[Rule]
+
+
+class Lexicon(_Row):
+    """Word tables (lowercase word -> meaning) and pattern macros."""
+
+    description: str
+    tables: dict[str, dict[str, Any]]
+    macros: dict[str, str]
+    capitalized_tables: list[str] = Field(
+        default_factory=list, description="Tables whose words must start with a capital letter."
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The word tables, validated (loaded once, on first use)."""
+    return Lexicon.model_validate(json.loads(read_resource_text(LANGUAGE, "temporal/lexicon.json")))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleTable:
+    """The rule rows, validated (loaded once, on first use)."""
+    table = RuleTable.model_validate(
+        json.loads(read_resource_text(LANGUAGE, "temporal/rules.json"))
+    )
+    lexicon = load_lexicon()
+    for rule in table.rules:
+        for anchor in rule.anchors:
+            if anchor not in lexicon.tables and not re.fullmatch(r"[a-z]{3,}", anchor):
+                raise ValueError(f"rule {rule.id}: anchor {anchor!r} is no table or word")
+    ids = [rule.id for rule in table.rules]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
+    return table
+
+
+def table_key(word: str) -> str:
+    """The lookup key of a matched word: lowercase, single spaces, no trailing period."""
+    return " ".join(word.lower().replace("-", " ").split()).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def table_index() -> dict[str, dict[str, Any]]:
+    """Tables keyed by `table_key`, for looking up matched words."""
+    return {
+        name: {table_key(word): value for word, value in table.items()}
+        for name, table in load_lexicon().tables.items()
+    }
+
+
+def lookup(table: str, word: str) -> Any:
+    """The meaning of `word` in `table` (KeyError when absent)."""
+    return table_index()[table][table_key(word)]
+
+
+def _word_pattern(word: str) -> str:
+    """Regex for one table word: flexible whitespace, optional period after abbreviations."""
+    core = word.rstrip(".")
+    parts = [re.escape(part) for part in core.split()]
+    pattern = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
+    if core[:1].isalnum():
+        pattern = r"\b" + pattern
+    if core[-1:].isalnum():
+        pattern += r"\b"
+    if word.endswith("."):
+        pattern += r"\.?"
+    return pattern
+
+
+@lru_cache(maxsize=None)
+def table_pattern(name: str) -> str:
+    """A non-capturing alternation of the words of a table, longest first."""
+    words = sorted(load_lexicon().tables[name], key=lambda w: (-len(w), w))
+    body = "|".join(_word_pattern(word) for word in words)
+    if name in load_lexicon().capitalized_tables:
+        body = f"(?=(?-i:[A-Z]))(?:{body})"
+    return f"(?:{body})"
+
+
+def expand_pattern(pattern: str, depth: int = 0) -> str:
+    """Replace table and macro placeholders of a rule pattern by regex."""
+    if depth > 5:
+        raise ValueError(f"macro nesting too deep in {pattern!r}")
+
+    def replace(match: re.Match[str]) -> str:
+        kind, name, group = match.groups()
+        if kind == "@":
+            body = f"(?:{expand_pattern(load_lexicon().macros[name], depth + 1)})"
+            return f"(?P<{group}>{body})" if group else body
+        body = table_pattern(name)
+        if kind == "~":
+            return body
+        return f"(?P<{group or name}>{body})"
+
+    return _PLACEHOLDER.sub(replace, pattern)
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """Every rule with its compiled pattern, in priority order (compiled once)."""
+    return tuple((rule, compile_rule(rule)) for rule in load_rules().rules)
+
+
+def compile_rule(rule: Rule) -> re.Pattern[str]:
+    """A rule's expanded pattern, compiled case-insensitively."""
+    try:
+        return re.compile(expand_pattern(rule.pattern), re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"rule {rule.id}: bad pattern: {error}") from error
+
+
+DIGITS_ANCHOR = "digits"
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=1)
+def anchor_index() -> dict[str, frozenset[str]]:
+    """Word -> the anchor names it stands for (a table's words, or a literal anchor word)."""
+    index: dict[str, set[str]] = {}
+    for rule in load_rules().rules:
+        for anchor in rule.anchors:
+            if anchor == DIGITS_ANCHOR:
+                continue
+            table = load_lexicon().tables.get(anchor)
+            words = [anchor] if table is None else [table_key(word) for word in table]
+            for word in words:
+                for part in word.split():
+                    if len(part) > 2:
+                        index.setdefault(part, set()).add(anchor)
+    return {word: frozenset(names) for word, names in index.items()}
+
+
+def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the anchor words (and digit runs) of `text`, grouped by anchor name.
+
+    One linear token scan; rules then only run in small windows around their own anchors.
+    """
+    index = anchor_index()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if word[0].isdigit():
+            found.setdefault(DIGITS_ANCHOR, []).append(token.span())
+            continue
+        names = index.get(word.lower())
+        if names:
+            for name in names:
+                found.setdefault(name, []).append(token.span())
+    return found
