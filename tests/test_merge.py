@@ -16,8 +16,10 @@ from timeline.merge import (
     merge_tables,
     name_words,
     names_match,
+    participants_conflict,
     roles_reversed,
     same_event,
+    shares_object_word,
     split_names,
     times_compatible,
     types_compatible,
@@ -273,6 +275,29 @@ def test_distinct_events_on_one_day_stay_apart() -> None:
     assert all(e.sources == 1 for e in merged)
 
 
+def test_an_actor_of_one_event_as_target_of_another_is_not_the_same_event() -> None:
+    issued = event(
+        "000-e7",
+        "000",
+        900,
+        "Canada's Liberal government issues statement",
+        time(dt.date(2021, 1, 1), dt.date(2021, 1, 31), Granularity.month),
+        actors=["Canada’s Liberal government"],
+    )
+    urged = event(
+        "000-e6",
+        "000",
+        700,
+        "Conservatives urge the liberal government to follow suit",
+        time(dt.date(2021, 1, 1), dt.date(2021, 1, 31), Granularity.month),
+        type="request",
+        actors=["Conservatives"],
+        targets=["liberal government"],
+    )
+    assert participants_conflict(issued, urged)
+    assert len(merge_events([issued, urged])) == 2
+
+
 def test_reciprocal_sanctions_are_two_events() -> None:
     canada = CANADA_SANCTIONS.model_copy(update={"targets": ["China"]})
     china = CHINA_HITS_BACK.model_copy(update={"targets": ["Canada"]})
@@ -468,3 +493,125 @@ def test_month_and_ongoing_range_merge_on_names_and_agreeing_types() -> None:
     since = time(dt.date(2018, 12, 1), dt.date(2021, 3, 22), Granularity.month)
     detained = MEN_DETAINED.model_copy(update={"time": since})
     assert same_event(KOVRIG_LOCKED_UP, detained)
+
+
+POMPEO_DECLARED = event(
+    "000-e3",
+    "000",
+    400,
+    "Mike Pompeo declares CCP is perpetrating genocide against Uighur minority",
+    time(dt.date(2021, 1, 19)),
+    type="accuse",
+    actors=["Mike Pompeo"],
+    targets=["CCP"],
+    trigger="declared",
+)
+
+
+def test_same_actor_same_day_different_statement_stays_apart() -> None:
+    tweeted = event(
+        "000-e12",
+        "000",
+        2500,
+        "Pompeo makes controversial statement on Twitter directed at multilateral organizations",
+        time(dt.date(2021, 1, 19), basis=TimeBasis.context),
+        actors=["Pompeo"],
+        trigger="made",
+    )
+    assert not same_event(POMPEO_DECLARED, tweeted)
+
+
+def test_same_statement_in_other_words_merges_on_what_it_is_about() -> None:
+    reported = event(
+        "007-e1",
+        "007",
+        10,
+        "Pompeo says CCP committed genocide in Xinjiang",
+        time(dt.date(2021, 1, 19)),
+        actors=["Pompeo"],
+        trigger="says",
+    )
+    assert shares_object_word(POMPEO_DECLARED, reported)
+    (merged,) = merge_events([reported, POMPEO_DECLARED])
+    assert merged.sources == 2
+    assert merged.actors == ["Mike Pompeo"]
+
+
+NAMES = ["Canada", "China", "Mike Pompeo", "Pompeo", "the government", "He", "EU officials"]
+TYPES = ["statement", "accuse", "sanction", "arrest", "detention", "other"]
+TRIGGERS = ["said", "imposed", "detained", "declared", None]
+
+
+def random_events(seed: int, count: int) -> list[Event]:
+    """Small random events over a few documents, days, names and types."""
+    rng = random.Random(seed)
+    events = []
+    for number in range(count):
+        day = MONDAY + dt.timedelta(days=rng.randrange(4))
+        basis = rng.choice([TimeBasis.explicit, TimeBasis.document_date, TimeBasis.context])
+        when = None if rng.random() < 0.2 else time(day, basis=basis)
+        events.append(
+            event(
+                f"e{number:03d}",
+                f"doc{rng.randrange(3)}",
+                rng.randrange(0, 5000, 10),
+                f"{rng.choice(NAMES)} {rng.choice(TRIGGERS) or 'did'} something {rng.randrange(5)}",
+                when,
+                type=rng.choice(TYPES),
+                actors=rng.sample(NAMES, rng.randrange(2)),
+                targets=rng.sample(NAMES, rng.randrange(2)),
+                trigger=rng.choice(TRIGGERS),
+            )
+        )
+    return events
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_merge_keeps_every_mention_once_and_ignores_input_order(seed: int) -> None:
+    events = random_events(seed, 60)
+    merged = merge_events(events)
+    mentions_in = sorted(m.model_dump_json() for e in events for m in e.mentions)
+    mentions_out = sorted(m.model_dump_json() for e in merged for m in e.mentions)
+    assert mentions_out == mentions_in
+    assert len({e.id for e in merged}) == len(merged)
+    assert all(e.sources == len({m.document for m in e.mentions}) for e in merged)
+    shuffled = list(events)
+    random.Random(seed + 100).shuffle(shuffled)
+    assert merge_events(shuffled) == merged
+
+
+def test_a_cluster_does_not_drift_to_other_actors() -> None:
+    canada = event(
+        "a-1",
+        "a",
+        0,
+        "Canada imposed sanctions",
+        time(MONDAY),
+        type="sanction",
+        actors=["Canada"],
+        targets=["four Chinese officials"],
+        trigger="imposed",
+    )
+    unnamed = event(
+        "a-2",
+        "a",
+        100,
+        "Sanctions imposed on Chinese officials",
+        time(MONDAY),
+        type="sanction",
+        targets=["four Chinese officials"],
+        trigger="imposed",
+    )
+    china = event(
+        "a-3",
+        "a",
+        200,
+        "China imposed sanctions on Chinese officials",
+        time(MONDAY),
+        type="sanction",
+        actors=["China"],
+        targets=["four Chinese officials"],
+        trigger="imposed",
+    )
+    merged = merge_events([canada, unnamed, china])
+    assert [[m.start for m in e.mentions] for e in merged] == [[0, 100], [200]]

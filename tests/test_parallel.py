@@ -107,6 +107,13 @@ def test_pool_gives_the_same_timeline_as_one_process(corpus: Path) -> None:
     assert [e.time.earliest for e in one.events] == sorted(e.time.earliest for e in one.events)
 
 
+def test_pool_gives_the_same_timeline_as_one_process_on_the_seeds(seeds_dir: Path) -> None:
+    """With the real pipeline: a worker process computes exactly what this process does."""
+    plan = plan_run([seeds_dir], Settings(), workers=2, cache_dir=None)
+    assert len(plan.chunks) > 1  # so the pool is really used
+    assert run([seeds_dir], workers=2) == run([seeds_dir], workers=1)
+
+
 @pytest.mark.usefixtures("fake_pipeline")
 def test_dask_gives_the_same_timeline_as_one_process(corpus: Path, dask_scheduler: str) -> None:
     local = run([corpus, corpus / "missing"], workers=1)
@@ -283,3 +290,11 @@ def test_cli_reports_progress_on_stderr_unless_quiet(
 def test_cli_rejects_zero_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--out", str(tmp_path), "--workers", "0"]) == 2
     assert "--workers must be at least 1" in capsys.readouterr().err
+
+
+def test_dask_with_no_readable_input_reports_it(tmp_path: Path, dask_scheduler: str) -> None:
+    result = run([tmp_path], engine="dask", scheduler=dask_scheduler)
+    assert result.documents == []
+    assert result.skipped == [
+        SkippedInput(path=str(tmp_path), reason="directory holds no readable documents")
+    ]

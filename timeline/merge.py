@@ -5,11 +5,11 @@ Two mentions describe one event when their types are compatible, their times are
 of the same episode), their participants do not contradict each other (different actors, or the
 roles reversed, mean different events), and enough ties them:
 
-- the same interval: a shared participant (names normalized so that "Pompeo" matches
-  "Mike Pompeo"), or the same trigger with similar title words;
-- nested or overlapping intervals (a year around a day): a shared participant and one more
-  sign (agreeing specific types, the same trigger, similar title words);
-- an undated or document-date-based mention: the same, or, within one article, the same trigger.
+- a shared participant (names normalized so that "Pompeo" matches "Mike Pompeo") and one more
+  sign: the same or synonymous specific type, the same trigger, similar title words, or a shared
+  word about what happened ("genocide");
+- or, for two dated mentions of the same interval, the same trigger and similar title words;
+- or, for an undated or document-date-based mention within one article, the same trigger.
 
 Events are clustered greedily in a fixed order (well-dated first, then by document and offset),
 so the same input always gives the same ids and order. A merged event keeps the id of its
@@ -199,8 +199,22 @@ def participants_overlap(a: Event, b: Event) -> int:
 
 
 def participants_conflict(a: Event, b: Event) -> bool:
-    """Both events name their actors, and no participant is shared: different doers."""
-    return bool(a.actors and b.actors) and participants_overlap(a, b) == 0
+    """Both events name their actors and share none: different doers, different events
+    ("Canada issued a statement" is not "the Conservatives urged Canada").
+
+    One exception: events of agreeing types where one's actors are the other's targets, as
+    when the detained are reported as the subject ("the men have been detained").
+    """
+    if not (a.actors and b.actors):
+        return False
+    same_document = not documents_of(a).isdisjoint(documents_of(b))
+    if names_overlap(a.actors, b.actors, same_document) > 0:
+        return False
+    crossed = (
+        names_overlap(a.actors, b.targets, same_document) > 0
+        or names_overlap(a.targets, b.actors, same_document) > 0
+    )
+    return not (crossed and specific_types_agree(a, b))
 
 
 def roles_reversed(a: Event, b: Event) -> bool:
@@ -247,12 +261,15 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def specific_types_agree(a: Event, b: Event) -> bool:
-    """Whether both types say something (not "other") and may describe one event."""
-    generic = merge_tables().generic_types
-    return (
-        a.type.lower() not in generic
-        and b.type.lower() not in generic
-        and types_compatible(a.type, b.type)
+    """Whether both types say something (not "other") and are the same or synonyms (a mutual
+    group such as arrest ~ detention); an umbrella such as statement ~ accuse is not enough."""
+    tables = merge_tables()
+    kind_a, kind_b = a.type.lower(), b.type.lower()
+    if kind_a in tables.generic_types or kind_b in tables.generic_types:
+        return False
+    return kind_a == kind_b or any(
+        group.kind == "mutual" and kind_a in group.types and kind_b in group.types
+        for group in tables.type_groups
     )
 
 
@@ -267,6 +284,20 @@ def content_stems(text: str) -> frozenset[str]:
     stopwords = set(merge_tables().stopwords)
     words = (w.lower().strip("'-") for w in WORD_PATTERN.findall(text.replace("’", "'")))
     return frozenset(stem(w) for w in words if w and w not in stopwords and not w.isdigit())
+
+
+def object_stems(event: Event) -> frozenset[str]:
+    """Stems of the title's content words that are neither a participant's name nor a trigger:
+    what the event is about ("genocide" in "Pompeo declares CCP is perpetrating genocide")."""
+    names = frozenset(
+        stem(word) for part in participant_names(participants(event)) for word in name_words(part)
+    )
+    return content_stems(event.title) - names - triggers(event)
+
+
+def shares_object_word(a: Event, b: Event) -> bool:
+    """Whether two events' titles share a word about what happened (not a name, not a trigger)."""
+    return not object_stems(a).isdisjoint(object_stems(b))
 
 
 def triggers(event: Event) -> frozenset[str]:
@@ -365,16 +396,15 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if participants_conflict(a, b) or roles_reversed(a, b):
         return False
-    shared = participants_overlap(a, b) > 0
     similar_trigger = triggers_similar(a, b)
     similar_words = words_similar(a, b)
-    if not (is_weak_time(a.time) or is_weak_time(b.time)):
-        if a.time and b.time and not same_interval(a.time, b.time):
-            # A year around a day, or fuzzy ranges that overlap, say little: ask for more.
-            return shared and (specific_types_agree(a, b) or similar_trigger or similar_words)
-        return shared or (similar_trigger and similar_words)
-    if shared and (specific_types_agree(a, b) or similar_trigger or similar_words):
+    if participants_overlap(a, b) > 0 and (
+        specific_types_agree(a, b) or similar_trigger or similar_words or shares_object_word(a, b)
+    ):
         return True
+    if not (is_weak_time(a.time) or is_weak_time(b.time)):
+        both_dated = a.time is not None and b.time is not None
+        return both_dated and same_interval(a.time, b.time) and similar_trigger and similar_words
     return same_document and similar_trigger
 
 
@@ -420,14 +450,20 @@ class Cluster:
 
 
 def fits_cluster(event: Event, cluster: Cluster, documents: frozenset[str]) -> bool:
-    """Whether an event (in `documents`) fits the cluster's best time and type, and is the same
-    as some member."""
+    """Whether an event (in `documents`) is the same as some member and contradicts none: it
+    fits the best time and every member's type, and no member has other actors or reversed
+    roles (so that chains of look-alikes do not drift)."""
     same_document = not documents.isdisjoint(cluster.documents)
     if not times_compatible(event.time, cluster.best.time, same_document):
         return False
-    if not any(types_compatible(event.type, kind) for kind in cluster.types):
+    if not all(types_compatible(event.type, kind) for kind in cluster.types):
         return False
-    return any(same_event(event, member) for member in cluster.members)
+    if not any(same_event(event, member) for member in cluster.members):
+        return False
+    return not any(
+        participants_conflict(event, member) or roles_reversed(event, member)
+        for member in cluster.members
+    )
 
 
 def mention_key(mention: Mention) -> tuple[str, int, int]:
@@ -452,27 +488,90 @@ def link_keys(event: Event) -> frozenset[str]:
     )
 
 
+#: A dated time spanning more years than this is indexed as "wide" rather than year by year.
+MAX_INDEXED_YEARS = 30
+
+
+def dated_years(time: EventTime | None) -> range | None:
+    """The years a well-dated time covers (None for a missing, guessed or very wide time)."""
+    if is_weak_time(time) or time is None:
+        return None
+    years = range(time.earliest.year, time.latest.year + 1)
+    return years if len(years) <= MAX_INDEXED_YEARS else None
+
+
+def reachable_years(time: EventTime | None) -> range | None:
+    """Years of the well-dated times another document's event could share with this time
+    (None: any year). A document-date guess reaches back only a short window."""
+    if time is None:
+        return None
+    if not is_weak_time(time):
+        return dated_years(time)
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    return range((time.latest - window).year, time.latest.year + 1)
+
+
+@dataclass
+class ClusterIndex:
+    """Which clusters an event could join: those sharing a link key, and among them those in
+    the same document or in a year its time can reach."""
+
+    by_key: dict[str, set[int]]
+    by_year: dict[int, set[int]]
+    by_document: dict[str, set[int]]
+    unindexed: set[int]
+
+    @classmethod
+    def empty(cls) -> ClusterIndex:
+        """An index of no clusters."""
+        return cls(defaultdict(set), defaultdict(set), defaultdict(set), set())
+
+    def candidates(
+        self, event: Event, keys: frozenset[str], documents: frozenset[str]
+    ) -> list[int]:
+        """Indices of clusters worth comparing with the event, in creation order."""
+        linked = set().union(*(self.by_key.get(key, set()) for key in keys))
+        years = reachable_years(event.time)
+        if years is not None:
+            reachable = self.unindexed.union(
+                *(self.by_year.get(year, set()) for year in years),
+                *(self.by_document.get(document, set()) for document in documents),
+            )
+            linked &= reachable
+        return sorted(linked)
+
+    def add(self, index: int, event: Event, keys: frozenset[str]) -> None:
+        """Record that cluster `index` now holds the event."""
+        for key in keys:
+            self.by_key[key].add(index)
+        for document in documents_of(event):
+            self.by_document[document].add(index)
+        years = dated_years(event.time)
+        if years is None:
+            self.unindexed.add(index)
+        for year in years or ():
+            self.by_year[year].add(index)
+
+
 def cluster_events(events: list[Event]) -> list[list[Event]]:
     """Greedy clustering in a fixed order: an event joins its best-fitting cluster or starts one."""
     clusters: list[Cluster] = []
-    clusters_by_key: dict[str, set[int]] = defaultdict(set)
+    index = ClusterIndex.empty()
     for event in sorted(events, key=event_order):
         documents = documents_of(event)
         keys = link_keys(event)
-        linked = sorted(set().union(*(clusters_by_key[key] for key in keys)))
         candidates = [
-            (attachment_score(event, clusters[index]), -index)
-            for index in linked
-            if fits_cluster(event, clusters[index], documents)
+            (attachment_score(event, clusters[position]), -position)
+            for position in index.candidates(event, keys, documents)
+            if fits_cluster(event, clusters[position], documents)
         ]
         if candidates:
-            index = -max(candidates)[1]
-            clusters[index].add(event)
+            position = -max(candidates)[1]
+            clusters[position].add(event)
         else:
-            index = len(clusters)
+            position = len(clusters)
             clusters.append(Cluster.of(event))
-        for key in keys:
-            clusters_by_key[key].add(index)
+        index.add(position, event, keys)
     return [cluster.members for cluster in clusters]
 
 

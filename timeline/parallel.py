@@ -12,8 +12,8 @@ The flow, whatever the engine:
 3. *collect* (this process): results arrive as workers finish them; each is streamed to the
    sink (e.g. `events.stream.jsonl`) and counted on the progress display. Only the results,
    which the merge needs, are kept.
-4. *merge*: `merge_documents`, the only global step. With Dask the merge is first folded on
-   the cluster by time bucket (year of the event), then finished here.
+4. *merge*: `merge_documents`, the only global step. With Dask the events are first folded
+   on the cluster into time buckets (the year an event starts), then merged here.
 
 Results do not depend on the engine or the number of workers: they are put back in input order
 before the merge, and a duplicate document id keeps the first input (in input order).
@@ -42,6 +42,7 @@ from timeline.ingest import (
     discover_inputs,
     folder_dates_files,
     load_dates_file,
+    read_raw_documents,
     to_document,
 )
 from timeline.models import Document, Event, SkippedInput, TimelineResult
@@ -239,12 +240,9 @@ def describe_error(error: BaseException) -> str:
 def read_input(
     path: Path, context: RunContext, readers: dict[str, Reader]
 ) -> tuple[list[Document], list[SkippedInput]]:
-    """The documents of one input file, and what in it could not be used."""
-    reader = readers.get(path.suffix.lower())
-    if reader is None:
-        return [], [SkippedInput(path=str(path), reason=f"unsupported file type {path.suffix!r}")]
+    """The documents of one input file, and what in it could not be used (per document)."""
     try:
-        raws = reader(path)
+        raws = read_raw_documents(path, readers)
     except InputError as error:
         return [], [SkippedInput(path=error.path, reason=error.reason)]
     except OSError as error:
@@ -291,8 +289,9 @@ def process_input(job: InputJob, context: RunContext, readers: dict[str, Reader]
         return InputOutcome(job=job, skipped=[SkippedInput(path=str(job.path), reason=reason)])
     results: list[DocumentResult] = []
     cached = 0
+    documents.reverse()
     while documents:
-        document = documents.pop(0)  # drop each text as soon as it is processed
+        document = documents.pop()  # drop each text as soon as it is processed
         try:
             result, hit = process_cached(document, cache)
         except Exception as error:  # a bug in the pipeline: report it, keep going
@@ -391,6 +390,9 @@ def run_pool_round(
                     yield from outcomes
         except BrokenProcessPool:
             raise PoolBroken(list(in_flight.values())) from None
+        except BaseException:  # Ctrl-C or a failing sink: do not run what is still queued
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def run_pool(
@@ -497,7 +499,7 @@ def finish(
 ) -> TimelineResult:
     """Order, de-duplicate and merge what was collected.
 
-    `events`, when given, supplies the (already partly merged) events of all kept documents;
+    `events`, when given, supplies the events of all kept documents, in input order;
     the Dask engine uses it to bring in the result of its fold.
     """
     results, duplicates = kept_results(collector.outcomes)
@@ -515,27 +517,42 @@ def finish(
 # ----------------------------------------------------------------------------- dask
 
 
-def fold_add(bucket: list[Event], event: Event) -> list[Event]:
-    """Fold step: add an event to a bucket's events."""
-    return [*bucket, event]
+#: An event with its place in the input order: (input index, document, event) positions.
+OrderedEvent = tuple[tuple[int, int, int], Event]
 
 
-def fold_combine(left: list[Event], right: list[Event]) -> list[Event]:
-    """Fold combine: the merged events of two partial buckets (a partial merge)."""
-    from timeline.merge import merge_events
-
-    return merge_events([*left, *right])
+def ordered_bucket(item: OrderedEvent) -> str:
+    """The fold key of an ordered event: its time bucket."""
+    return time_bucket(item[1])
 
 
-def kept_events(outcomes: list[InputOutcome], keep: frozenset[tuple[int, str]]) -> list[Event]:
-    """The events of the documents that the de-duplication kept."""
+def fold_add(bucket: list[OrderedEvent], item: OrderedEvent) -> list[OrderedEvent]:
+    """Fold step: add an event to its bucket."""
+    return [*bucket, item]
+
+
+def fold_combine(left: list[OrderedEvent], right: list[OrderedEvent]) -> list[OrderedEvent]:
+    """Fold combine: two partial buckets become one."""
+    return [*left, *right]
+
+
+def kept_events(
+    outcomes: list[InputOutcome], keep: frozenset[tuple[int, str]]
+) -> list[OrderedEvent]:
+    """The events of the documents that the de-duplication kept, with their input order."""
     return [
-        event
+        ((outcome.job.index, position, number), event)
         for outcome in outcomes
-        for result in outcome.results
+        for position, result in enumerate(outcome.results)
         if (outcome.job.index, result.document.id) in keep
-        for event in result.events
+        for number, event in enumerate(result.events)
     ]
+
+
+def events_in_input_order(buckets: list[tuple[str, list[OrderedEvent]]]) -> list[Event]:
+    """The folded buckets' events, back in input order (the order the local engine merges in)."""
+    ordered = sorted((item for _, bucket in buckets for item in bucket), key=lambda i: i[0])
+    return [event for _, event in ordered]
 
 
 def kept_keys(outcomes: list[InputOutcome]) -> frozenset[tuple[int, str]]:
@@ -556,21 +573,36 @@ def run_dask(
     """The per-document step as a Dask bag map; the merge as a fold keyed by time bucket.
 
     Each chunk of paths is one bag partition. Partitions are gathered as they finish (for the
-    stream and the progress display) while their results stay on the cluster; the events of
-    the kept documents are then folded by year on the cluster (a partial merge per bucket),
-    and the buckets, in time order, get the final global merge here.
+    stream and the progress display) while their results stay on the cluster. The events of
+    the kept documents are then folded on the cluster into one list per time bucket (the year
+    an event starts, or undated), and `merge_documents` merges them here, once, in input order.
+    The merge itself is not split by bucket: `merge_events` links undated mentions to dated
+    events and compares time windows across year boundaries, and clusters greedily, so a
+    merge per bucket would give a different timeline than the local engine.
     """
-    import dask
-    import dask.bag as db
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        import dask
+        import dask.bag as db
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as error:
+        raise InputError(
+            "--engine dask", f"needs the dask extra (pip install 'timeline[dask]'): {error}"
+        ) from None
 
+    if not plan.chunks:
+        return finish(collector, plan)
     cluster = None
     if scheduler is None:
         # ":0": the scheduler's HTTP server on a free port, never a clash on 8787.
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40
         )
-    client = Client(scheduler if scheduler is not None else cluster)
+    try:
+        client = Client(scheduler if scheduler is not None else cluster, timeout="20s")
+    except OSError as error:
+        if cluster is not None:
+            cluster.close()
+        raise InputError(str(scheduler), f"cannot reach the Dask scheduler: {error}") from None
     try:
         bag = db.from_sequence(plan.chunks, npartitions=max(1, len(plan.chunks)))
         outcome_bag = bag.map(process_chunk, plan.context).flatten()
@@ -599,10 +631,10 @@ def run_dask(
                 return []
             buckets = (
                 events_bag.map_partitions(kept_events, keep)
-                .foldby(time_bucket, fold_add, [], fold_combine, [])
+                .foldby(ordered_bucket, fold_add, [], fold_combine, [])
                 .compute()
             )
-            return [event for _, bucket in sorted(buckets) for event in bucket]
+            return events_in_input_order(buckets)
 
         return finish(collector, plan, folded_events)
     finally:

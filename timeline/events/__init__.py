@@ -1,12 +1,395 @@
-"""Events: clauses that report something happening, with who, what, whom and when."""
+"""Events: clauses that report something happening, with who, what, whom and when.
+
+`extract_events` reads a document's content sentences in order (boilerplate, captions and
+headings dropped), detects event clauses in each (`detect`), anchors each in time (`anchor`)
+and builds one `Event` per mention. Time comes from, in order:
+
+1. the date phrase governing the clause (basis from the phrase's anchor: explicit, relative,
+   anaphoric);
+2. for a past-tense clause without one, the reference time of the narrative: the last event of
+   the same actor, or the last date of the same paragraph, or (across paragraphs) the last
+   point in time when the text stayed in the same episode (basis `context`);
+3. for the lead's present, present-perfect, continuing or planned news, the document date
+   (basis `document_date`, lower confidence).
+
+Anything else (background present tense, undated past tense outside any episode) is not put
+on the timeline. A governing phrase whose year cannot be known yields an undated event with a
+`reason`.
+"""
 
 from __future__ import annotations
 
-from timeline.models import Document, Event, Sentence, TemporalExpression
+import hashlib
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from timeline.events.anchor import (
+    Governing,
+    document_time,
+    expression_time,
+    governing_expression,
+    is_attributive,
+    is_date_like,
+    is_since,
+)
+from timeline.events.content import ContentSentence, content_sentences
+from timeline.events.detect import Detection, cues, detect
+from timeline.events.lexicon import cue_table
+from timeline.events.headline import headline
+from timeline.events.names import _tables, names_in
+from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
+from timeline.models import (
+    Document,
+    Event,
+    EventStatus,
+    EventTime,
+    Mention,
+    Sentence,
+    TemporalExpression,
+    TimeBasis,
+)
+
+BASIS_CONFIDENCE = {
+    TimeBasis.explicit: 0.9,
+    TimeBasis.relative: 0.85,
+    TimeBasis.anaphoric: 0.75,
+    TimeBasis.context: 0.65,
+    TimeBasis.document_date: 0.5,
+    TimeBasis.inferred: 0.4,
+}
+UNDATED_CONFIDENCE = 0.3
+PRESENT_AUXILIARIES = frozenset({"is", "are", "has", "have", "does", "do", "am"})
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+AUXILIARY_PATTERN = re.compile(
+    r"\b(?:" + "|".join(sorted(PRESENT_AUXILIARIES | PAST_AUXILIARIES)) + r")\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Reference:
+    """A reference time of the narrative and where it was set."""
+
+    time: EventTime | None
+    reason: str | None
+    paragraph: int
+    since: bool = False
+    from_document: bool = False
+
+
+@dataclass
+class Narrative:
+    """What the reading so far tells about time and participants."""
+
+    reference: Reference | None = None
+    point_reference: Reference | None = None
+    actor_times: list[tuple[frozenset[str], EventTime | None, str | None]] = field(
+        default_factory=list
+    )
+    last_actor: str | None = None
+    sentence_text: str = ""
+    previous_texts: list[str] = field(default_factory=list)
+    document_times: dict[str, EventTime | None] = field(default_factory=dict)
+
+    @property
+    def sentence_persons(self) -> list[str]:
+        """People named in the current sentence."""
+        return persons_in(self.sentence_text)
+
+    @property
+    def last_persons(self) -> list[str]:
+        """People named in the last sentence that named any."""
+        for text in reversed(self.previous_texts):
+            found = persons_in(text)
+            if found:
+                return found
+        return []
+
+    @property
+    def last_person(self) -> str | None:
+        """The last person named before the current sentence."""
+        found = self.last_persons
+        return found[-1] if found else None
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A detection with its time (or the reason it has none) and governing phrase."""
+
+    detection: Detection
+    time: EventTime | None
+    reason: str | None
+    governing: TemporalExpression | None
+    status: EventStatus
+
+
+def actor_key(names: list[str]) -> frozenset[str]:
+    """Content words of actor names, crudely stemmed, for same-actor matching."""
+    stop = cues().determiners | {"of", "and", "for", "in", "on", "government", "party"}
+    words: set[str] = set()
+    for name in names:
+        for word in name.lower().replace("’s", "").replace("'s", "").split():
+            if word not in stop and len(word) > 2:
+                words.add(word.rstrip("s"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def persons_in(text: str) -> list[str]:
+    """Names of people in a sentence: two or three capitalized words, no organisation word."""
+    _, demonyms, heads, _ = _tables()
+    found = []
+    for name in names_in(list(tokens_of(text))):
+        words = name.split()
+        if 2 <= len(words) <= 3 and not any(w.lower() in heads | demonyms for w in words):
+            found.append(name)
+    return found
+
+
+def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
+    """Pronouns and `the men` replaced by the people they most likely refer to."""
+    table = cue_table()
+    resolved: list[str] = []
+    plural_references = set(table.plural_references)
+    for name in names:
+        lower = name.lower()
+        kind = table.pronouns.get(lower)
+        if f"the {lower}" in plural_references:
+            lower = f"the {lower}"
+        if (lower in plural_references or kind == "group") and len(narrative.last_persons) >= 2:
+            resolved.extend(narrative.last_persons)
+        elif kind == "person" and narrative.sentence_persons:
+            resolved.append(narrative.sentence_persons[0])
+        elif kind == "person" and narrative.last_person:
+            resolved.append(narrative.last_person)
+        elif kind in {"group", "thing"} and narrative.last_actor:
+            resolved.append(narrative.last_actor)
+        else:
+            resolved.append(name)
+    return list(dict.fromkeys(resolved))
+
+
+def _sentence_expressions(
+    sentence: Sentence, expressions: list[TemporalExpression]
+) -> list[tuple[int, int, TemporalExpression]]:
+    return [
+        (e.start - sentence.start, e.end - sentence.start, e)
+        for e in expressions
+        if sentence.start <= e.start and e.end <= sentence.end
+    ]
+
+
+def _sentence_is_present(text: str) -> bool:
+    """Whether the first auxiliary outside quotation marks is in the present tense."""
+    mask = quoted_of(text)
+    for match in AUXILIARY_PATTERN.finditer(text):
+        if is_quoted_at(mask, match.start()):
+            continue
+        return match.group().lower() in PRESENT_AUXILIARIES
+    return False
+
+
+def _context_time(
+    detection: Detection, actors: list[str], paragraph: int, lead: bool, narrative: Narrative,
+    document: Document,
+) -> tuple[EventTime | None, str | None, bool]:
+    """Time of an undated clause from the narrative; the flag says whether to keep the event."""
+    key = actor_key(actors)
+    framed_present = _sentence_is_present(narrative.sentence_text)
+    if detection.tense == "past" and not detection.background and not framed_present:
+        if key:
+            for other_key, time, reason in reversed(narrative.actor_times):
+                if key & other_key:
+                    return _as_context(time), reason, True
+        reference = narrative.reference
+        if reference is not None and reference.paragraph == paragraph:
+            return _as_context(reference.time), reference.reason, True
+        point = narrative.point_reference
+        if point is not None and (
+            point.from_document or detection.continuation or _is_news_day(point, document)
+        ):
+            return _as_context(point.time), point.reason, True
+    if lead or detection.status is EventStatus.planned or (
+        detection.status is EventStatus.ongoing and detection.tense == "present"
+    ):
+        time = document_time(document)
+        if time is None:
+            return None, "no date phrase and the publication date is unknown", True
+        return time, None, True
+    return None, None, False
+
+
+def _is_news_day(reference: Reference, document: Document) -> bool:
+    """Whether a reference time is the publication day itself (the article's news day)."""
+    published = document_time(document)
+    return (
+        reference.time is not None
+        and published is not None
+        and reference.time.value == published.value
+    )
+
+
+def _as_context(time: EventTime | None) -> EventTime | None:
+    if time is None or time.basis is TimeBasis.document_date:
+        return time
+    return time.model_copy(update={"basis": TimeBasis.context, "text": None, "edtf": None})
+
+
+def anchor_detections(
+    item: ContentSentence,
+    detections: list[Detection],
+    expressions: list[tuple[int, int, TemporalExpression]],
+    narrative: Narrative,
+    document: Document,
+) -> list[Anchored]:
+    """Anchor each detection of a sentence in time (or drop it)."""
+    anchored: list[Anchored] = []
+    text = item.sentence.text
+    for detection in detections:
+        governing: Governing | None = governing_expression(detection, detections, text, expressions)
+        status = detection.status
+        if governing is not None:
+            if governing.since:
+                status = EventStatus.ongoing
+            result = expression_time(governing.expression, document, status, governing.since)
+            time, reason = (None, result) if isinstance(result, str) else (result, None)
+            anchored.append(Anchored(detection, time, reason, governing.expression, status))
+            continue
+        if detection.speech or detection.relative:
+            continue  # a reporting verb or relative clause without its own date
+        actors = resolve_references(detection.actors, narrative)
+        time, reason, keep = _context_time(
+            detection, actors, item.sentence.paragraph, item.lead, narrative, document
+        )
+        if keep:
+            anchored.append(Anchored(detection, time, reason, None, status))
+    return anchored
+
+
+def update_reference(
+    item: ContentSentence,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    anchored: list[Anchored],
+    narrative: Narrative,
+    document: Document,
+) -> None:
+    """Move the narrative's reference time after reading a sentence."""
+    text = item.sentence.text
+    paragraph = item.sentence.paragraph
+    mask = quoted_of(text)
+    usable = [
+        (start, end, e)
+        for start, end, e in expressions
+        if is_date_like(e) and not is_attributive(text, start, end, e) and not is_quoted_at(mask, start)
+    ]
+    present = _sentence_is_present(text) or item.headline
+    document_reference = Reference(
+        document_time(document),
+        None if document.published.value else "the publication date is unknown",
+        paragraph,
+        from_document=True,
+    )
+    if usable:
+        start, end, expression = usable[-1]
+        since = is_since(text, start, end)
+        result = expression_time(expression, document, EventStatus.occurred, since)
+        time, reason = (None, result) if isinstance(result, str) else (result, None)
+        narrative.reference = Reference(time, reason, paragraph, since=since)
+        if not since:
+            narrative.point_reference = narrative.reference
+        elif present:
+            narrative.point_reference = document_reference
+        return
+    dated = [
+        a for a in anchored if a.time is not None and a.time.basis is not TimeBasis.document_date
+    ]
+    if dated and not any(d.detection.tense == "present" for d in anchored):
+        last = dated[-1]
+        narrative.reference = narrative.point_reference = Reference(
+            last.time, last.reason, paragraph
+        )
+        return
+    if present:
+        narrative.reference = narrative.point_reference = document_reference
+
+
+def event_id(document: Document, sentence: Sentence, detection: Detection) -> str:
+    """A stable id: a short hash of document, mention offsets and trigger."""
+    start = sentence.start + detection.trigger.start
+    key = f"{document.id}:{sentence.start}:{sentence.end}:{start}:{detection.trigger.text}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def confidence(anchored: Anchored) -> float:
+    """Confidence from the time basis and the strength of the detection."""
+    detection = anchored.detection
+    base = BASIS_CONFIDENCE[anchored.time.basis] if anchored.time else UNDATED_CONFIDENCE
+    if detection.speech:
+        base *= 0.85
+    if detection.nominal or detection.participial:
+        base *= 0.85
+    return round(base, 3)
+
+
+def build_event(
+    document: Document, sentence: Sentence, anchored: Anchored, narrative: Narrative
+) -> Event:
+    """The `Event` for one anchored detection."""
+    detection = anchored.detection
+    actors = resolve_references(detection.actors, narrative)
+    targets = resolve_references(detection.targets, narrative)
+    governing = anchored.governing
+    mention = Mention(
+        document=document.id,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        time_start=governing.start if governing else None,
+        time_end=governing.end if governing else None,
+        trigger=detection.trigger.text,
+    )
+    return Event(
+        id=event_id(document, sentence, detection),
+        title=headline(detection, actors, targets, anchored.status),
+        summary=" ".join(sentence.text.split()),
+        time=anchored.time,
+        status=anchored.status,
+        type=detection.type,
+        actors=actors,
+        targets=[t for t in targets if t not in actors],
+        places=detection.places,
+        mentions=[mention],
+        confidence=confidence(anchored),
+        reason=None if anchored.time else (anchored.reason or "no date could be established"),
+    )
+
+
+def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> None:
+    """Remember the participants of a sentence for the next ones."""
+    for event in events:
+        if event.actors:
+            narrative.actor_times.append(
+                (actor_key(event.actors), event.time, event.reason)
+            )
+            narrative.last_actor = event.actors[0]
+    narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
 
 
 def extract_events(
     document: Document, sentences: list[Sentence], expressions: list[TemporalExpression]
 ) -> list[Event]:
     """The events a document reports, one mention each, not yet merged."""
-    return []
+    narrative = Narrative()
+    events: list[Event] = []
+    for item in content_sentences(sentences):
+        sentence = item.sentence
+        narrative.sentence_text = sentence.text
+        in_sentence = _sentence_expressions(sentence, expressions)
+        blocked = [(start, end) for start, end, _ in in_sentence]
+        detections = detect(sentence.text, blocked)
+        anchored = anchor_detections(item, detections, in_sentence, narrative, document) if detections else []
+        built = [build_event(document, sentence, a, narrative) for a in anchored]
+        events.extend(built)
+        update_reference(item, in_sentence, anchored, narrative, document)
+        remember(narrative, sentence, built)
+    return events

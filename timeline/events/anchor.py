@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.events.detect import Detection
 from timeline.models import (
@@ -27,7 +28,7 @@ DATE_VALUE = re.compile(r"\A(?:\d{4}|XXXX)")
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 ONWARD_AFTER = re.compile(r"\A\s+(?:onwards?|on)\b", re.IGNORECASE)
 ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our)\s+$|\b[a-z]+\s+(?:for|of)\s+$)"
+    r"(?:\b(?:the|a|an|its|his|her|their|our)\s+$|\b[a-z]+\s+(?:for|of)\s+$|\w[’']s\s+$)"
 )
 POSSESSIVE_AFTER = re.compile(r"\A[’']s\b")
 WEEKDAY_ONLY = re.compile(
@@ -118,14 +119,25 @@ def governing_expression(
         if since and not _can_continue(detection):
             continue
         trigger = detection.trigger
-        if detection.subject_start <= start and end <= max(detection.object_end, trigger.end):
+        if detection.subject_start <= start and end <= max(detection.anchor_end, trigger.end):
             penalty = 0.0
-        elif end <= first_subject and _boundaries_between(text, end, first_subject) <= 1:
+        elif detection.relative:
+            continue
+        elif is_opening_adverbial(text, start, end, first_subject):
             penalty = 0.5  # an opening adverbial governs the whole sentence
         else:
             low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
-            others = [d for d in detections if d is not detection and low <= d.trigger.start < high]
-            if others or _boundaries_between(text, low, high) or high - low > 60:
+            others = [
+                d
+                for d in detections
+                if d is not detection
+                and low <= d.trigger.start < high
+                and not (d.status is detection.status is EventStatus.planned)
+            ]
+            if detection.anchor_end < detection.object_end and start >= detection.anchor_end:
+                continue  # inside a reported clause: it dates that clause's event
+            gap = start - detection.object_end if start >= trigger.end else detection.subject_start - end
+            if others or _boundaries_between(text, low, high) or gap > 60:
                 continue
             penalty = 1.0
         distance = abs(start - trigger.start) / 1000
@@ -133,6 +145,20 @@ def governing_expression(
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None
+
+
+OPENING_WORDS = re.compile(
+    r"\A(?:[A-Z][A-Z .]+\s[–—-]\s)?(?:(?:in|on|at|during|by|since|after|before|early|late|last|"
+    r"earlier|later|this|next|until)\b[^,;:]{0,60})?\Z",
+    re.IGNORECASE,
+)
+
+
+def is_opening_adverbial(text: str, start: int, end: int, first_subject: int) -> bool:
+    """A date phrase in an introductory phrase before the sentence's first subject."""
+    if end > first_subject or _boundaries_between(text, end, first_subject) > 2:
+        return False
+    return bool(OPENING_WORDS.match(text[:start].strip()))
 
 
 def _can_continue(detection: Detection) -> bool:
@@ -158,15 +184,22 @@ def _bounds_of_value(value: str) -> tuple[dt.date, dt.date, Granularity] | None:
 def document_time(document: Document) -> EventTime | None:
     """The document's publication date as an event time (basis `document_date`)."""
     published = document.published
-    if published.value is None or published.earliest is None or published.latest is None:
+    return _publication_time(published.value, published.earliest, published.latest)
+
+
+@lru_cache(maxsize=64)
+def _publication_time(
+    value: str | None, earliest: dt.date | None, latest: dt.date | None
+) -> EventTime | None:
+    if value is None or earliest is None or latest is None:
         return None
-    bounds = _bounds_of_value(published.value)
+    bounds = _bounds_of_value(value)
     if bounds is None:
         return None
     return EventTime(
-        value=published.value,
-        earliest=published.earliest,
-        latest=published.latest,
+        value=value,
+        earliest=earliest,
+        latest=latest,
         granularity=bounds[2],
         basis=TimeBasis.document_date,
     )

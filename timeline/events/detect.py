@@ -9,13 +9,14 @@ reading subjects and objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 from timeline.events.lexicon import TriggerRow, cue_table, ontology, trigger_forms
 from timeline.events.names import names_in, places_in
-from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_mask, tokenize
+from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_of, tokens_of
 from timeline.models import EventStatus
 
 Tense = Literal["past", "present", "future"]
@@ -24,7 +25,7 @@ PREPOSITIONS = frozenset(
 )
 OBJECT_WINDOW = 12
 MAX_OBJECT_TOKENS = 18
-MAX_SUBJECT_TOKENS = 14
+MAX_SUBJECT_TOKENS = 30
 VERBLIKE = frozenset(
     {"said", "says", "made", "went", "took", "gave", "came", "has", "have", "had", "is", "are",
      "was", "were", "will", "would", "did", "does", "told", "held", "sent", "put", "met"}
@@ -49,12 +50,14 @@ class Detection:
     subject_start: int = 0
     object_text: str = ""
     object_end: int = 0
+    anchor_end: int = 0
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     background: bool = False
     continuation: bool = False
     coordinated: bool = False
+    particle: str = ""
 
     @property
     def speech(self) -> bool:
@@ -85,6 +88,7 @@ class _Cues:
     continuation: frozenset[str]
     pronouns: frozenset[str]
     determiners: frozenset[str]
+    temporal: frozenset[str]
 
     @property
     def auxiliary_chain(self) -> frozenset[str]:
@@ -122,6 +126,7 @@ def cues() -> _Cues:
         continuation=frozenset(table.continuation_adverbs),
         pronouns=frozenset(table.pronouns),
         determiners=frozenset(table.determiners),
+        temporal=frozenset(table.temporal_words),
     )
 
 
@@ -147,16 +152,20 @@ class _Sentence:
 
     def __init__(self, text: str, blocked: list[tuple[int, int]]) -> None:
         self.text = text
-        self.tokens = tokenize(text)
-        self.quoted = quoted_mask(text)
-        self.blocked = {
-            index
-            for index, token in enumerate(self.tokens)
-            if any(start <= token.start < end for start, end in blocked)
-        }
+        self.tokens = list(tokens_of(text))
+        self.quoted = quoted_of(text)
+        self.blocked = (
+            {
+                index
+                for index, token in enumerate(self.tokens)
+                if any(start <= token.start < end for start, end in blocked)
+            }
+            if blocked
+            else set()
+        )
 
     def is_quoted(self, index: int) -> bool:
-        return self.quoted[self.tokens[index].start] if self.tokens else False
+        return bool(self.quoted) and self.quoted[self.tokens[index].start]
 
     def is_boundary(self, index: int) -> bool:
         token = self.tokens[index]
@@ -166,6 +175,17 @@ class _Sentence:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
 
 
+NOT_ADVERBS = frozenset(
+    {"family", "assembly", "rally", "ally", "supply", "reply", "anomaly", "monopoly", "bully",
+     "folly", "tally", "belly", "jelly", "holly", "lily", "homily", "italy", "july"}
+)
+
+
+def is_ly_adverb(word: str) -> bool:
+    """A lower-case -ly word that is an adverb ("officially"), not a noun ("family")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
+
+
 def auxiliary_chain(sentence: _Sentence, index: int) -> tuple[int, list[str]]:
     """Index of the first auxiliary/adverb before the trigger and those words, in order."""
     allowed = cues().auxiliary_chain
@@ -173,9 +193,7 @@ def auxiliary_chain(sentence: _Sentence, index: int) -> tuple[int, list[str]]:
     while start > 0:
         previous = sentence.tokens[start - 1]
         lower = previous.lower
-        if lower in allowed or (lower.endswith("ly") and len(lower) > 4) or lower.endswith(
-            ("n't", "n’t")
-        ):
+        if lower in allowed or is_ly_adverb(previous.text) or lower.endswith(("n't", "n’t")):
             start -= 1
             continue
         break
@@ -214,6 +232,12 @@ def is_hypothetical(sentence: _Sentence, index: int) -> bool:
     return False
 
 
+def _ends_sentence(sentence: _Sentence, index: int) -> bool:
+    """Whether a period ends the sentence (not `Jan. 19` or a stray mid-sentence period)."""
+    following = sentence.tokens[index + 1 :][:1]
+    return not following or following[0].is_capitalized
+
+
 def _object_type(
     row: TriggerRow, sentence: _Sentence, start: int
 ) -> tuple[str | None, int | None]:
@@ -223,6 +247,9 @@ def _object_type(
     while position < len(sentence.tokens) and seen < OBJECT_WINDOW:
         token = sentence.tokens[position]
         if position in sentence.blocked:
+            position += 1
+            continue
+        if token.text == "." and not _ends_sentence(sentence, position):
             position += 1
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
@@ -235,6 +262,18 @@ def _object_type(
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _verb_stops() -> frozenset[str]:
+    """Words that end a subject read backwards: auxiliaries and inflected trigger verbs."""
+    c = cues()
+    inflected = {
+        form
+        for form, rows in trigger_forms().items()
+        if any(kind in {"past", "participle", "gerund"} for _, kind in rows)
+    }
+    return (c.auxiliary_chain - c.adverbs - {"to", "not"}) | inflected
+
+
 def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, bool]:
     """Token range of the subject before the auxiliary chain; flag for VP coordination."""
     c = cues()
@@ -245,6 +284,9 @@ def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, boo
         return 0, 0, True
     if sentence.tokens[end - 1].text == ",":
         # an appositive between commas: "The Coalition, an organization of ten groups, issued"
+        opening = _opening_name(sentence, end - 1)
+        if opening is not None:
+            return 0, opening, False
         position = end - 2
         while position >= 0 and sentence.tokens[position].text != ",":
             position -= 1
@@ -252,15 +294,68 @@ def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, boo
             return 0, 0, False
         end = position
     start = end
+    stops = c.subordinators - {"and", "or", "than"}
+    verb_stops = _verb_stops()
     while start > 0 and end - start < MAX_SUBJECT_TOKENS:
         previous = start - 1
         token = sentence.tokens[previous]
-        if previous in sentence.blocked or sentence.is_quoted(previous):
+        if previous in sentence.blocked or sentence.is_quoted(previous) or token.lower in c.temporal:
             break
-        if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in c.subordinators:
+        if token.text == "," and _is_list_comma(sentence, previous):
+            start -= 1
+            continue
+        if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in stops:
+            break
+        if token.lower in VERBLIKE or token.lower in verb_stops:
             break
         start -= 1
-    return start, end, False
+    while start < end and sentence.lower(start) in PREPOSITIONS:
+        start += 1  # "in a joint statement expected to be submitted": drop the preposition
+    return start, _first_noun_phrase_end(sentence, start, end), False
+
+
+def _opening_name(sentence: _Sentence, before: int) -> int | None:
+    """End of a short name opening the sentence and followed by a comma ("Pompeo, a ...,")."""
+    for index, token in enumerate(sentence.tokens[: min(before, 7)]):
+        if token.text == ",":
+            names = sentence.tokens[:index]
+            if names and all(t.is_capitalized or t.lower in {"of", "the"} for t in names):
+                return index
+            return None
+    return None
+
+
+def _is_list_comma(sentence: _Sentence, index: int) -> bool:
+    """A comma inside a list of names: "Sweden, Switzerland, the Netherlands"."""
+    before = sentence.tokens[index - 1] if index > 0 else None
+    after = [t for t in sentence.tokens[index + 1 : index + 3] if t.lower != "the"]
+    if before is None or index - 1 in sentence.blocked or before.lower in cues().temporal:
+        return False
+    if not (before.is_capitalized and after and after[0].is_capitalized):
+        return False
+    rest = sentence.tokens[index + 1 : index + 12]
+    return any(token.lower in {"and", "or"} for token in rest)
+
+
+def _first_noun_phrase_end(sentence: _Sentence, start: int, end: int) -> int:
+    """End of the first noun phrase of a subject: cut at a participle, `including`, `in`..."""
+    for index in range(start + 1, end):
+        token = sentence.tokens[index]
+        lower = token.lower
+        if token.is_capitalized or sentence.is_quoted(index):
+            continue
+        joins_names = (
+            sentence.tokens[index - 1].is_capitalized
+            and index + 1 < end
+            and sentence.tokens[index + 1].is_capitalized
+        )
+        if lower in {"from", "in", "with", "at", "on"} and not joins_names:
+            return index
+        if lower in {"including", "who", "which", "that"}:
+            return index
+        if lower.endswith(("ed", "ing")) and len(lower) > 4 and index > start + 1:
+            return index
+    return end
 
 
 def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
@@ -278,6 +373,8 @@ def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
         if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in forms:
             break
         if not token.is_capitalized and lower.endswith("ed") and end > start:
+            break
+        if lower in cues().adverbs:
             break
         end += 1
     return start, end
@@ -299,13 +396,29 @@ def _clean_phrase(tokens: list[Token]) -> str:
             continue
         if token.lower in c.determiners and (not kept or kept[-1] in {"of", "to", "on"}):
             continue
+        if not kept and not any(char.isalnum() for char in token.text):
+            continue
         kept.append(token.text)
     return " ".join(kept)
 
 
+def _outside_parentheses(tokens: list[Token]) -> list[Token]:
+    """Tokens not inside parentheses."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(token)
+    return kept
+
+
 def _actors(tokens: list[Token]) -> list[str]:
     """Actors from a subject phrase: its names, or the phrase when its head is a common noun."""
-    content = [t for t in tokens if t.text not in {"(", ")"}]
+    content = _outside_parentheses(tokens)
     if not content:
         return []
     names = names_in(content)
@@ -342,48 +455,85 @@ def _object_range(sentence: _Sentence, start: int, keep_that: bool) -> tuple[int
     c = cues()
     forms = trigger_forms()
     position = start
-    if keep_that and sentence.lower(position) == "that":
-        position += 1
     begin = position
-    while position < len(sentence.tokens) and position - begin < MAX_OBJECT_TOKENS:
+    content = 0
+    while position < len(sentence.tokens) and content < MAX_OBJECT_TOKENS:
         token = sentence.tokens[position]
         lower = token.lower
-        if position in sentence.blocked:
+        if position in sentence.blocked or (
+            lower in PREPOSITIONS and position + 1 in sentence.blocked
+        ):
             position += 1
             continue
-        if token.text == "," and position == begin:
-            break
+        if lower == "that" and content == 0 and keep_that:
+            position += 1
+            continue
         if token.text == ",":
-            end = _apposition_end(sentence, position)
+            end = _apposition_end(sentence, position) if content else None
             if end is None:
                 break
             position = end
-            break
+            continue
+        if token.text == "." and not _ends_sentence(sentence, position):
+            position += 1
+            continue
         if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
             break
-        if lower in c.subordinators - {"that", "and", "or"} and position > begin:
-            break
-        if lower == "that" and position > begin:
+        if lower in c.subordinators - {"and", "or"} and content:
             break
         if lower in {"and", "but"} and (
             sentence.lower(position + 1) in forms or sentence.lower(position + 1).endswith("ed")
         ):
             break
-        if lower in {"according", "saying", "citing"}:
+        if lower in {"according", "citing"} or (
+            content and lower.endswith("ing") and any(k == "gerund" for _, k in forms.get(lower, []))
+        ):
             break
+        content += 1
         position += 1
     return begin, position
+
+
+def span_text(sentence: _Sentence, tokens: list[Token]) -> str:
+    """Tokens joined as written: a space only where the sentence had one."""
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        if index and token.start > tokens[index - 1].end:
+            parts.append(" ")
+        elif index and token.start < tokens[index - 1].end:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+COMPLEMENT_VERBS = frozenset({"would", "will", "could", "might", "had", "has", "have", "was", "were", "is", "are"})
+
+
+def _complement_start(sentence: _Sentence, begin: int, end: int, keep_that: bool) -> int | None:
+    """Where a reported clause starts ("announced that X would ..."): its dates are its own."""
+    if not keep_that:
+        return None
+    for index in range(begin, min(end, len(sentence.tokens))):
+        token = sentence.tokens[index]
+        if index in sentence.blocked:
+            continue
+        if token.lower == "that" or (token.lower in COMPLEMENT_VERBS and index > begin):
+            return token.start
+    return None
 
 
 def _object_tokens(sentence: _Sentence, begin: int, end: int) -> list[Token]:
     """Object tokens without date phrases and the preposition that introduces them."""
     kept: list[Token] = []
     for index in range(begin, end):
+        token = sentence.tokens[index]
         if index in sentence.blocked:
-            if kept and kept[-1].lower in {"on", "in", "at", "since", "during", "last", "from"}:
-                kept.pop()
             continue
-        kept.append(sentence.tokens[index])
+        if token.lower in PREPOSITIONS | {"since", "during", "last"} and index + 1 in sentence.blocked:
+            continue
+        if not kept and token.lower == "that":
+            continue
+        kept.append(token)
     return kept
 
 
@@ -398,18 +548,48 @@ def _targets(
         obj = obj[against[0] + 1 :]
     if cue_index is not None:
         after = [t for t in obj if t.start > sentence.tokens[cue_index].start]
-        if after and after[0].lower in {"on", "against", "to", "of"}:
-            obj = after[1:]
-    names = [name for name in names_in(obj) if name not in places]
-    if names:
-        return names
+        before = [t for t in obj if t.start < sentence.tokens[cue_index].start]
+        marked = bool(after) and after[0].lower in {"on", "against", "to", "at"}
+        obj = after[1:] if marked else [t for t in before if t.is_capitalized]
     phrase: list[Token] = []
-    for token in obj:
-        if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", ","}:
+    for index, token in enumerate(obj):
+        following = obj[index + 1] if index + 1 < len(obj) else None
+        if token.lower == "of" and following is not None and following.is_capitalized:
+            phrase.append(token)
+            continue
+        if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", "to"}:
             break
         phrase.append(token)
-    cleaned = _clean_phrase(phrase)
+    names = [name for name in names_in(phrase) if name not in places]
+    if names:
+        return names
+    cleaned = _clean_phrase([t for t in phrase if t.text != ","])
     return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []
+
+
+def _is_noun_use(sentence: _Sentence, index: int) -> bool:
+    """Whether an -s form is a plural noun ("imposes sanctions", "a U.S. sanctions list")."""
+    c = cues()
+    forms = trigger_forms()
+    previous = sentence.lower(index - 1)
+    following = sentence.lower(index + 1)
+    if index == 0 or previous in c.determiners or previous in PREPOSITIONS:
+        return True
+    if previous in forms or previous in VERBLIKE or previous.endswith("ed") or previous.isdigit():
+        return True
+    if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
+        return True
+    if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
+        return True
+    if sentence.tokens[index - 1].is_possessive:
+        return True
+    if sentence.tokens[index - 1].is_capitalized:
+        start = index - 1
+        while start > 0 and sentence.tokens[start - 1].is_capitalized:
+            start -= 1
+        if start > 0 and sentence.lower(start - 1) in {"a", "an"} | PREPOSITIONS:
+            return True
+    return False
 
 
 def _status_and_tense(
@@ -438,6 +618,8 @@ def _status_and_tense(
             return None
         return EventStatus.occurred, "past", False, False, True
     if kind == "base":
+        if has_be:
+            return None  # "will be free to anyone": an adjective, not a verb
         if planned:
             return EventStatus.planned, "future", has_be, False, False
         if words & c.past_do:
@@ -446,12 +628,16 @@ def _status_and_tense(
             return EventStatus.occurred, "present", False, False, False
         return None
     if kind == "third":
+        if not chain and _is_noun_use(sentence, index):
+            return None
         return EventStatus.occurred, "present", False, False, False
     if kind == "noun":
         return EventStatus.occurred, "past", False, False, False
     # past / participle forms
     if planned:
         return EventStatus.planned, "future", has_be, has_have, False
+    if chain and chain[0] == "being" and sentence.lower(chain_start - 1) in c.gerund_preposition:
+        return None  # "after being accused of"
     if has_be:
         ongoing = bool(words & c.present_be) and not has_have and "being" not in words
         progressive = "being" in words
@@ -494,15 +680,33 @@ def _verb_detection(
     chain_start, chain = auxiliary_chain(sentence, index)
     if kind in {"base", "third"} and chain_start == 0 and not chain:
         return None  # imperative or a headline fragment without subject
+    if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
+        return None  # "the recently announced iPhone": an adjective
     verdict = _status_and_tense(sentence, index, kind, chain_start, chain)
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
     status, tense, passive, perfect, participial = verdict
+    if passive and perfect and "since" in {t.lower for t in sentence.tokens[index + 1 :]}:
+        status = EventStatus.ongoing  # "have been detained since December 2018"
+    if passive and status is EventStatus.ongoing and sentence.lower(chain_start - 1) in {
+        "who", "which", "that"
+    }:
+        return None  # a state in a relative clause: "all those who are detained"
     event_type = object_type or row.type
-    start, end, coordinated = _subject_range(sentence, chain_start)
+    subject_anchor = chain_start
+    if "to" in chain:
+        # "60 lawmakers plan to issue": the subject stands before the planning verb
+        planning_verb = chain_start + chain.index("to") - 1
+        subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
+    start, end, coordinated = _subject_range(sentence, subject_anchor)
     if coordinated:
         start, end = _sentence_subject(sentence)
     subject_tokens = sentence.tokens[start:end]
+    if subject_tokens and (
+        subject_tokens[0].lower in c.negation
+        or " ".join(t.lower for t in subject_tokens[:2]) in c.negation
+    ):
+        return None  # "Nobody died", "No one was arrested"
     inverted = False
     if not subject_tokens and row.speech:
         start, end = next_index, next_index
@@ -510,7 +714,7 @@ def _verb_detection(
             end += 1
         subject_tokens = sentence.tokens[start:end]
         inverted = True
-    if subject_tokens and singular(subject_tokens[-1].lower) in c.document_subject and (
+    if not passive and subject_tokens and singular(subject_tokens[-1].lower) in c.document_subject and (
         event_type in {"statement", "request", "accuse", "deny", "threaten"}
     ):
         return None
@@ -518,7 +722,9 @@ def _verb_detection(
     begin, finish = (end, end) if inverted else _object_range(sentence, next_index, keep_that)
     obj = _object_tokens(sentence, begin, finish)
     sentence_places = places_in(sentence.tokens)
-    relative = sentence.lower(chain_start - 1) in {"who", "which", "that"}
+    relative = sentence.lower(start - 1) in {"who", "which", "that", "whom"} or sentence.lower(
+        chain_start - 1
+    ) in {"who", "which", "that"}
     chain_words = set(chain)
     return Detection(
         row=row,
@@ -531,9 +737,13 @@ def _verb_detection(
         participial=participial,
         relative=relative,
         subject=_clean_phrase(subject_tokens),
-        subject_start=subject_tokens[0].start if subject_tokens else token.start,
-        object_text=_clean_phrase(obj),
+        subject_start=(
+            subject_tokens[0].start if subject_tokens and not coordinated else token.start
+        ),
+        object_text=span_text(sentence, _outside_parentheses(obj)),
         object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
+        anchor_end=_complement_start(sentence, next_index, finish, keep_that)
+        or (sentence.tokens[finish - 1].end if finish > begin else token.end),
         actors=[] if passive and not inverted else _actors(subject_tokens),
         targets=(
             _actors(subject_tokens) if passive else _targets(event_type, sentence, obj, cue_index, sentence_places)
@@ -542,6 +752,7 @@ def _verb_detection(
         background=bool(chain_words & c.background),
         continuation=bool(chain_words & c.continuation),
         coordinated=coordinated,
+        particle=sentence.lower(index + 1) if row.particles else "",
     )
 
 
@@ -586,11 +797,24 @@ def _noun_detection(sentence: _Sentence, index: int, row: TriggerRow) -> Detecti
     )
 
 
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(trigger_forms())
+
+
+def has_trigger_word(text: str) -> bool:
+    """A quick test for any trigger form in a text (skips most sentences cheaply)."""
+    return not _trigger_words().isdisjoint(WORD.findall(text.lower()))
+
+
 def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Detection]:
     """Event detections in a sentence, in order; `blocked` are date-phrase spans to skip."""
-    sentence = _Sentence(text, blocked or [])
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") or not has_trigger_word(text):
         return []
+    sentence = _Sentence(text, blocked or [])
     forms = trigger_forms()
     found: list[Detection] = []
     for index, token in enumerate(sentence.tokens):

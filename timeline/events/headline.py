@@ -17,7 +17,8 @@ from timeline.events.names import _tables
 from timeline.models import EventStatus
 
 MAX_TITLE = 90
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the", "its", "their"})
+PLURAL_ENDINGS = ("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies")
 DANGLING = frozenset(
     {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
      "from", "as", "that", "which", "who", "its", "their", "his", "her", "against", "other",
@@ -31,10 +32,7 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
     row = detection.row
     forms = inflect(row.lemma)
     forms.update(row.forms)
-    particle = ""
-    if row.particles:
-        text_after = detection.trigger.text
-        particle = row.particles[0] if text_after else ""
+    particle = detection.particle
     base, third, participle = row.lemma, forms["third"], forms["participle"]
     if particle:
         base, third, participle = (f"{word} {particle}" for word in (base, third, participle))
@@ -45,13 +43,13 @@ def _strip_titles(words: list[str]) -> list[str]:
     """Drop lowercase person titles and articles right before a capitalized name."""
     titles = _tables()[0]
     kept: list[str] = []
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
+    for word in reversed(words):
+        following = kept[0] if kept else ""
         if word.lower() in ARTICLES and word.islower():
             continue
         if word.islower() and word in titles and following[:1].isupper():
             continue
-        kept.append(word)
+        kept.insert(0, word)
     return kept
 
 
@@ -66,6 +64,21 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
             break
         words.pop()
     return " ".join(words)
+
+
+def is_plural(actors: list[str]) -> bool:
+    """Whether the actors take a plural verb ("Conservatives urge", "China and Russia meet")."""
+    if len(actors) > 1:
+        return True
+    if not actors:
+        return False
+    words = actors[0].split(" of ")[0].split()
+    last = words[-1]
+    if " and " in f" {actors[0]} ":
+        return True
+    if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:
+        return False
+    return last.islower() or last.lower().endswith(PLURAL_ENDINGS)
 
 
 def headline(
@@ -87,7 +100,8 @@ def headline(
     elif status is EventStatus.planned:
         text = f"{actor} to {base} {obj}"
     else:
-        text = f"{actor} {third} {obj}"
+        verb = base if is_plural(actors) else third
+        text = f"{actor} {verb} {obj}"
     text = " ".join(QUOTES.sub("", text).split())
     text = shorten(text)
     return text[:1].upper() + text[1:]

@@ -133,6 +133,7 @@ class CueTable(_Table):
     pronouns: dict[str, Literal["person", "group", "thing", "speaker"]]
     plural_references: list[str]
     determiners: list[str]
+    temporal_words: list[str]
 
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from timeline.events.lexicon import name_tables
-from timeline.events.tokens import Token, tokenize
+from timeline.events.tokens import Token, tokens_of
 
 ALWAYS_JOIN = frozenset({"of", "for", "de", "du", "des", "la", "le", "von", "van", "al", "bin"})
 ORGANISATION_JOIN = frozenset({"in", "on", "and", "&"})
@@ -33,7 +33,7 @@ def place_names() -> dict[str, list[tuple[str, ...]]]:
     """Gazetteer entries by first word: first word -> list of token tuples."""
     entries: dict[str, list[tuple[str, ...]]] = {}
     for place in name_tables().places.words:
-        words = tuple(token.text for token in tokenize(place))
+        words = tuple(token.text for token in tokens_of(place))
         entries.setdefault(words[0], []).append(words)
     for candidates in entries.values():
         candidates.sort(key=len, reverse=True)
@@ -45,10 +45,15 @@ def is_name_word(token: Token) -> bool:
     return token.is_capitalized and any(char.isalnum() for char in token.text)
 
 
+@lru_cache(maxsize=1)
+def _lower_places() -> frozenset[str]:
+    return frozenset(place.lower() for place in name_tables().places.words)
+
+
 def strip_title(words: list[str]) -> list[str]:
     """A name without the person titles before it: keep the last 2-3 person-like words."""
     titles, demonyms, heads, _ = _tables()
-    places = {place.lower() for place in name_tables().places.words}
+    places = _lower_places()
     suffix: list[str] = []
     for word in reversed(words):
         lower = word.lower()
@@ -157,5 +162,5 @@ def places_in(tokens: list[Token]) -> list[str]:
 
 def name_from_phrase(text: str) -> str | None:
     """The first name in a phrase (used by the example tests)."""
-    found = names_in(tokenize(text))
+    found = names_in(list(tokens_of(text)))
     return found[0] if found else None

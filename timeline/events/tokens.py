@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
 TOKEN_PATTERN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]")
@@ -13,18 +14,14 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "–", "—", "(", ")", "“", "�
 POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
-    """A token of a sentence: its text and character offsets in the sentence."""
+    """A token of a sentence: its text, lower-cased text and offsets in the sentence."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        """The token lower-cased."""
-        return self.text.lower()
+    lower: str
 
     @property
     def is_capitalized(self) -> bool:
@@ -46,7 +43,33 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of a sentence with their offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_PATTERN.finditer(text)]
+    return [
+        Token(word, m.start(), m.end(), word.lower())
+        for m in TOKEN_PATTERN.finditer(text)
+        for word in (m.group(),)
+    ]
+
+
+@lru_cache(maxsize=512)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """Tokens of a sentence, cached (sentences are tokenized by several stages)."""
+    return tuple(tokenize(text))
+
+
+QUOTE_CHARACTERS = re.compile("[“”«»\"]")
+
+
+@lru_cache(maxsize=512)
+def quoted_of(text: str) -> tuple[bool, ...]:
+    """The quote mask of a sentence, cached; empty when the sentence has no quotation mark."""
+    if not QUOTE_CHARACTERS.search(text):
+        return ()
+    return tuple(quoted_mask(text))
+
+
+def is_quoted_at(mask: tuple[bool, ...], position: int) -> bool:
+    """Whether the character at `position` is quoted, given a mask from `quoted_of`."""
+    return bool(mask) and mask[position]
 
 
 def quoted_mask(text: str) -> list[bool]:

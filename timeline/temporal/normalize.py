@@ -631,19 +631,23 @@ def clock_time(groups: Groups, params: Mapping[str, Any], context: Context) -> R
 
 
 def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str]:
-    """The day a clock time is on: a written weekday or day word, else the reference day."""
-    if "weekday" in groups:
-        found = weekday({"weekday": groups["weekday"]}, {}, context)
-        return found.date, found.anchor
+    """The day a clock time is on: a written date, weekday or day word; else the last explicit
+    day in the text (a narrative's "at 10 p.m."); else the reference day."""
     if "month" in groups and "day" in groups:
         found_date = calendar_date(groups, {}, context)
         if found_date is not None:
             return found_date.date, found_date.anchor
-    if "day" in groups:
-        offset = lookup("day_word", groups["day"])
+    if "weekday" in groups:
+        found = weekday({"weekday": groups["weekday"]}, {}, context)
+        return found.date, found.anchor
+    if "dayword" in groups:
+        offset = lookup("day_word", groups["dayword"])
         if context.reference:
             return cal.day_date(context.reference + dt.timedelta(days=offset)), "document"
         return None, "none"
+    previous = context.previous
+    if previous is not None and previous.grain is Granularity.day:
+        return previous, "previous"
     if context.reference:
         return cal.day_date(context.reference), "document"
     return None, "none"

@@ -77,6 +77,9 @@ class Lexicon(_Row):
     description: str
     tables: dict[str, dict[str, Any]]
     macros: dict[str, str]
+    digit_anchors: dict[str, str] = Field(
+        description="Anchor classes of digit runs (name -> regex a whole run must match)."
+    )
     capitalized_tables: list[str] = Field(
         default_factory=list, description="Tables whose words must start with a capital letter."
     )
@@ -97,7 +100,8 @@ def load_rules() -> RuleTable:
     lexicon = load_lexicon()
     for rule in table.rules:
         for anchor in rule.anchors:
-            if anchor not in lexicon.tables and not re.fullmatch(r"[a-z]{3,}", anchor):
+            known = anchor in lexicon.tables or anchor in lexicon.digit_anchors
+            if not known and not re.fullmatch(r"[a-z]{3,}", anchor):
                 raise ValueError(f"rule {rule.id}: anchor {anchor!r} is no table or word")
     ids = [rule.id for rule in table.rules]
     duplicates = {i for i in ids if ids.count(i) > 1}
@@ -181,17 +185,17 @@ def compile_rule(rule: Rule) -> re.Pattern[str]:
         raise ValueError(f"rule {rule.id}: bad pattern: {error}") from error
 
 
-DIGITS_ANCHOR = "digits"
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_TOKEN = re.compile(r"[^\W\d_]{3,}|\d+")
 
 
 @lru_cache(maxsize=1)
 def anchor_index() -> dict[str, frozenset[str]]:
     """Word -> the anchor names it stands for (a table's words, or a literal anchor word)."""
     index: dict[str, set[str]] = {}
+    digit_classes = load_lexicon().digit_anchors
     for rule in load_rules().rules:
         for anchor in rule.anchors:
-            if anchor == DIGITS_ANCHOR:
+            if anchor in digit_classes:
                 continue
             table = load_lexicon().tables.get(anchor)
             words = [anchor] if table is None else [table_key(word) for word in table]
@@ -202,19 +206,31 @@ def anchor_index() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in index.items()}
 
 
+@lru_cache(maxsize=1)
+def digit_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The digit-run anchor classes (e.g. year-like runs), compiled."""
+    return tuple((name, re.compile(body)) for name, body in load_lexicon().digit_anchors.items())
+
+
 def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Spans of the anchor words (and digit runs) of `text`, grouped by anchor name.
+    """Spans of the anchor words and digit runs of `text`, grouped by anchor name.
 
     One linear token scan; rules then only run in small windows around their own anchors.
     """
     index = anchor_index()
+    digit_classes = digit_anchor_patterns()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowercased
+        lowered = text
     found: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(text):
+    for token in _TOKEN.finditer(lowered):
         word = token.group()
         if word[0].isdigit():
-            found.setdefault(DIGITS_ANCHOR, []).append(token.span())
+            for name, pattern in digit_classes:
+                if pattern.fullmatch(word):
+                    found.setdefault(name, []).append(token.span())
             continue
-        names = index.get(word.lower())
+        names = index.get(word) or index.get(word.lower())
         if names:
             for name in names:
                 found.setdefault(name, []).append(token.span())

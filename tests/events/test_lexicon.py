@@ -1,0 +1,117 @@
+"""Every row of the event tables runs its positive and negative examples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.events.content import boilerplate_scope
+from timeline.events.detect import detect
+from timeline.events.lexicon import (
+    DetectionExample,
+    boilerplate_table,
+    cue_table,
+    name_tables,
+    ontology,
+    trigger_table,
+)
+from timeline.events.names import name_from_phrase
+from timeline.resources import read_resource_text
+
+
+def _detection_cases(kind: str) -> list[tuple[str, str | None, DetectionExample]]:
+    """(row id, row id to match or None for any row, example) for triggers and cues."""
+    cases = []
+    for row in trigger_table().rows:
+        for example in getattr(row, kind):
+            cases.append((row.id, row.id, example))
+    for cue in cue_table().rows:
+        for example in getattr(cue, kind):
+            cases.append((cue.id, None, example))
+    return cases
+
+
+def _check(row_id: str | None, example: DetectionExample) -> None:
+    detections = [
+        d
+        for d in detect(example.text)
+        if d.trigger.text == example.trigger and (row_id is None or d.row.id == row_id)
+    ]
+    if example.status is None:
+        assert not detections, f"unexpected event for {example.trigger!r} in {example.text!r}"
+        return
+    assert detections, f"no event for {example.trigger!r} in {example.text!r}"
+    found = detections[0]
+    assert found.status.value == example.status
+    if example.type is not None:
+        assert found.type == example.type
+    if example.actor is not None:
+        assert example.actor in found.actors, found.actors
+
+
+POSITIVE = _detection_cases("positive")
+NEGATIVE = _detection_cases("negative")
+
+
+@pytest.mark.parametrize(
+    ("row", "match", "example"), POSITIVE, ids=[f"{r}-{e.trigger}" for r, _, e in POSITIVE]
+)
+def test_positive_example_is_detected(row: str, match: str | None, example: DetectionExample) -> None:
+    _check(match, example)
+
+
+@pytest.mark.parametrize(
+    ("row", "match", "example"), NEGATIVE, ids=[f"{r}-{e.trigger}" for r, _, e in NEGATIVE]
+)
+def test_negative_example_is_not_an_event(
+    row: str, match: str | None, example: DetectionExample
+) -> None:
+    _check(match, example)
+
+
+def test_every_row_has_positive_and_negative_examples() -> None:
+    for row in trigger_table().rows:
+        assert row.positive and row.negative, row.id
+    for cue in cue_table().rows:
+        assert cue.positive and cue.negative, cue.id
+    for boiler in boilerplate_table().rows:
+        assert boiler.positive and boiler.negative, boiler.id
+    tables = name_tables()
+    for table in (tables.titles, tables.demonyms, tables.organisation_heads, tables.places):
+        assert table.examples
+
+
+def test_every_trigger_type_is_in_the_ontology_and_documented() -> None:
+    known = ontology().by_id
+    readme = read_resource_text("en", "events/README.md")
+    for row in trigger_table().rows:
+        assert row.type in known
+    for event_type in known:
+        assert re.search(rf"\|\s*`{event_type}`\s*\|", readme), event_type
+
+
+BOILERPLATE = [
+    (row.id, text, True) for row in boilerplate_table().rows for text in row.positive
+] + [(row.id, text, False) for row in boilerplate_table().rows for text in row.negative]
+
+
+@pytest.mark.parametrize(
+    ("row", "text", "is_boilerplate"), BOILERPLATE, ids=[f"{r}-{t[:25]}" for r, t, _ in BOILERPLATE]
+)
+def test_boilerplate_examples(row: str, text: str, is_boilerplate: bool) -> None:
+    assert (boilerplate_scope(text) is not None) is is_boilerplate
+
+
+NAME_EXAMPLES = [
+    (table_name, example.text, example.name)
+    for table_name in ("titles", "demonyms", "organisation_heads", "places", "not_name_starts")
+    for example in getattr(name_tables(), table_name).examples
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "name"), NAME_EXAMPLES, ids=[f"{t}-{x[:25]}" for t, x, _ in NAME_EXAMPLES]
+)
+def test_name_examples(table: str, text: str, name: str | None) -> None:
+    assert name_from_phrase(text) == name
