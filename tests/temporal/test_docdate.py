@@ -46,6 +46,21 @@ def test_pattern_rejects_its_negative_example(row, text: str) -> None:
     assert match_pattern(row, text) == []
 
 
+FUTURE_CUES = docdate_tables().future_cues
+
+
+@pytest.mark.parametrize("text", FUTURE_CUES.examples)
+def test_future_cue_marks_a_date_announced_for_later(text: str) -> None:
+    clues = [c for c in find_date_clues(text) if c.kind == "full_date"]
+    assert [c.future for c in clues] == [True]
+
+
+@pytest.mark.parametrize("text", FUTURE_CUES.negative)
+def test_past_dates_are_not_marked_future(text: str) -> None:
+    clues = [c for c in find_date_clues(text) if c.kind == "full_date"]
+    assert clues and not any(c.future for c in clues)
+
+
 def test_every_pattern_has_positive_and_negative_examples() -> None:
     for row in PATTERNS:
         assert row.examples and row.negative, row.id
@@ -134,6 +149,14 @@ INFERENCE_CASES = [
         dt.date(2020, 3, 2),
         dt.date(2020, 3, 8),
         id="weekday-year-not-before-explicit-date",
+    ),
+    pytest.param(
+        "The trial is scheduled for March 3, 2022, the court said on January 5, 2022.",
+        "2022-01",
+        DateSource.inferred,
+        dt.date(2022, 1, 5),
+        dt.date(2022, 1, 12),
+        id="future-date-does-not-bound",
     ),
     pytest.param(
         "The minister spoke to reporters and then left the building.",

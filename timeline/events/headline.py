@@ -41,13 +41,14 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
 
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop lowercase person titles and articles right before a capitalized name."""
-    titles = _tables()[0]
+    titles, demonyms = _tables()[0], _tables()[1]
     kept: list[str] = []
     for word in reversed(words):
         following = kept[0] if kept else ""
         if word.lower() in ARTICLES and word.islower():
             continue
-        if word.islower() and word in titles and following[:1].isupper():
+        before_name = following[:1].isupper() and following.lower() not in demonyms
+        if word.islower() and word in titles and before_name:
             continue
         kept.insert(0, word)
     return kept

@@ -64,6 +64,17 @@ class DocdateWindows(_Model):
     description: str = ""
 
 
+class FutureCues(_Model):
+    """Words that mark a date as announced for later (see `docdate.json`)."""
+
+    description: str
+    words: list[str]
+    prepositions: list[str]
+    window_chars: int = Field(ge=0)
+    examples: list[str] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+
 class YearRange(_Model):
     """Years a weekday date may fall in."""
 
@@ -78,6 +89,7 @@ class DocdateTables(_Model):
     tables: dict[str, dict[str, int]]
     windows: DocdateWindows
     year_range: YearRange
+    future_cues: FutureCues
     patterns: list[DocdatePattern]
 
 
@@ -93,6 +105,7 @@ class DateClue(_Model):
     end: int
     text: str
     rule: str
+    future: bool = Field(default=False, description="Announced for later ('scheduled for').")
 
     def canonical(self) -> str:
         """`2020-11-20`, `XXXX-01-21`, `2019-07` or `2019`: what example tables compare."""
@@ -171,6 +184,25 @@ def overlaps(clue: DateClue, taken: list[DateClue]) -> bool:
     return any(clue.start < other.end and other.start < clue.end for other in taken)
 
 
+@lru_cache(maxsize=1)
+def future_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for a future cue word anywhere in a window, and a preposition right at its end."""
+    cues = docdate_tables().future_cues
+    words = re.compile(rf"\b(?:{table_alternation(cues.words)})\b", re.IGNORECASE)
+    prepositions = re.compile(
+        rf"\b(?:{table_alternation(cues.prepositions)})\s+(?:the\s+)?\Z", re.IGNORECASE
+    )
+    return words, prepositions
+
+
+def is_future_date(text: str, start: int) -> bool:
+    """Whether the date starting at `start` is announced for later ("scheduled for ...")."""
+    window = text[max(0, start - docdate_tables().future_cues.window_chars) : start]
+    window = re.split(r"[.!?]\s", window)[-1]
+    words, prepositions = future_patterns()
+    return bool(words.search(window) or prepositions.search(window))
+
+
 def find_date_clues(text: str) -> list[DateClue]:
     """Date clues by pattern priority (table order); a span claimed once is not reused."""
     kept: list[DateClue] = []
@@ -178,7 +210,11 @@ def find_date_clues(text: str) -> list[DateClue]:
         for clue in match_pattern(row, text):
             if not overlaps(clue, kept):
                 kept.append(clue)
-    return sorted(kept, key=lambda c: (c.start, c.end))
+    marked = [
+        clue.model_copy(update={"future": True}) if is_future_date(text, clue.start) else clue
+        for clue in kept
+    ]
+    return sorted(marked, key=lambda c: (c.start, c.end))
 
 
 def tagger_full_dates(text: str) -> list[DateClue]:
@@ -290,12 +326,12 @@ def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
     full_dates = [c for c in clues if c.kind == "full_date"]
     partial = [c for c in clues if c.kind in ("month", "year")]
     weekday_clues = [c for c in clues if c.kind == "weekday_date"]
-    latest_full = latest_clue(full_dates)
+    latest_full = latest_clue([c for c in full_dates if not c.future])
     full_bound = clue_earliest(latest_full) if latest_full else None
     mentioned_years = sorted({c.year for c in full_dates + partial if c.year is not None})
     # A month mentioned bounds publication from below; a bare year might be a plan ("by 2030").
     months = [c for c in partial if c.kind == "month"]
-    latest_month = latest_clue(months)
+    latest_month = latest_clue([c for c in months if not c.future])
     month_bound = clue_earliest(latest_month) if latest_month else None
     lower_bound = max((d for d in (full_bound, month_bound) if d is not None), default=None)
 
@@ -352,5 +388,5 @@ def infer_publication_date(
     clues = find_date_clues(text)
     for clue in tagger_dates(text) if tagger_dates else []:
         if not overlaps(clue, clues):
-            clues.append(clue)
+            clues.append(clue.model_copy(update={"future": is_future_date(text, clue.start)}))
     return infer_from_clues(sorted(clues, key=lambda c: (c.start, c.end)))

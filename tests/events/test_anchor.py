@@ -1,0 +1,89 @@
+"""Which date phrase governs an event, and the time it gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events.anchor import expression_time, governing_expression, is_attributive, is_since
+from timeline.events.detect import detect
+from timeline.models import EventStatus, Granularity
+
+from tests.events.helpers import expression, make_document
+
+D = dt.date
+
+
+def governing_text(text: str, phrases: list[tuple[str, str]]) -> dict[str, str | None]:
+    """trigger -> text of its governing phrase, for phrases given as (phrase, value)."""
+    built = [
+        expression(text, phrase, value, Granularity.year if len(value) == 4 else Granularity.day,
+                   D(int(value[:4]), 1, 1), D(int(value[:4]), 12, 31))
+        for phrase, value in phrases
+    ]
+    spans = [(e.start, e.end, e) for e in built]
+    detections = detect(text, [(s, e) for s, e, _ in spans])
+    result = {}
+    for detection in detections:
+        governing = governing_expression(detection, detections, text, spans)
+        result[detection.trigger.text] = governing.expression.text if governing else None
+    return result
+
+
+def test_opening_adverbial_governs_main_and_subordinate_clause() -> None:
+    text = "In February, the Chinese government attacked Canada after the House of Commons voted."
+    found = governing_text(text, [("February", "2021-02-01")])
+    assert found == {"attacked": "February", "voted": "February"}
+
+
+def test_noun_modifier_year_does_not_govern() -> None:
+    text = "On Jan. 8, the commission issued its annual report for 2019."
+    found = governing_text(text, [("Jan. 8", "2020-01-08"), ("2019", "2019")])
+    assert found == {"issued": "Jan. 8"}
+
+
+def test_date_inside_a_reported_clause_dates_that_clause_not_the_report() -> None:
+    text = "Steve Jobs announced that the system would be released in 2007."
+    assert governing_text(text, [("2007", "2007")]) == {"announced": None}
+
+
+def test_since_governs_only_continuing_events() -> None:
+    text = "This is the first time that Canada has imposed sanctions on China since June 1989."
+    assert governing_text(text, [("June 1989", "1989-06-01")]) == {"imposed": None}
+
+
+def test_date_of_an_attribution_after_a_comma_does_not_govern_the_report() -> None:
+    text = "The minister was unavailable for an interview on Monday, his office said."
+    assert governing_text(text, [("Monday", "2021-03-22")]) == {"said": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("the 1948 UN Genocide Convention", "1948", True),
+        ("its annual report for 2019", "2019", True),
+        ("the company's 2010 conference", "2010", True),
+        ("In 2019, the council voted.", "2019", False),
+    ],
+)
+def test_attributive_phrases(text: str, phrase: str, expected: bool) -> None:
+    built = expression(text, phrase, phrase, Granularity.year, D(int(phrase), 1, 1), D(int(phrase), 12, 31))
+    assert is_attributive(text, built.start, built.end, built) is expected
+
+
+def test_since_and_from_onward_start_a_period() -> None:
+    text = "strained from December 2018 onward"
+    start = text.index("December")
+    assert is_since(text, start, start + len("December 2018"))
+    assert not is_since("arrested in December 2018", 12, 25)
+
+
+def test_expression_time_keeps_the_phrase_precision_and_basis() -> None:
+    text = "In February, MPs voted."
+    document = make_document(text, "2021-06-18")
+    phrase = expression(text, "February", "2021-02", Granularity.month, D(2021, 2, 1), D(2021, 2, 28), "document")
+    time = expression_time(phrase, document, EventStatus.occurred, since=False)
+    assert not isinstance(time, str)
+    assert (time.value, time.granularity, time.basis.value) == ("2021-02", Granularity.month, "relative")
+    assert (time.earliest, time.latest) == (D(2021, 2, 1), D(2021, 2, 28))
