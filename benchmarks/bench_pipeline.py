@@ -9,7 +9,9 @@ Usage: python benchmarks/bench_pipeline.py [--quick] [--size-mb N] [--peer-mb N]
    (default 20, `--quick` 2). One file per document.
 2. Runs `timeline.parallel.run_with_report` over it with 1 worker and with all cores, each in a
    fresh Python process so that its peak memory (getrusage RUSAGE_SELF and RUSAGE_CHILDREN
-   maxrss) is its own: documents/s, MB/s, MB/s per core, parallel efficiency t1 / (n * tn).
+   maxrss) is its own: documents/s, MB/s, MB/s per core, parallel efficiency t1 / (n * tn), and
+   the CPU-time ratio of the two runs (parallel overhead alone; wall time on a shared machine
+   also counts other people's load). `--repeat N` keeps the fastest of N runs.
 3. Times `timeline.temporal.tag` and the peer a user would otherwise reach for,
    `dateparser.search.search_dates(text, languages=['en'], settings={'RELATIVE_BASE': DCT})`,
    on the same subset: the first TBAQ texts in path order up to `--peer-mb` MB (default 1,
@@ -112,12 +114,20 @@ def measure_run(corpus: Path, workers: int) -> dict[str, object]:
     report = run_with_report([corpus], Settings(), workers=workers, progress=False)
     seconds = time.perf_counter() - started
     own, children = peak_rss_mb()
+    cpu = sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
     reasons = Counter(
         re.sub(r"^document '[^']*': ", "", item.reason)[:120] for item in report.result.skipped
     )
     return {
         "top_skip_reasons": reasons.most_common(3),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "inputs": report.stats.inputs,
         "documents": report.stats.documents,
         "skipped": len(report.result.skipped),
@@ -186,12 +196,17 @@ def report_throughput(corpus: Path, workers: int, repeat: int) -> None:
         )
         print_skips(figures)
     efficiency = one["seconds"] / (workers * many["seconds"])
+    cpu_efficiency = one["cpu_seconds"] / many["cpu_seconds"]
     per_core = one["bytes"] / MB / one["seconds"]
     peak = many["peak_self_mb"] + workers * many["peak_child_mb"]
     peak = max(peak, one["peak_self_mb"])
     print(
         f"  parallel efficiency t1/(n*tn) on {workers} cores: {efficiency:.0%}"
         f" [target >= {TARGET_EFFICIENCY:.0%}: {verdict(efficiency >= TARGET_EFFICIENCY)}]"
+    )
+    print(
+        f"  CPU time 1 worker / {workers} workers: {cpu_efficiency:.0%} (the share of CPU work"
+        " not spent on parallel overhead; unlike wall time, not skewed by other load)"
     )
     print(
         f"  whole pipeline on 1 core: {per_core:.2f} MB/s"

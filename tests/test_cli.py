@@ -231,3 +231,11 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "timeline", "--version"], capture_output=True, text=True, check=True
     )
     assert completed.stdout.startswith("timeline ")
+
+
+def test_tag_out_writes_one_timeml_file_per_input(tmp_path: Path) -> None:
+    fixtures = sorted((REPO_ROOT / "tests" / "temporal" / "fixtures" / "timeml").glob("*.tml"))
+    assert main(["tag", *map(str, fixtures), "--format", "timeml", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in fixtures]
+    for fixture in fixtures:
+        assert "<TIMEX3" in (tmp_path / fixture.name).read_text(encoding="utf-8")

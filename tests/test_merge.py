@@ -615,3 +615,38 @@ def test_a_cluster_does_not_drift_to_other_actors() -> None:
     )
     merged = merge_events([canada, unnamed, china])
     assert [[m.start for m in e.mentions] for e in merged] == [[0, 100], [200]]
+
+
+KEYNOTE = time(dt.date(2005, 6, 6))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param(
+            ("Jobs announces podcasting in iTunes", "announced"),
+            ("Jobs announces QuickTime 7 for Windows", "announced"),
+            False,
+            id="two-announcements-one-keynote",
+        ),
+        pytest.param(
+            ("Jobs says Apple will offer free case", "said"),
+            ("Jobs says iPhone 4 buyers get free case", "said"),
+            True,
+            id="same-offer-reported-twice",
+        ),
+        pytest.param(
+            ("Apple unveils iPod nano", "unveils"),
+            ("Apple unveiled its latest addition to the iPod line", "unveiled"),
+            True,
+            id="headline-and-lead",
+        ),
+    ],
+)
+def test_broad_types_and_light_verbs_need_a_shared_subject_matter(
+    first: tuple[str, str], second: tuple[str, str], expected: bool
+) -> None:
+    kind = "statement" if first[1] in ("announced", "said") else "business"
+    a = event("k-1", "k", 0, first[0], KEYNOTE, type=kind, actors=["Steve Jobs"], trigger=first[1])
+    b = event("k-2", "k", 300, second[0], KEYNOTE, type=kind, actors=["Jobs"], trigger=second[1])
+    assert same_event(a, b) is expected

@@ -18,8 +18,11 @@ from timeline.parallel import (
     RunPlan,
     chunk_jobs,
     chunk_target_bytes,
+    default_workers,
+    largest_first,
     plan_run,
     rechunk,
+    resolve_workers,
     run_parallel,
     run_with_report,
     time_bucket,
@@ -307,3 +310,19 @@ def test_rechunk_cuts_finer_for_a_bigger_cluster(corpus: Path) -> None:
     assert len(finer.chunks) > len(plan.chunks)
     flat = [job for chunk in finer.chunks for job in chunk]
     assert flat == [job for chunk in plan.chunks for job in chunk]
+
+
+def test_big_chunks_are_handed_out_first() -> None:
+    chunks = chunk_jobs(jobs(10, 10, 5_000, 10, 900), target_bytes=100, max_inputs=64)
+    assert [[job.index for job in chunk] for chunk in largest_first(chunks)] == [
+        [2],
+        [4],
+        [0, 1],
+        [3],
+    ]
+
+
+def test_workers_default_to_every_core_unless_settings_say() -> None:
+    assert resolve_workers(Settings()) == default_workers()
+    assert resolve_workers(Settings(workers=3)) == 3
+    assert resolve_workers(Settings(workers=1)) == 1

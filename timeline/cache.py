@@ -55,7 +55,11 @@ def tool_fingerprint() -> str:
 
 
 def document_key(document: Document, fingerprint: str) -> str:
-    """The cache key of a document: its full content and metadata under this tool fingerprint."""
+    """The cache key of a document: its full content and metadata under this tool fingerprint.
+
+    The key covers everything `process_document` reads (it takes the document alone); if it
+    ever takes settings too, they belong in the key.
+    """
     digest = hashlib.sha256(fingerprint.encode("ascii") + b"\0")
     digest.update(document.model_dump_json().encode("utf-8"))
     return digest.hexdigest()

@@ -145,15 +145,22 @@ def command_validate(args: argparse.Namespace) -> int:
 
 def command_tag(args: argparse.Namespace) -> int:
     """`timeline tag`: temporal expressions of text or TimeML files, as JSON or TimeML."""
+    from timeline.fileio import write_text_atomic
     from timeline.temporal.timeml import tag_file
 
     status = 0
     for path in args.files:
         try:
-            sys.stdout.write(tag_file(path, args.dct, args.format))
+            tagged = tag_file(path, args.dct, args.format)
         except InputError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
+            continue
+        if args.out is None:
+            sys.stdout.write(tagged)
+        else:
+            suffix = ".tml" if args.format == "timeml" else ".json"
+            write_text_atomic(args.out / (path.stem + suffix), tagged)
     return status
 
 
@@ -224,6 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("files", nargs="+", type=Path)
     tag.add_argument("--dct", type=iso_date, help="reference date for plain text")
     tag.add_argument("--format", choices=("json", "timeml"), default="json")
+    tag.add_argument(
+        "--out", type=Path, help="write one file per input into this folder (for the scorer)"
+    )
     tag.set_defaults(handler=command_tag)
 
     evaluate = commands.add_parser("eval", help="evaluate on an annotated corpus")
@@ -241,6 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as other command-line tools do.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -103,6 +103,8 @@ class MergeTables(_Model):
     conjunctions: list[str]
     stopwords: list[str]
     generic_types: list[str]
+    broad_types: list[str]
+    light_triggers: list[str]
     weak_time_bases: list[TimeBasis]
     type_groups: list[TypeGroup]
     name_examples: list[NameExample] = Field(min_length=1)
@@ -261,11 +263,13 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def specific_types_agree(a: Event, b: Event) -> bool:
-    """Whether both types say something (not "other") and are the same or synonyms (a mutual
-    group such as arrest ~ detention); an umbrella such as statement ~ accuse is not enough."""
+    """Whether both types say something and are the same or synonyms (a mutual group such as
+    arrest ~ detention). Generic ("other") and broad types ("statement", "business": one
+    actor makes many a day) are no sign, nor is an umbrella such as statement ~ accuse."""
     tables = merge_tables()
     kind_a, kind_b = a.type.lower(), b.type.lower()
-    if kind_a in tables.generic_types or kind_b in tables.generic_types:
+    vague = {*tables.generic_types, *tables.broad_types}
+    if kind_a in vague or kind_b in vague:
         return False
     return kind_a == kind_b or any(
         group.kind == "mutual" and kind_a in group.types and kind_b in group.types
@@ -305,9 +309,15 @@ def triggers(event: Event) -> frozenset[str]:
     return frozenset(stem(m.trigger) for m in event.mentions if m.trigger)
 
 
+def telling_triggers(event: Event) -> frozenset[str]:
+    """Trigger stems other than light verbs ("said", "announced"), which any event may have."""
+    light = frozenset(stem(word) for word in merge_tables().light_triggers)
+    return triggers(event) - light
+
+
 def triggers_similar(a: Event, b: Event) -> bool:
-    """Whether the events share a trigger stem ("imposed" ~ "imposes")."""
-    return bool(triggers(a) & triggers(b))
+    """Whether the events share a telling trigger stem ("imposed" ~ "imposes")."""
+    return not telling_triggers(a).isdisjoint(telling_triggers(b))
 
 
 def words_similar(a: Event, b: Event) -> bool:

@@ -156,6 +156,11 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def resolve_workers(settings: Settings) -> int:
+    """`settings.workers` when it was set explicitly, else every core."""
+    return settings.workers if "workers" in settings.model_fields_set else default_workers()
+
+
 def file_size(path: Path) -> int:
     """Size in bytes, 0 when it cannot be read (the worker then reports the real error)."""
     try:
@@ -224,6 +229,17 @@ def plan_run(
         fingerprint=tool_fingerprint() if cache_dir is not None else "",
     )
     return RunPlan(chunks=chunks, skipped=skipped, context=context)
+
+
+def chunk_bytes(chunk: list[InputJob]) -> int:
+    """Total size of a chunk's inputs."""
+    return sum(job.size for job in chunk)
+
+
+def largest_first(chunks: list[list[InputJob]]) -> list[list[InputJob]]:
+    """Chunks in the order to hand them out: biggest first, so that no big file starts last
+    and runs alone at the end (results are put back in input order before the merge)."""
+    return sorted(chunks, key=chunk_bytes, reverse=True)
 
 
 def rechunk(plan: RunPlan, workers: int) -> RunPlan:
@@ -412,7 +428,7 @@ def run_pool(
     remaining chunks go on in parallel again.
     """
     warm_up()
-    queue: deque[list[InputJob]] = deque(chunks)
+    queue: deque[list[InputJob]] = deque(largest_first(chunks))
     suspects: deque[list[InputJob]] = deque()
     while queue or suspects:
         if suspects:
@@ -612,11 +628,14 @@ def run_dask(
         raise InputError(str(scheduler), f"cannot reach the Dask scheduler: {error}") from None
     try:
         plan = rechunk(plan, sum(client.nthreads().values()))
-        bag = db.from_sequence(plan.chunks, npartitions=max(1, len(plan.chunks)))
-        outcome_bag = bag.map(process_chunk, plan.context).flatten()
+        chunks = largest_first(plan.chunks)
+        bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
+        # One graph node for the context (dates metadata), not a copy in every task.
+        context = dask.delayed(plan.context, pure=True)
+        outcome_bag = bag.map(process_chunk, context).flatten()
         partitions = outcome_bag.to_delayed()
         futures = client.compute(partitions)
-        chunk_of = {future.key: chunk for future, chunk in zip(futures, plan.chunks, strict=True)}
+        chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
         finished: list = []
         for future in as_completed(futures):
             try:
@@ -666,7 +685,7 @@ def run_with_report(
 ) -> RunReport:
     """Extract a timeline from `paths` on `engine`, and say how the run went."""
     started = time.perf_counter()
-    workers = workers or default_workers()
+    workers = workers or resolve_workers(settings)
     plan = plan_run(paths, settings, workers, cache_dir)
     reporter = make_progress(progress, plan.inputs) if isinstance(progress, bool) else progress
     stats = RunStats(engine=engine, workers=workers)

@@ -6,11 +6,10 @@ import datetime as dt
 
 import pytest
 
+from tests.events.helpers import expression, make_document
 from timeline.events.anchor import expression_time, governing_expression, is_attributive, is_since
 from timeline.events.detect import detect
 from timeline.models import EventStatus, Granularity
-
-from tests.events.helpers import expression, make_document
 
 D = dt.date
 
@@ -18,8 +17,14 @@ D = dt.date
 def governing_text(text: str, phrases: list[tuple[str, str]]) -> dict[str, str | None]:
     """trigger -> text of its governing phrase, for phrases given as (phrase, value)."""
     built = [
-        expression(text, phrase, value, Granularity.year if len(value) == 4 else Granularity.day,
-                   D(int(value[:4]), 1, 1), D(int(value[:4]), 12, 31))
+        expression(
+            text,
+            phrase,
+            value,
+            Granularity.year if len(value) == 4 else Granularity.day,
+            D(int(value[:4]), 1, 1),
+            D(int(value[:4]), 12, 31),
+        )
         for phrase, value in phrases
     ]
     spans = [(e.start, e.end, e) for e in built]
@@ -68,7 +73,9 @@ def test_date_of_an_attribution_after_a_comma_does_not_govern_the_report() -> No
     ],
 )
 def test_attributive_phrases(text: str, phrase: str, expected: bool) -> None:
-    built = expression(text, phrase, phrase, Granularity.year, D(int(phrase), 1, 1), D(int(phrase), 12, 31))
+    built = expression(
+        text, phrase, phrase, Granularity.year, D(int(phrase), 1, 1), D(int(phrase), 12, 31)
+    )
     assert is_attributive(text, built.start, built.end, built) is expected
 
 
@@ -82,8 +89,14 @@ def test_since_and_from_onward_start_a_period() -> None:
 def test_expression_time_keeps_the_phrase_precision_and_basis() -> None:
     text = "In February, MPs voted."
     document = make_document(text, "2021-06-18")
-    phrase = expression(text, "February", "2021-02", Granularity.month, D(2021, 2, 1), D(2021, 2, 28), "document")
+    phrase = expression(
+        text, "February", "2021-02", Granularity.month, D(2021, 2, 1), D(2021, 2, 28), "document"
+    )
     time = expression_time(phrase, document, EventStatus.occurred, since=False)
     assert not isinstance(time, str)
-    assert (time.value, time.granularity, time.basis.value) == ("2021-02", Granularity.month, "relative")
+    assert (time.value, time.granularity, time.basis.value) == (
+        "2021-02",
+        Granularity.month,
+        "relative",
+    )
     assert (time.earliest, time.latest) == (D(2021, 2, 1), D(2021, 2, 28))

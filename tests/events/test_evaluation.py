@@ -21,6 +21,7 @@ from timeline.events.evaluation import (
     sentence_at,
     to_document,
 )
+from timeline.ingest import InputError
 from timeline.models import (
     Event,
     EventStatus,
@@ -154,6 +155,7 @@ def test_score_counts_inside_and_precision() -> None:
         ("2", 5, []),
     ]
     assert scores.misses[1].text == "It was 2006."
+    assert scores.model_dump()["recall"] == pytest.approx(0.5)
     report = scores.report()
     assert "recall (sentence level): 0.500 (2/4)" in report
     assert "nothing dated" in report
@@ -190,6 +192,11 @@ def test_emitted_times_places_mentions_in_their_sentences(tmp_path: Path) -> Non
     )
     times = emitted_times(TimelineResult(events=[event]), {"999": corpus_document})
     assert [(t.document, t.sentence, t.value) for t in times] == [("999", 2, "2003-04-28")]
+
+
+def test_evaluate_semeval_dir_rejects_a_folder_without_corpus(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no documents"):
+        evaluate_semeval_dir(tmp_path)
 
 
 @pytest.mark.corpus

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.events.helpers import expression, make_document
 from timeline.events import extract_events
 from timeline.models import EventStatus, Granularity, TimeBasis
 from timeline.segment import segment
-
-from tests.events.helpers import expression, make_document
 
 D = dt.date
 
@@ -105,7 +104,9 @@ def test_boilerplate_and_captions_are_not_article_content() -> None:
         "Please enter your comment!\n\n"
         "By submitting this form, I agree to the terms."
     )
-    sunday = expression(text, "Sunday", "2021-03-21", Granularity.day, D(2021, 3, 21), D(2021, 3, 21), "document")
+    sunday = expression(
+        text, "Sunday", "2021-03-21", Granularity.day, D(2021, 3, 21), D(2021, 3, 21), "document"
+    )
     events = run(text, "2021-03-22", [sunday])
     assert [e.mentions[0].trigger for e in events] == ["arrested"]
 
@@ -120,7 +121,9 @@ def test_event_ids_are_stable() -> None:
 
 def test_planned_event_on_a_weekday_is_the_next_one() -> None:
     text = "The alliance will submit a joint statement to the council on Monday."
-    monday = expression(text, "Monday", "2021-06-14", Granularity.day, D(2021, 6, 14), D(2021, 6, 14), "document")
+    monday = expression(
+        text, "Monday", "2021-06-14", Granularity.day, D(2021, 6, 14), D(2021, 6, 14), "document"
+    )
     events = run(text, "2021-06-18", [monday])
     assert len(events) == 1
     assert events[0].status is EventStatus.planned
@@ -153,7 +156,9 @@ def test_background_past_without_date_or_episode_is_dropped() -> None:
 
 def test_relative_phrase_in_a_month_dated_article_stays_at_month_precision() -> None:
     text = "Last week the government issued a statement warning companies."
-    phrase = expression(text, "Last week", "2021-W03", Granularity.week, D(2021, 1, 18), D(2021, 1, 24), "document")
+    phrase = expression(
+        text, "Last week", "2021-W03", Granularity.week, D(2021, 1, 18), D(2021, 1, 24), "document"
+    )
     events = run(text, "2021-01", [phrase])
     assert events[0].time is not None
     assert events[0].time.value == "2021-01"

@@ -11,16 +11,34 @@ from timeline.events.headline import headline, is_plural, shorten
 @pytest.mark.parametrize(
     ("sentence", "trigger", "title"),
     [
-        ("Canada has imposed sanctions on four senior Chinese officials for what Ottawa describes as abuses.",
-         "imposed", "Canada imposes sanctions on four senior Chinese officials"),
-        ("The Conservatives’ move comes after former Secretary of State Mike Pompeo officially declared that the CCP is perpetrating genocide.",
-         "declared", "Mike Pompeo declares CCP is perpetrating genocide"),
-        ("It all started when the CCP locked up two Canadians, former diplomat Michael Kovrig and businessman Michael Spavor, in apparent retaliation.",
-         "locked", "CCP locks up two Canadians, Michael Kovrig and Michael Spavor"),
-        ("The alliance will submit a joint statement to the council.",
-         "submit", "Alliance to submit joint statement to council"),
-        ("Parliamentarians also accused the council of failing to end impunity.",
-         "accused", "Parliamentarians accuse council of failing to end impunity"),
+        (
+            "Canada has imposed sanctions on four senior Chinese officials for what Ottawa "
+            "describes as abuses.",
+            "imposed",
+            "Canada imposes sanctions on four senior Chinese officials",
+        ),
+        (
+            "The Conservatives’ move comes after former Secretary of State Mike Pompeo "
+            "officially declared that the CCP is perpetrating genocide.",
+            "declared",
+            "Mike Pompeo declares CCP is perpetrating genocide",
+        ),
+        (
+            "It all started when the CCP locked up two Canadians, former diplomat Michael "
+            "Kovrig and businessman Michael Spavor, in apparent retaliation.",
+            "locked",
+            "CCP locks up two Canadians, Michael Kovrig and Michael Spavor",
+        ),
+        (
+            "The alliance will submit a joint statement to the council.",
+            "submit",
+            "Alliance to submit joint statement to council",
+        ),
+        (
+            "Parliamentarians also accused the council of failing to end impunity.",
+            "accused",
+            "Parliamentarians accuse council of failing to end impunity",
+        ),
     ],
 )
 def test_headline_names_actor_action_object(sentence: str, trigger: str, title: str) -> None:
@@ -29,7 +47,10 @@ def test_headline_names_actor_action_object(sentence: str, trigger: str, title: 
 
 
 def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
-    text = "House of Commons votes to declare China committing genocide against Uighurs and other Turkish Muslims"
+    text = (
+        "House of Commons votes to declare China committing genocide against Uighurs "
+        "and other Turkish Muslims"
+    )
     short = shorten(text, 80)
     assert len(short) <= 80
     assert short == "House of Commons votes to declare China committing genocide against Uighurs"
@@ -37,8 +58,13 @@ def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
 
 @pytest.mark.parametrize(
     ("actors", "plural"),
-    [(["Conservatives"], True), (["Canada"], False), (["United States"], False),
-     (["China", "Russia"], True), (["practitioners of Falun Dafa"], True)],
+    [
+        (["Conservatives"], True),
+        (["Canada"], False),
+        (["United States"], False),
+        (["China", "Russia"], True),
+        (["practitioners of Falun Dafa"], True),
+    ],
 )
 def test_verb_agreement(actors: list[str], plural: bool) -> None:
     assert is_plural(actors) is plural

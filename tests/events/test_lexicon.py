@@ -57,7 +57,9 @@ NEGATIVE = _detection_cases("negative")
 @pytest.mark.parametrize(
     ("row", "match", "example"), POSITIVE, ids=[f"{r}-{e.trigger}" for r, _, e in POSITIVE]
 )
-def test_positive_example_is_detected(row: str, match: str | None, example: DetectionExample) -> None:
+def test_positive_example_is_detected(
+    row: str, match: str | None, example: DetectionExample
+) -> None:
     _check(match, example)
 
 

@@ -162,14 +162,23 @@ DESIGN_CARD = [
     ("002_3a2675eb8fccc671", "The men have been detained in this country", "2018-12", "arrest"),
     ("000_0e92c7fee4375c19", "officially declared on Jan. 19", "2021-01-19", None),
     ("001_0fd6dabae75b067a", "after the House of Commons voted", "2021-02", "vote"),
-    ("002_3a2675eb8fccc671", "Canada has imposed sanctions on four senior", "2021-03-22", "sanction"),
+    (
+        "002_3a2675eb8fccc671",
+        "Canada has imposed sanctions on four senior",
+        "2021-03-22",
+        "sanction",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("document", "sentence", "date", "event_type"), DESIGN_CARD, ids=[d[3] or "declare" for d in DESIGN_CARD]
+    ("document", "sentence", "date", "event_type"),
+    DESIGN_CARD,
+    ids=[d[3] or "declare" for d in DESIGN_CARD],
 )
-def test_design_card_events(document: str, sentence: str, date: str, event_type: str | None) -> None:
+def test_design_card_events(
+    document: str, sentence: str, date: str, event_type: str | None
+) -> None:
     found = [
         event
         for event in seed_result().events
@@ -179,7 +188,7 @@ def test_design_card_events(document: str, sentence: str, date: str, event_type:
         and (event_type is None or event.type == event_type)
     ]
     assert found, f"no {event_type or 'event'} dated {date} in {document}: {sentence!r}"
-    assert all(len(event.title) <= 90 and event.actors or event.targets for event in found)
+    assert all((len(event.title) <= 90 and event.actors) or event.targets for event in found)
 
 
 if __name__ == "__main__":

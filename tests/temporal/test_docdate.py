@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.models import DateSource
 from timeline.temporal.docdate import (
@@ -90,12 +92,14 @@ def test_weekday_dates_are_those_where_the_day_falls_on_the_weekday() -> None:
 @pytest.mark.parametrize(
     ("candidates", "mentioned", "lower_bound", "expected"),
     [
-        pytest.param([2014, 2020, 2025], [2019], None, 2020, id="nearest-to-latest-year"),
-        pytest.param([2014, 2020, 2025], [2013], None, 2014, id="nearest-below"),
+        pytest.param([2014, 2020, 2025], [2019], None, 2020, id="first-fit-from-latest-year"),
+        pytest.param([2014, 2020, 2025], [2013], None, 2014, id="first-fit-after-year"),
         pytest.param([2014, 2020, 2025], [2013], dt.date(2019, 7, 1), 2020, id="bounded-below"),
         pytest.param([2014, 2020, 2025], [2019], dt.date(2020, 6, 1), 2025, id="bounded-by-day"),
-        pytest.param([2014, 2020], [2017], None, 2020, id="tie-goes-later"),
+        pytest.param([2014, 2020], [2017], None, 2020, id="first-fit-after-gap"),
         pytest.param([2014, 2020, 2025], [], None, None, id="no-year-mentioned"),
+        pytest.param([1992, 1998, 2009], [1982, 1994], None, 1998, id="not-before-latest-year"),
+        pytest.param([2014, 2020], [2026], None, 2020, id="all-before-latest-year"),
     ],
 )
 def test_choose_weekday_date(candidates, mentioned, lower_bound, expected) -> None:
@@ -157,6 +161,22 @@ INFERENCE_CASES = [
         dt.date(2022, 1, 5),
         dt.date(2022, 1, 12),
         id="future-date-does-not-bound",
+    ),
+    pytest.param(
+        "Churchill spoke on March 5, 1946. NATO grew, admitting Spain in 1982.",
+        None,
+        DateSource.unknown,
+        dt.date(1982, 1, 1),
+        None,
+        id="historical-full-date-before-a-later-year",
+    ),
+    pytest.param(
+        "It met on March 3, 2021 and again later in 2021.",
+        "2021-03",
+        DateSource.inferred,
+        dt.date(2021, 3, 3),
+        dt.date(2021, 3, 10),
+        id="same-year-mention-is-not-later",
     ),
     pytest.param(
         "The minister spoke to reporters and then left the building.",
@@ -240,3 +260,35 @@ def test_seed_004_is_bounded_by_its_explicit_date() -> None:
     assert published.source is DateSource.inferred
     assert published.value == "2020-11"
     assert published.earliest == dt.date(2020, 11, 20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On Tuesday, Jan. 21,",
+                "Monday, 29 February",
+                "November 20, 2020",
+                "2021-13-40",
+                "in July 2019",
+                "by March 3, 2030",
+                "since 1989",
+                "the men",
+                "Feb. 30, 2020",
+                ". ",
+                "scheduled for",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_inference_never_fails_and_always_says_why(parts: list[str]) -> None:
+    published = infer_publication_date(" ".join(parts), tagger_dates=None)
+    assert published.source in (DateSource.inferred, DateSource.unknown)
+    assert published.evidence
+    if published.source is DateSource.inferred:
+        assert published.earliest is not None and published.latest is not None
+        assert published.earliest <= published.latest
+    else:
+        assert published.value is None and published.latest is None

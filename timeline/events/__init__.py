@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.events.anchor import (
     Governing,
@@ -35,8 +35,8 @@ from timeline.events.anchor import (
 )
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, cues, detect
-from timeline.events.lexicon import cue_table
 from timeline.events.headline import headline
+from timeline.events.lexicon import cue_table
 from timeline.events.names import _tables, names_in
 from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
@@ -50,6 +50,7 @@ from timeline.models import (
     TimeBasis,
 )
 
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
 BASIS_CONFIDENCE = {
     TimeBasis.explicit: 0.9,
     TimeBasis.relative: 0.85,
@@ -88,6 +89,7 @@ class Narrative:
     )
     last_actor: str | None = None
     sentence_text: str = ""
+    clause_actors: list[str] = field(default_factory=list)
     previous_texts: list[str] = field(default_factory=list)
     document_times: dict[str, EventTime | None] = field(default_factory=dict)
 
@@ -95,6 +97,19 @@ class Narrative:
     def sentence_persons(self) -> list[str]:
         """People named in the current sentence."""
         return persons_in(self.sentence_text)
+
+    @property
+    def sentence_actor(self) -> str | None:
+        """The first organisation or country named in the current sentence, if any."""
+        persons = set(persons_in(self.sentence_text))
+        tokens = list(tokens_of(self.sentence_text))
+        first_pronoun = next(
+            (i for i, t in enumerate(tokens) if t.lower in {"it", "they", "them"}), 0
+        )
+        for name in names_in(tokens[:first_pronoun]):
+            if name not in persons:
+                return name
+        return None
 
     @property
     def last_persons(self) -> list[str]:
@@ -162,6 +177,10 @@ def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
             resolved.append(narrative.sentence_persons[0])
         elif kind == "person" and narrative.last_person:
             resolved.append(narrative.last_person)
+        elif kind in {"group", "thing"} and narrative.clause_actors:
+            resolved.extend(narrative.clause_actors)
+        elif kind in {"group", "thing"} and narrative.sentence_actor:
+            resolved.append(narrative.sentence_actor)
         elif kind in {"group", "thing"} and narrative.last_actor:
             resolved.append(narrative.last_actor)
         else:
@@ -190,7 +209,11 @@ def _sentence_is_present(text: str) -> bool:
 
 
 def _context_time(
-    detection: Detection, actors: list[str], paragraph: int, lead: bool, narrative: Narrative,
+    detection: Detection,
+    actors: list[str],
+    paragraph: int,
+    lead: bool,
+    narrative: Narrative,
     document: Document,
 ) -> tuple[EventTime | None, str | None, bool]:
     """Time of an undated clause from the narrative; the flag says whether to keep the event."""
@@ -209,8 +232,10 @@ def _context_time(
             point.from_document or detection.continuation or _is_news_day(point, document)
         ):
             return _as_context(point.time), point.reason, True
-    if lead or detection.status is EventStatus.planned or (
-        detection.status is EventStatus.ongoing and detection.tense == "present"
+    if (
+        lead
+        or detection.status is EventStatus.planned
+        or (detection.status is EventStatus.ongoing and detection.tense == "present")
     ):
         time = document_time(document)
         if time is None:
@@ -280,7 +305,9 @@ def update_reference(
     usable = [
         (start, end, e)
         for start, end, e in expressions
-        if is_date_like(e) and not is_attributive(text, start, end, e) and not is_quoted_at(mask, start)
+        if is_date_like(e)
+        and not is_attributive(text, start, end, e)
+        and not is_quoted_at(mask, start)
     ]
     present = _sentence_is_present(text) or item.headline
     document_reference = Reference(
@@ -289,6 +316,20 @@ def update_reference(
         paragraph,
         from_document=True,
     )
+    if anchored and all(a.status is EventStatus.planned for a in anchored):
+        return  # what is planned does not move the narrative's reference time
+    main = next((a for a in anchored if a.time is not None), None)
+    if main is not None and main.time is not None:
+        since = main.status is EventStatus.ongoing and main.time.mod == "START"
+        from_document = main.time.basis is TimeBasis.document_date
+        narrative.reference = Reference(
+            main.time, None, paragraph, since=since, from_document=from_document
+        )
+        if not since:
+            narrative.point_reference = narrative.reference
+        elif present:
+            narrative.point_reference = document_reference
+        return
     if usable:
         start, end, expression = usable[-1]
         since = is_since(text, start, end)
@@ -368,9 +409,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
     """Remember the participants of a sentence for the next ones."""
     for event in events:
         if event.actors:
-            narrative.actor_times.append(
-                (actor_key(event.actors), event.time, event.reason)
-            )
+            narrative.actor_times.append((actor_key(event.actors), event.time, event.reason))
             narrative.last_actor = event.actors[0]
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
 
@@ -387,7 +426,15 @@ def extract_events(
         in_sentence = _sentence_expressions(sentence, expressions)
         blocked = [(start, end) for start, end, _ in in_sentence]
         detections = detect(sentence.text, blocked)
-        anchored = anchor_detections(item, detections, in_sentence, narrative, document) if detections else []
+        anchored = (
+            anchor_detections(item, detections, in_sentence, narrative, document)
+            if detections
+            else []
+        )
+        narrative.clause_actors = next(
+            (d.actors for d in detections if d.actors and d.actors[0].lower() not in PRONOUNS),
+            [],
+        )
         built = [build_event(document, sentence, a, narrative) for a in anchored]
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)

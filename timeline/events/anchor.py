@@ -37,7 +37,7 @@ WEEKDAY_ONLY = re.compile(
 MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
 )
-BOUNDARY_CHARACTERS = frozenset(";:–—“”\"")
+BOUNDARY_CHARACTERS = frozenset(';:–—“”"')
 GRAIN_ORDER = {
     Granularity.time: 0,
     Granularity.day: 1,
@@ -84,6 +84,10 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
     """Whether the phrase only modifies a noun: `the 1948 Convention`, `report for 2019`."""
     if POSSESSIVE_AFTER.match(text[end : end + 3]):
         return True
+    if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start]) and (
+        re.match(r"\A\s?[a-z]", text[end : end + 2])
+    ):
+        return True  # "the August 1988 cease-fire"
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
         re.fullmatch(r"\d{4}s?", expression.text)
     )
@@ -136,7 +140,11 @@ def governing_expression(
             ]
             if detection.anchor_end < detection.object_end and start >= detection.anchor_end:
                 continue  # inside a reported clause: it dates that clause's event
-            gap = start - detection.object_end if start >= trigger.end else detection.subject_start - end
+            gap = (
+                start - detection.object_end
+                if start >= trigger.end
+                else detection.subject_start - end
+            )
             if others or _boundaries_between(text, low, high) or gap > 60:
                 continue
             penalty = 1.0

@@ -24,11 +24,37 @@ PREPOSITIONS = frozenset(
     {"of", "by", "with", "in", "for", "at", "on", "to", "from", "against", "over", "into", "about"}
 )
 OBJECT_WINDOW = 12
+MODAL_OR_TO = frozenset(
+    {"will", "would", "shall", "can", "could", "may", "might", "must", "should", "to", "did"}
+)
 MAX_OBJECT_TOKENS = 18
 MAX_SUBJECT_TOKENS = 30
 VERBLIKE = frozenset(
-    {"said", "says", "made", "went", "took", "gave", "came", "has", "have", "had", "is", "are",
-     "was", "were", "will", "would", "did", "does", "told", "held", "sent", "put", "met"}
+    {
+        "said",
+        "says",
+        "made",
+        "went",
+        "took",
+        "gave",
+        "came",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "did",
+        "does",
+        "told",
+        "held",
+        "sent",
+        "put",
+        "met",
+    }
 )
 
 
@@ -93,9 +119,18 @@ class _Cues:
     @property
     def auxiliary_chain(self) -> frozenset[str]:
         return (
-            self.present_be | self.past_be | self.be | self.present_have | self.past_have
-            | self.present_do | self.past_do | self.future | self.irrealis | self.negation
-            | self.adverbs | {"to", "going", "not"}
+            self.present_be
+            | self.past_be
+            | self.be
+            | self.present_have
+            | self.past_have
+            | self.present_do
+            | self.past_do
+            | self.future
+            | self.irrealis
+            | self.negation
+            | self.adverbs
+            | {"to", "going", "not"}
         )
 
 
@@ -176,8 +211,26 @@ class _Sentence:
 
 
 NOT_ADVERBS = frozenset(
-    {"family", "assembly", "rally", "ally", "supply", "reply", "anomaly", "monopoly", "bully",
-     "folly", "tally", "belly", "jelly", "holly", "lily", "homily", "italy", "july"}
+    {
+        "family",
+        "assembly",
+        "rally",
+        "ally",
+        "supply",
+        "reply",
+        "anomaly",
+        "monopoly",
+        "bully",
+        "folly",
+        "tally",
+        "belly",
+        "jelly",
+        "holly",
+        "lily",
+        "homily",
+        "italy",
+        "july",
+    }
 )
 
 
@@ -202,7 +255,7 @@ def auxiliary_chain(sentence: _Sentence, index: int) -> tuple[int, list[str]]:
 
 def _infinitive_status(
     sentence: _Sentence, chain_start: int, chain: list[str]
-) -> EventStatus | None | Literal["reject"]:
+) -> EventStatus | Literal["reject"] | None:
     """Planned when `to V` follows a planning cue ("plan to"), else rejected; None: no `to`."""
     if "to" not in chain:
         return None
@@ -238,9 +291,7 @@ def _ends_sentence(sentence: _Sentence, index: int) -> bool:
     return not following or following[0].is_capitalized
 
 
-def _object_type(
-    row: TriggerRow, sentence: _Sentence, start: int
-) -> tuple[str | None, int | None]:
+def _object_type(row: TriggerRow, sentence: _Sentence, start: int) -> tuple[str | None, int | None]:
     """The type given by an object noun after the trigger, and that noun's index."""
     seen = 0
     position = start
@@ -293,13 +344,20 @@ def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, boo
         if position <= 0:
             return 0, 0, False
         end = position
+    if end == chain_start:
+        while end > 0 and end - 1 in sentence.blocked:
+            end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
     start = end
     stops = c.subordinators - {"and", "or", "than"}
     verb_stops = _verb_stops()
     while start > 0 and end - start < MAX_SUBJECT_TOKENS:
         previous = start - 1
         token = sentence.tokens[previous]
-        if previous in sentence.blocked or sentence.is_quoted(previous) or token.lower in c.temporal:
+        if (
+            previous in sentence.blocked
+            or sentence.is_quoted(previous)
+            or token.lower in c.temporal
+        ):
             break
         if token.text == "," and _is_list_comma(sentence, previous):
             start -= 1
@@ -308,6 +366,12 @@ def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, boo
             break
         if token.lower in VERBLIKE or token.lower in verb_stops:
             break
+        if (
+            previous > 0
+            and sentence.lower(previous - 1) in MODAL_OR_TO
+            and (token.lower in trigger_forms())
+        ):
+            break  # "will make its request": a verb after a modal ends the subject
         start -= 1
     while start < end and sentence.lower(start) in PREPOSITIONS:
         start += 1  # "in a joint statement expected to be submitted": drop the preposition
@@ -383,7 +447,7 @@ def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
 def _clean_phrase(tokens: list[Token]) -> str:
     """A phrase without determiners, parentheses or quotes, as a string."""
     c = cues()
-    kept: list[str] = []
+    kept: list[Token] = []
     depth = 0
     for token in tokens:
         if token.text == "(":
@@ -394,12 +458,23 @@ def _clean_phrase(tokens: list[Token]) -> str:
             continue
         if depth or token.text in {"“", "”", '"', "‘", "’"}:
             continue
-        if token.lower in c.determiners and (not kept or kept[-1] in {"of", "to", "on"}):
+        if token.lower in c.determiners and (not kept or kept[-1].lower in {"of", "to", "on"}):
             continue
         if not kept and not any(char.isalnum() for char in token.text):
             continue
-        kept.append(token.text)
-    return " ".join(kept)
+        kept.append(token)
+    return " ".join(
+        token.text if not index or token.start != kept[index - 1].end else "\0" + token.text
+        for index, token in enumerate(kept)
+    ).replace(" \0", "")
+
+
+def _is_document(tokens: list[Token]) -> bool:
+    """Whether a phrase names a document or is a quotation ("the statement", "“We urge")."""
+    if tokens[0].text in {"“", '"', "``"}:
+        return True
+    words = {singular(t.lower) for t in tokens if not t.is_capitalized}
+    return bool(words & cues().document_subject)
 
 
 def _outside_parentheses(tokens: list[Token]) -> list[Token]:
@@ -416,15 +491,37 @@ def _outside_parentheses(tokens: list[Token]) -> list[Token]:
     return kept
 
 
+def _after_last_title(tokens: list[Token]) -> list[str]:
+    """Names after the last lower-case title word ("Ministry spokesman Yuri G." -> "Yuri G.")."""
+    from timeline.events.names import _tables
+
+    titles = _tables()[0]
+    positions = [i for i, t in enumerate(tokens) if t.text.islower() and t.lower in titles]
+    if not positions or positions[-1] == len(tokens) - 1:
+        return []
+    return names_in(tokens[positions[-1] + 1 :])
+
+
 def _actors(tokens: list[Token]) -> list[str]:
     """Actors from a subject phrase: its names, or the phrase when its head is a common noun."""
     content = _outside_parentheses(tokens)
+    while content and not any(char.isalnum() for char in content[-1].text):
+        content = content[:-1]
     if not content:
         return []
+    first = next((i for i, t in enumerate(content) if t.lower not in cues().determiners), 0)
+    if (
+        first + 1 < len(content)
+        and content[first + 1].lower in {"for", "of"}
+        and names_in(content[first : first + 1]) == []
+    ):
+        phrase = _clean_phrase(content)  # "Lawyers for the boy's family in Miami"
+        if phrase and len(phrase.split()) <= 7:
+            return [phrase]
     names = names_in(content)
     head = content[-1]
     if names and head.is_capitalized:
-        return names
+        return _after_last_title(content) or names
     phrase = _clean_phrase(content)
     if not phrase or len(phrase.split()) > 7:
         return names
@@ -486,7 +583,9 @@ def _object_range(sentence: _Sentence, start: int, keep_that: bool) -> tuple[int
         ):
             break
         if lower in {"according", "citing"} or (
-            content and lower.endswith("ing") and any(k == "gerund" for _, k in forms.get(lower, []))
+            content
+            and lower.endswith("ing")
+            and any(k == "gerund" for _, k in forms.get(lower, []))
         ):
             break
         content += 1
@@ -498,27 +597,37 @@ def span_text(sentence: _Sentence, tokens: list[Token]) -> str:
     """Tokens joined as written: a space only where the sentence had one."""
     parts: list[str] = []
     for index, token in enumerate(tokens):
-        if index and token.start > tokens[index - 1].end:
-            parts.append(" ")
-        elif index and token.start < tokens[index - 1].end:
+        if index and token.start != tokens[index - 1].end:
             parts.append(" ")
         parts.append(token.text)
     return "".join(parts)
 
 
-COMPLEMENT_VERBS = frozenset({"would", "will", "could", "might", "had", "has", "have", "was", "were", "is", "are"})
+COMPLEMENT_VERBS = frozenset(
+    {"would", "will", "could", "might", "had", "has", "have", "was", "were", "is", "are"}
+)
 
 
-def _complement_start(sentence: _Sentence, begin: int, end: int, keep_that: bool) -> int | None:
+def _complement_start(
+    sentence: _Sentence, begin: int, end: int, keep_that: bool, speech: bool = False
+) -> int | None:
     """Where a reported clause starts ("announced that X would ..."): its dates are its own."""
     if not keep_that:
         return None
+    c = cues()
     for index in range(begin, min(end, len(sentence.tokens))):
         token = sentence.tokens[index]
         if index in sentence.blocked:
             continue
         if token.lower == "that" or (token.lower in COMPLEMENT_VERBS and index > begin):
             return token.start
+        if speech and index > begin + 5:
+            return token.start  # a reporting verb's own date sits right after it
+        if speech and (
+            token.lower in c.pronouns
+            or (token.lower in c.determiners and sentence.lower(index - 1) not in PREPOSITIONS)
+        ):
+            return token.start  # "said the sanctions were...": the reported clause starts
     return None
 
 
@@ -529,7 +638,10 @@ def _object_tokens(sentence: _Sentence, begin: int, end: int) -> list[Token]:
         token = sentence.tokens[index]
         if index in sentence.blocked:
             continue
-        if token.lower in PREPOSITIONS | {"since", "during", "last"} and index + 1 in sentence.blocked:
+        if (
+            token.lower in PREPOSITIONS | {"since", "during", "last"}
+            and index + 1 in sentence.blocked
+        ):
             continue
         if not kept and token.lower == "that":
             continue
@@ -581,6 +693,12 @@ def _is_noun_use(sentence: _Sentence, index: int) -> bool:
         return True
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
+    if (
+        following in {".", ","}
+        and sentence.tokens[index - 1].text.islower()
+        and (previous not in c.pronouns)
+    ):
+        return True  # "from possible attacks."
     if sentence.tokens[index - 1].is_possessive:
         return True
     if sentence.tokens[index - 1].is_capitalized:
@@ -593,7 +711,12 @@ def _is_noun_use(sentence: _Sentence, index: int) -> bool:
 
 
 def _status_and_tense(
-    sentence: _Sentence, index: int, kind: str, chain_start: int, chain: list[str]
+    sentence: _Sentence,
+    index: int,
+    kind: str,
+    chain_start: int,
+    chain: list[str],
+    row: TriggerRow,
 ) -> tuple[EventStatus, Tense, bool, bool, bool] | None:
     """Status, tense, passive, perfect and participial flags; None when not an event."""
     c = cues()
@@ -612,10 +735,17 @@ def _status_and_tense(
     tense: Tense = "future" if planned else ("present" if present else "past")
     if kind == "gerund":
         if has_be:
-            return (EventStatus.planned if planned else EventStatus.ongoing), tense, False, has_have, False
+            return (
+                (EventStatus.planned if planned else EventStatus.ongoing),
+                tense,
+                False,
+                has_have,
+                False,
+            )
         previous = sentence.lower(index - 1)
-        if previous in c.gerund_preposition or previous in c.determiners:
-            return None
+        communication = row.type in {"request", "accuse", "statement", "deny", "threaten"}
+        if previous != "," and not (previous in {"and", "or"} and communication):
+            return None  # a gerund used as a noun or after a preposition: "bombing specialists"
         return EventStatus.occurred, "past", False, False, True
     if kind == "base":
         if has_be:
@@ -648,8 +778,11 @@ def _status_and_tense(
     if kind == "participle":
         return None
     previous = sentence.lower(index - 1)
-    following = sentence.lower(index + 1)
-    if previous == "," and following in PREPOSITIONS:
+    after = index + 1
+    while after in sentence.blocked:
+        after += 1
+    following = sentence.lower(after)
+    if (previous == "," or previous.isdigit()) and following in PREPOSITIONS:
         return None  # a reduced relative: "two Canadians, accused of spying"
     if following == "by" and previous not in c.pronouns:
         return None  # "the documents requested by the court"
@@ -682,15 +815,19 @@ def _verb_detection(
         return None  # imperative or a headline fragment without subject
     if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
         return None  # "the recently announced iPhone": an adjective
-    verdict = _status_and_tense(sentence, index, kind, chain_start, chain)
+    verdict = _status_and_tense(sentence, index, kind, chain_start, chain, row)
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
     status, tense, passive, perfect, participial = verdict
+    if passive and row.speech:
+        return None  # "the king was said to be carrying": hearsay, not an event
     if passive and perfect and "since" in {t.lower for t in sentence.tokens[index + 1 :]}:
         status = EventStatus.ongoing  # "have been detained since December 2018"
-    if passive and status is EventStatus.ongoing and sentence.lower(chain_start - 1) in {
-        "who", "which", "that"
-    }:
+    if (
+        passive
+        and status is EventStatus.ongoing
+        and sentence.lower(chain_start - 1) in {"who", "which", "that"}
+    ):
         return None  # a state in a relative clause: "all those who are detained"
     event_type = object_type or row.type
     subject_anchor = chain_start
@@ -699,8 +836,9 @@ def _verb_detection(
         planning_verb = chain_start + chain.index("to") - 1
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
     start, end, coordinated = _subject_range(sentence, subject_anchor)
-    if coordinated:
+    if coordinated or participial:
         start, end = _sentence_subject(sentence)
+        coordinated = True
     subject_tokens = sentence.tokens[start:end]
     if subject_tokens and (
         subject_tokens[0].lower in c.negation
@@ -710,12 +848,19 @@ def _verb_detection(
     inverted = False
     if not subject_tokens and row.speech:
         start, end = next_index, next_index
-        while end < len(sentence.tokens) and sentence.tokens[end].text not in CLAUSE_PUNCTUATION | {"."}:
+        while end < len(sentence.tokens) and sentence.tokens[end].text not in CLAUSE_PUNCTUATION | {
+            "."
+        }:
             end += 1
         subject_tokens = sentence.tokens[start:end]
         inverted = True
-    if not passive and subject_tokens and singular(subject_tokens[-1].lower) in c.document_subject and (
-        event_type in {"statement", "request", "accuse", "deny", "threaten"}
+    if participial and (not subject_tokens or _is_document(subject_tokens)):
+        return None  # "..., the statement said, calling for ...": no actor of its own
+    if (
+        not passive
+        and subject_tokens
+        and singular(subject_tokens[-1].lower) in c.document_subject
+        and (event_type in {"statement", "request", "accuse", "deny", "threaten"})
     ):
         return None
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
@@ -742,11 +887,13 @@ def _verb_detection(
         ),
         object_text=span_text(sentence, _outside_parentheses(obj)),
         object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
-        anchor_end=_complement_start(sentence, next_index, finish, keep_that)
+        anchor_end=_complement_start(sentence, next_index, finish, keep_that, row.speech)
         or (sentence.tokens[finish - 1].end if finish > begin else token.end),
         actors=[] if passive and not inverted else _actors(subject_tokens),
         targets=(
-            _actors(subject_tokens) if passive else _targets(event_type, sentence, obj, cue_index, sentence_places)
+            _actors(subject_tokens)
+            if passive
+            else _targets(event_type, sentence, obj, cue_index, sentence_places)
         ),
         places=sentence_places,
         background=bool(chain_words & c.background),

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from timeline.ingest import InputError, publication_date_from_iso
 from timeline.models import DateSource, Document, Strict, TimelineResult
@@ -101,16 +101,19 @@ class SemevalScores(Strict):
     emitted_in_gold_sentences: int
     misses: list[SemevalMiss] = Field(default_factory=list)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def recall(self) -> float:
         """Share of gold dated mentions found."""
         return self.found / self.gold if self.gold else 0.0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def precision_share(self) -> float:
         """Share of found ones whose emitted date has the gold's precision."""
         return self.found_at_precision / self.found if self.found else 0.0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def precision_proxy(self) -> float:
         """Share of emitted dated mentions in sentences that hold a gold dated event."""
@@ -357,11 +360,14 @@ def evaluate_semeval_dir(corpus_dir: Path) -> SemevalScores:
     document_paths = sorted((corpus_dir / "documents").glob("*.tml"))
     if not document_paths:
         raise InputError(str(corpus_dir), "no documents/*.tml in this folder")
+    gold = read_gold_timelines(corpus_dir / "timelines")
+    if not gold:
+        raise InputError(str(corpus_dir), "no dated gold timeline lines in timelines/*.txt")
     corpus_documents = {d.id: d for d in map(read_semeval_document, document_paths)}
     result = run_pipeline([to_document(d) for d in corpus_documents.values()])
     sentence_texts = {(d.id, s.id): s.text for d in corpus_documents.values() for s in d.sentences}
     return score(
-        read_gold_timelines(corpus_dir / "timelines"),
+        gold,
         emitted_times(result, corpus_documents),
         sentence_texts,
         documents=len(corpus_documents),

@@ -20,9 +20,42 @@ MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
 PLURAL_ENDINGS = ("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies")
 DANGLING = frozenset(
-    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
-     "from", "as", "that", "which", "who", "its", "their", "his", "her", "against", "other",
-     "about", "over", "into", "is", "are", "was", "were", "-", "–"}
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "its",
+        "their",
+        "his",
+        "her",
+        "against",
+        "other",
+        "about",
+        "over",
+        "into",
+        "is",
+        "are",
+        "was",
+        "were",
+        "-",
+        "–",
+    }
 )
 QUOTES = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 

@@ -126,8 +126,10 @@ def clean_run(run: list[Token]) -> str | None:
     if not words:
         return None
     words = strip_title(words)
-    if len(words) == 1 and (words[0].lower() in demonyms or words[0].lower() in not_starts):
-        return None
+    if len(words) == 1:
+        lower = words[0].lower()
+        if lower in demonyms or lower in not_starts or lower.rstrip("s") in _tables()[0]:
+            return None  # "Chinese", "Officials"
     if all(word.lower() in demonyms for word in words):
         return None
     return " ".join(words)

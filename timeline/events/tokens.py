@@ -56,7 +56,7 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
 
 
-QUOTE_CHARACTERS = re.compile("[“”«»\"]")
+QUOTE_CHARACTERS = re.compile("[“”«»\"]|``|''")
 
 
 @lru_cache(maxsize=512)
@@ -79,6 +79,7 @@ def quoted_mask(text: str) -> list[bool]:
     no opening one (a quotation continued from the previous sentence) quotes everything before
     it; an opening quote never closed quotes the rest of the sentence.
     """
+    text = text.replace("``", "““").replace("''", "””")  # PTB-style quotes, same length
     mask = [False] * len(text)
     depth = 0
     straight_open = False

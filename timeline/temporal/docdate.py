@@ -32,7 +32,7 @@ PatternKind = Literal["full_date", "weekday_date", "month", "year"]
 FULL_DATE_VALUE = re.compile(r"\A(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\Z")
 #: Confidence of an inferred date by the evidence that fixed it.
 WEEKDAY_CONFIDENCE = 0.6
-EXPLICIT_DATE_CONFIDENCE = 0.5
+EXPLICIT_DATE_CONFIDENCE = 0.3
 
 
 class _Model(BaseModel):
@@ -268,16 +268,17 @@ def weekday_dates(clue: DateClue, year_range: YearRange) -> list[dt.date]:
 def choose_weekday_date(
     candidates: list[dt.date], mentioned_years: list[int], lower_bound: dt.date | None
 ) -> dt.date | None:
-    """The candidate nearest to the latest year the text mentions, not before the lower bound.
+    """The first candidate from the latest year the text mentions on, not before the lower bound.
 
-    A text mentions the past more than the future, so the latest year it names is the best
-    single hint; ties go to the later year (news rarely reports years later).
+    News tells the present and its past, so the latest year it names (plans excluded) is the
+    publication year or before it; failing that, the latest candidate allowed.
     """
     allowed = [d for d in candidates if lower_bound is None or d >= lower_bound]
     if not allowed or not mentioned_years:
         return None
     hint = max(mentioned_years)
-    return min(allowed, key=lambda d: (abs(d.year - hint), -d.year))
+    from_hint = [d for d in allowed if d.year >= hint]
+    return min(from_hint) if from_hint else max(allowed)
 
 
 def interval_value(earliest: dt.date, latest: dt.date) -> str:
@@ -319,6 +320,15 @@ def latest_clue(clues: list[DateClue]) -> DateClue | None:
     return max(dated, key=lambda c: (clue_earliest(c), -c.start))
 
 
+def later_period(partial: list[DateClue], bound: dt.date | None) -> DateClue | None:
+    """A month or year mentioned (not as a plan) that starts after `bound`, if any: then the
+    date giving `bound` tells of the past, not of the days before publication."""
+    if bound is None:
+        return None
+    later = [c for c in partial if not c.future and (clue_earliest(c) or bound) > bound]
+    return latest_clue(later)
+
+
 def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
     """The publication date the clues support (see the module docstring for the order)."""
     tables = docdate_tables()
@@ -328,7 +338,9 @@ def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
     weekday_clues = [c for c in clues if c.kind == "weekday_date"]
     latest_full = latest_clue([c for c in full_dates if not c.future])
     full_bound = clue_earliest(latest_full) if latest_full else None
-    mentioned_years = sorted({c.year for c in full_dates + partial if c.year is not None})
+    mentioned_years = sorted(
+        {c.year for c in full_dates + partial if c.year is not None and not c.future}
+    )
     # A month mentioned bounds publication from below; a bare year might be a plan ("by 2030").
     months = [c for c in partial if c.kind == "month"]
     latest_month = latest_clue([c for c in months if not c.future])
@@ -346,11 +358,18 @@ def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
             break  # explicit dates are later than the week the weekday names: trust them
         evidence = (
             f'"{clue.text.strip()}" falls on that weekday in {day.year} '
-            f"(nearest to years mentioned: {', '.join(map(str, mentioned_years))}); "
+            f"(first fit from the years mentioned: {', '.join(map(str, mentioned_years))}); "
             f"published on or within {windows.weekday_days} days after {earliest.isoformat()}"
         )
         return inferred_date(earliest, windows.weekday_days, WEEKDAY_CONFIDENCE, evidence)
 
+    later = later_period(partial, full_bound)
+    if latest_full is not None and full_bound is not None and later is not None:
+        return unknown_date(
+            f'latest explicit date "{latest_full.text.strip()}" is history: the text also '
+            f'mentions "{later.text.strip()}", which starts later; nothing bounds it from above',
+            clue_earliest(later),
+        )
     if latest_full is not None and full_bound is not None:
         evidence = (
             f'latest explicit date "{latest_full.text.strip()}" bounds it from below; '

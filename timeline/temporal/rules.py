@@ -71,12 +71,22 @@ class RuleTable(_Row):
     rules: list[Rule]
 
 
+class RangeWords(_Row):
+    """Words that make dates into ranges: "since 2015" (open), "from 2015 to 2018" (closed)."""
+
+    open_start: list[str] = Field(description="Words before a date that starts an open range.")
+    closed: list[tuple[str, str]] = Field(
+        description="(word before the first date, word between the two dates); '' for none."
+    )
+
+
 class Lexicon(_Row):
     """Word tables (lowercase word -> meaning) and pattern macros."""
 
     description: str
     tables: dict[str, dict[str, Any]]
     macros: dict[str, str]
+    ranges: RangeWords
     digit_anchors: dict[str, str] = Field(
         description="Anchor classes of digit runs (name -> regex a whole run must match)."
     )

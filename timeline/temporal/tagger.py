@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from timeline.models import Granularity, PartialDate, TemporalExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.normalize import NORMALIZERS, Context, Resolution
+from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
 
 WINDOW_MARGIN = 40
@@ -81,18 +82,19 @@ def resolve(candidate: Candidate, text: str, reference: dt.date | None, previous
     return normalizer(dict(candidate.groups), candidate.rule.params, context)
 
 
-def select_longest(candidates: list[Candidate], text: str, reference: dt.date | None
-                   ) -> list[Candidate]:
+def select_longest(
+    candidates: list[Candidate], text: str, reference: dt.date | None
+) -> list[Candidate]:
     """Overlap policy: longest span first, then rule priority; drop overlapping and rejected."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     chosen: list[Candidate] = []
     for candidate in ordered:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        if taken.find(1, candidate.start, candidate.end) != -1:
             continue
         if resolve(candidate, text, reference, None) is None:
             continue
-        taken.append((candidate.start, candidate.end))
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
         chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -152,5 +154,6 @@ def annotate(chosen: list[Candidate], text: str, reference: dt.date | None
 def tag_text(text: str, reference: dt.date | None) -> list[TemporalExpression]:
     """Temporal expressions in `text`, sorted by start, resolved against `reference`."""
     candidates = list(find_candidates(text))
-    return annotate(select_longest(candidates, text, reference), text, reference)
+    expressions = annotate(select_longest(candidates, text, reference), text, reference)
+    return link_ranges(text, expressions, reference)
 
