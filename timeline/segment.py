@@ -42,6 +42,18 @@ def is_sentence_end(text: str, end: int, known_abbreviations: frozenset[str]) ->
     return token not in known_abbreviations
 
 
+def trim_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with surrounding whitespace removed; blank spans dropped."""
+    trimmed = []
+    for begin, end in spans:
+        segment_text = text[begin:end]
+        stripped = segment_text.strip()
+        if stripped:
+            offset = begin + (len(segment_text) - len(segment_text.lstrip()))
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed
+
+
 def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans of paragraphs (separated by blank lines), whitespace trimmed, from `start` on."""
     spans: list[tuple[int, int]] = []
@@ -50,14 +62,7 @@ def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    trimmed = []
-    for begin, end in spans:
-        segment = text[begin:end]
-        stripped = segment.strip()
-        if stripped:
-            offset = begin + (len(segment) - len(segment.lstrip()))
-            trimmed.append((offset, offset + len(stripped)))
-    return trimmed
+    return trim_spans(text, spans)
 
 
 def sentence_spans(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
@@ -72,14 +77,7 @@ def sentence_spans(text: str, start: int, end: int, language: str = "en") -> lis
                 spans.append((position, match.end()))
                 position = match.end()
         spans.append((position, line_end))
-    result = []
-    for begin, finish in spans:
-        segment = text[begin:finish]
-        stripped = segment.strip()
-        if stripped:
-            offset = begin + (len(segment) - len(segment.lstrip()))
-            result.append((offset, offset + len(stripped)))
-    return result
+    return trim_spans(text, spans)
 
 
 def segment(text: str, body_start: int = 0, language: str = "en") -> list[Sentence]:

@@ -434,11 +434,36 @@ def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
     while end < len(sentence.tokens) and end - start < 8:
         token = sentence.tokens[end]
         lower = token.lower
-        if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in forms:
+        if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in _verb_stops():
             break
         if not token.is_capitalized and lower.endswith("ed") and end > start:
             break
         if lower in cues().adverbs:
+            break
+        end += 1
+    return start, end
+
+
+def _clause_subject(sentence: _Sentence, index: int) -> tuple[int, int]:
+    """The subject of the clause a participle hangs on ("the bomb went off, killing ...")."""
+    c = cues()
+    comma = index - 1
+    while comma > 0 and sentence.tokens[comma].text != ",":
+        comma -= 1
+    start = comma
+    while start > 0:
+        token = sentence.tokens[start - 1]
+        if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators - {"and", "or"}:
+            break
+        start -= 1
+    end = start
+    forms = trigger_forms()
+    while end < comma and end - start < 10:
+        token = sentence.tokens[end]
+        lower = token.lower
+        if lower in VERBLIKE or lower in _verb_stops():
+            break
+        if not token.is_capitalized and lower.endswith("ed") and end > start:
             break
         end += 1
     return start, end
@@ -836,9 +861,11 @@ def _verb_detection(
         planning_verb = chain_start + chain.index("to") - 1
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
     start, end, coordinated = _subject_range(sentence, subject_anchor)
-    if coordinated or participial:
-        start, end = _sentence_subject(sentence)
+    if participial:
+        start, end = _clause_subject(sentence, index)
         coordinated = True
+    elif coordinated:
+        start, end = _sentence_subject(sentence)
     subject_tokens = sentence.tokens[start:end]
     if subject_tokens and (
         subject_tokens[0].lower in c.negation

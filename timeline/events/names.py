@@ -61,6 +61,8 @@ def strip_title(words: list[str]) -> list[str]:
             break
         if lower in ALWAYS_JOIN or lower in ORGANISATION_JOIN or lower == "the":
             break
+        if len(suffix) == 2 and not (len(word) <= 2 or word.endswith(".")):
+            break  # at most two name words, or three with an initial ("Michael J. Fox")
         suffix.insert(0, word)
         if len(suffix) == 3:
             break

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
-TOKEN_PATTERN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+TOKEN_PATTERN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]"
+)
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "–", "—", "(", ")", "“", "”", '"', "«", "»"})

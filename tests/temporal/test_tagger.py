@@ -1,0 +1,170 @@
+"""The tagger end to end: spans, values, bounds, anaphora, ranges, negatives, linear time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.models import TemporalExpression
+from timeline.temporal import tag
+
+REFERENCE = dt.date(2021, 1, 20)  # a Wednesday
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "tempeval3-tbaq"
+
+
+def by_text(text: str, reference: dt.date | None = REFERENCE) -> dict[str, TemporalExpression]:
+    return {expression.text: expression for expression in tag(text, reference)}
+
+
+def test_spans_slice_the_text_and_are_sorted() -> None:
+    text = "On Tuesday, Jan. 19, 2021, police said they will return Friday; in 1989 it rained."
+    found = tag(text, REFERENCE)
+    assert [e.text for e in found] == ["Tuesday, Jan. 19, 2021", "Friday", "1989"]
+    assert all(text[e.start : e.end] == e.text for e in found)
+    assert [e.value for e in found] == ["2021-01-19", "2021-01-22", "1989"]
+
+
+def test_bounds_follow_the_granularity() -> None:
+    found = by_text("Sales fell in December 2018 and in the third quarter of 2019.")
+    month = found["December 2018"]
+    assert (month.earliest, month.latest) == (dt.date(2018, 12, 1), dt.date(2018, 12, 31))
+    assert month.granularity.value == "month"
+    quarter = found["the third quarter of 2019"]
+    assert (quarter.value, quarter.earliest, quarter.latest) == (
+        "2019-Q3",
+        dt.date(2019, 7, 1),
+        dt.date(2019, 9, 30),
+    )
+
+
+def test_without_reference_relative_values_get_placeholders_and_no_bounds() -> None:
+    found = by_text("Talks ended Jan. 19. Yesterday and last week were calm; Monday too.", None)
+    assert found["Jan. 19"].value == "XXXX-01-19"
+    assert found["Yesterday"].value == "XXXX-XX-XX"
+    assert found["last week"].value == "XXXX-WXX"
+    assert found["Monday"].value == "XXXX-WXX-1"
+    for expression in found.values():
+        assert (expression.earliest, expression.latest) == (None, None)
+        assert str(dt.date.today().year) not in expression.value
+
+
+def test_absolute_dates_keep_bounds_without_reference() -> None:
+    found = by_text("It opened on Jan. 5, 2020.", None)
+    assert found["Jan. 5, 2020"].earliest == dt.date(2020, 1, 5)
+    assert found["Jan. 5, 2020"].anchor == "none"
+
+
+def test_anaphora_resolve_against_the_last_explicit_date_not_the_document_date() -> None:
+    text = "The plant opened on March 3, 2015. The following day it closed; a week later it reopened."
+    found = by_text(text)
+    assert found["The following day"].value == "2015-03-04"
+    assert found["The following day"].anchor == "previous"
+    assert found["a week later"].value == "2015-03-11"
+
+
+def test_anaphora_without_a_previous_date_use_the_reference() -> None:
+    found = by_text("Two days later the talks ended.")
+    assert found["Two days later"].value == "2021-01-22"
+    assert found["Two days later"].anchor == "document"
+
+
+def test_relative_expressions_are_anchored_on_the_document_date() -> None:
+    found = by_text("Yesterday he left; last week it rained; two years ago it began; next month too.")
+    assert {text: e.value for text, e in found.items()} == {
+        "Yesterday": "2021-01-19",
+        "last week": "2021-W02",
+        "two years ago": "2019",
+        "next month": "2021-02",
+    }
+    assert {e.anchor for e in found.values()} == {"document"}
+
+
+def test_weekday_tense_past_by_default_future_when_will_governs() -> None:
+    assert by_text("The council met on Monday.")["Monday"].value == "2021-01-18"
+    assert by_text("The council will meet on Monday.")["Monday"].value == "2021-01-25"
+    assert by_text("The vote is expected Friday.")["Friday"].value == "2021-01-22"
+
+
+def test_fuzzy_modifiers_set_mod_and_narrow_bounds() -> None:
+    found = by_text("Prices rose in late 2019, early last year and mid-March.")
+    assert found["late 2019"].mod == "END"
+    assert found["late 2019"].earliest > dt.date(2019, 6, 30)
+    assert (found["early last year"].value, found["early last year"].mod) == ("2020", "START")
+    assert (found["mid-March"].value, found["mid-March"].mod) == ("2020-03", "MID")
+
+
+def test_since_makes_an_open_range_up_to_the_reference() -> None:
+    since = by_text("Prices have risen since 2015.")["2015"]
+    assert (since.value, since.earliest, since.latest) == ("2015", dt.date(2015, 1, 1), REFERENCE)
+
+
+def test_from_to_makes_both_dates_cover_the_range() -> None:
+    found = by_text("The program ran from 2015 to 2018.")
+    for text in ("2015", "2018"):
+        assert (found[text].earliest, found[text].latest) == (dt.date(2015, 1, 1), dt.date(2018, 12, 31))
+    assert (found["2015"].value, found["2018"].value) == ("2015", "2018")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go now if you march quickly.",
+        "Sun Microsystems and August Wilson met.",
+        "He came second in the race.",
+        "It costs $2,019 and 1,998 people paid 2020 dollars.",
+        "The score was 3-2 and rates rose 12.5%.",
+        "Call 555-2015 or order no. 1/19/99-7.",
+        "He is 45 years old and a 6-year-old boy.",
+    ],
+)
+def test_negatives_are_not_dates(text: str) -> None:
+    dates = [e for e in tag(text, REFERENCE) if e.type.value in ("DATE", "TIME")]
+    assert dates == [], [(e.text, e.rule) for e in dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Now prices are high.", "Now", "PRESENT_REF"),
+        ("in recent days", "recent days", "PAST_REF"),
+        ("in the future", "the future", "FUTURE_REF"),
+        ("in the 1990s", "the 1990s", "199X"),
+        ("this spring", "this spring", "2021-SP"),
+        ("for three years", "three years", "P3Y"),
+        ("the last twenty four hours", "the last twenty four hours", "PT24H"),
+        ("Dividends are paid quarterly.", "quarterly", "P1Q"),
+        ("at 10:30 a.m.", "10:30 a.m.", "2021-01-20T10:30"),
+        ("He spoke this morning.", "this morning", "2021-01-20TMO"),
+        ("It airs tonight.", "tonight", "2021-01-20TNI"),
+        ("in 2021-W03", "2021", "2021"),
+    ],
+)
+def test_issue_examples(text: str, span: str, value: str) -> None:
+    assert by_text(text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["7" * 1_000_000, "May " * 100_000, ".,;:!?-'\"()" * 100_000, "May 1, " * 50_000],
+    ids=["digits", "May", "punctuation", "May 1"],
+)
+def test_adversarial_inputs_finish_quickly(text: str) -> None:
+    start = time.perf_counter()
+    found = tag(text, REFERENCE)
+    assert time.perf_counter() - start < 30  # linear: about a second each on one core
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpora/tempeval3-tbaq")
+def test_tempeval3_tbaq_scores_do_not_regress() -> None:
+    from timeline.temporal.evaluation import evaluate_timeml_dir
+
+    scores = evaluate_timeml_dir(CORPUS)
+    assert scores.relaxed.f1 >= 0.93
+    assert scores.strict.f1 >= 0.86
+    assert scores.type_f1 >= 0.89
+    assert scores.value_f1 >= 0.77
