@@ -124,6 +124,8 @@ class RunStats:
     skipped: int = 0
     bytes: int = 0
     seconds: float = 0.0
+    plan_seconds: float = 0.0
+    merge_seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
 
@@ -534,7 +536,10 @@ def finish(
         first, *rest = results
         results = [first.model_copy(update={"events": events()}), *rest]
     collector.stats.skipped = len(skipped)
-    return merge_documents(results, skipped)
+    started = time.perf_counter()
+    merged = merge_documents(results, skipped)
+    collector.stats.merge_seconds = time.perf_counter() - started
+    return merged
 
 
 # ----------------------------------------------------------------------------- dask
@@ -687,8 +692,9 @@ def run_with_report(
     started = time.perf_counter()
     workers = workers or resolve_workers(settings)
     plan = plan_run(paths, settings, workers, cache_dir)
+    plan_seconds = time.perf_counter() - started
     reporter = make_progress(progress, plan.inputs) if isinstance(progress, bool) else progress
-    stats = RunStats(engine=engine, workers=workers)
+    stats = RunStats(engine=engine, workers=workers, plan_seconds=plan_seconds)
     collector = Collector(progress=reporter, sink=sink, stats=stats, keep_events=engine != "dask")
     if sink is not None:
         for item in plan.skipped:

@@ -164,3 +164,45 @@ def test_relative_phrase_in_a_month_dated_article_stays_at_month_precision() -> 
     assert events[0].time.value == "2021-01"
     assert events[0].time.granularity is Granularity.month
     assert events[0].time.earliest < D(2021, 1, 1)
+
+
+def test_past_event_with_a_month_day_after_publication_is_a_year_earlier() -> None:
+    text = "The military seized power in a coup on Feb. 1, detaining Suu Kyi."
+    phrase = expression(
+        text, "Feb. 1", "2022-02-01", Granularity.day, D(2022, 2, 1), D(2022, 2, 1), "document"
+    )
+    events = run(text, "2022-01-10", [phrase])
+    dates = {e.mentions[0].trigger: e.time.value for e in events if e.time}
+    assert dates == {"seized": "2021-02-01", "detaining": "2021-02-01"}
+
+
+def test_present_tense_event_dated_after_publication_is_planned() -> None:
+    text = "The minister will raise the issue when he visits Beijing next month."
+    phrase = expression(
+        text, "next month", "2022-02", Granularity.month, D(2022, 2, 1), D(2022, 2, 28), "document"
+    )
+    events = run(text, "2022-01-10", [phrase])
+    assert [(e.status, e.time.value if e.time else None) for e in events] == [
+        (EventStatus.planned, "2022-02")
+    ]
+
+
+def test_verb_outside_the_lexicon_counts_only_with_its_own_date() -> None:
+    text = "Police raided the homes of six suspects on Tuesday.\n\nThe suspects fled."
+    phrase = expression(
+        text, "Tuesday", "2022-01-04", Granularity.day, D(2022, 1, 4), D(2022, 1, 4), "document"
+    )
+    events = run(text, "2022-01-05", [phrase])
+    assert [(e.type, e.mentions[0].trigger) for e in events] == [("other", "raided")]
+    assert events[0].title == "Police raided homes of six suspects"
+
+
+def test_relative_clause_event_names_its_antecedent() -> None:
+    text = "The national security law, which Beijing imposed on the city in June 2020, is harsh."
+    phrase = expression(
+        text, "June 2020", "2020-06", Granularity.month, D(2020, 6, 1), D(2020, 6, 30)
+    )
+    events = run(text, "2022-01-05", [phrase])
+    assert len(events) == 1
+    assert events[0].title == "Beijing imposes national security law on city"
+    assert events[0].time is not None and events[0].time.value == "2020-06"

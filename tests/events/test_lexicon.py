@@ -10,8 +10,10 @@ from timeline.events.content import boilerplate_scope
 from timeline.events.detect import detect
 from timeline.events.lexicon import (
     DetectionExample,
+    GenericExample,
     boilerplate_table,
     cue_table,
+    generic_table,
     name_tables,
     ontology,
     trigger_table,
@@ -117,3 +119,24 @@ NAME_EXAMPLES = [
 )
 def test_name_examples(table: str, text: str, name: str | None) -> None:
     assert name_from_phrase(text) == name
+
+
+GENERIC = [(True, e) for e in generic_table().positive] + [
+    (False, e) for e in generic_table().negative
+]
+
+
+@pytest.mark.parametrize(
+    ("positive", "example"), GENERIC, ids=[f"{p}-{e.trigger}" for p, e in GENERIC]
+)
+def test_generic_examples(positive: bool, example: GenericExample) -> None:
+    blocked = []
+    if example.date:
+        start = example.text.index(example.date)
+        blocked = [(start, start + len(example.date))]
+    found = [
+        d for d in detect(example.text, blocked) if d.generic and d.trigger.text == example.trigger
+    ]
+    assert bool(found) is positive, found
+    if positive and example.actor:
+        assert example.actor in found[0].actors

@@ -17,9 +17,17 @@ D = dt.date
     [
         (PartialDate(year=2021, grain=Granularity.year), D(2021, 1, 1), D(2021, 12, 31)),
         (PartialDate(year=2020, month=2, grain=Granularity.month), D(2020, 2, 1), D(2020, 2, 29)),
-        (PartialDate(year=2020, quarter=3, grain=Granularity.quarter), D(2020, 7, 1), D(2020, 9, 30)),
+        (
+            PartialDate(year=2020, quarter=3, grain=Granularity.quarter),
+            D(2020, 7, 1),
+            D(2020, 9, 30),
+        ),
         (PartialDate(year=2020, half=2, grain=Granularity.half), D(2020, 7, 1), D(2020, 12, 31)),
-        (PartialDate(year=2019, season="WI", grain=Granularity.season), D(2019, 12, 1), D(2020, 2, 29)),
+        (
+            PartialDate(year=2019, season="WI", grain=Granularity.season),
+            D(2019, 12, 1),
+            D(2020, 2, 29),
+        ),
         (PartialDate(year=2021, week=3, grain=Granularity.week), D(2021, 1, 18), D(2021, 1, 24)),
         (PartialDate(decade=199, grain=Granularity.decade), D(1990, 1, 1), D(1999, 12, 31)),
         (PartialDate(century=19, grain=Granularity.century), D(1900, 1, 1), D(1999, 12, 31)),
@@ -70,7 +78,12 @@ def test_nearest_year_for_month_day(month: int, day: int, reference: dt.date, ye
 
 @pytest.mark.parametrize(
     ("weekday", "direction", "expected"),
-    [(1, -1, D(2021, 1, 18)), (1, 1, D(2021, 1, 25)), (3, -1, D(2021, 1, 20)), (3, 1, D(2021, 1, 20))],
+    [
+        (1, -1, D(2021, 1, 18)),
+        (1, 1, D(2021, 1, 25)),
+        (3, -1, D(2021, 1, 20)),
+        (3, 1, D(2021, 1, 20)),
+    ],
 )
 def test_weekday_near_a_wednesday(weekday: int, direction: int, expected: dt.date) -> None:
     assert cal.weekday_near(D(2021, 1, 20), weekday, direction) == expected

@@ -36,7 +36,7 @@ from timeline.events.anchor import (
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, cues, detect
 from timeline.events.headline import headline
-from timeline.events.lexicon import cue_table
+from timeline.events.lexicon import cue_table, name_tables
 from timeline.events.names import _tables, names_in
 from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
@@ -44,6 +44,7 @@ from timeline.models import (
     Event,
     EventStatus,
     EventTime,
+    Granularity,
     Mention,
     Sentence,
     TemporalExpression,
@@ -149,13 +150,22 @@ def actor_key(names: list[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def place_set() -> frozenset[str]:
+    """Gazetteer place names."""
+    return frozenset(name_tables().places.words)
+
+
 @lru_cache(maxsize=256)
 def persons_in(text: str) -> list[str]:
     """Names of people in a sentence: two or three capitalized words, no organisation word."""
     _, demonyms, heads, _ = _tables()
     found = []
+    places = place_set()
     for name in names_in(list(tokens_of(text))):
         words = name.split()
+        if name in places:
+            continue
         if 2 <= len(words) <= 3 and not any(w.lower() in heads | demonyms for w in words):
             found.append(name)
     return found
@@ -244,6 +254,24 @@ def _context_time(
     return None, None, False
 
 
+def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
+    """A past event dated after publication by a month-day phrase took place a year earlier."""
+    if expression.anchor != "document" or time.granularity not in (
+        Granularity.day,
+        Granularity.month,
+    ):
+        return time
+    try:
+        earliest = time.earliest.replace(year=time.earliest.year - 1)
+        latest = time.latest.replace(year=time.latest.year - 1)
+    except ValueError:  # 29 February
+        return time
+    value = f"{int(time.value[:4]) - 1:04d}{time.value[4:]}"
+    return time.model_copy(
+        update={"earliest": earliest, "latest": latest, "value": value, "edtf": None}
+    )
+
+
 def _is_news_day(reference: Reference, document: Document) -> bool:
     """Whether a reference time is the publication day itself (the article's news day)."""
     published = document_time(document)
@@ -273,15 +301,32 @@ def anchor_detections(
     for detection in detections:
         governing: Governing | None = governing_expression(detection, detections, text, expressions)
         status = detection.status
+        if detection.generic and (governing is None or governing.penalty > 0.5 or governing.since):
+            continue  # a verb outside the lexicon counts only with its own date phrase
         if governing is not None:
             if governing.since:
                 status = EventStatus.ongoing
             result = expression_time(governing.expression, document, status, governing.since)
             time, reason = (None, result) if isinstance(result, str) else (result, None)
+            reference = document.published.reference
+            if (
+                time is not None
+                and reference is not None
+                and status is EventStatus.occurred
+                and time.earliest > reference
+            ):
+                if detection.tense == "past":
+                    time = previous_year(time, governing.expression)
+                else:
+                    status = EventStatus.planned  # "when he visits Beijing next month"
             anchored.append(Anchored(detection, time, reason, governing.expression, status))
             continue
         if detection.speech or detection.relative:
             continue  # a reporting verb or relative clause without its own date
+        if detection.participial and anchored and anchored[-1].time is not None:
+            main = anchored[-1]  # ", detaining Suu Kyi": at the time of the main clause
+            anchored.append(Anchored(detection, _as_context(main.time), None, None, status))
+            continue
         actors = resolve_references(detection.actors, narrative)
         time, reason, keep = _context_time(
             detection, actors, item.sentence.paragraph, item.lead, narrative, document
@@ -410,7 +455,8 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
     for event in events:
         if event.actors:
             narrative.actor_times.append((actor_key(event.actors), event.time, event.reason))
-            narrative.last_actor = event.actors[0]
+            if event.actors[0][:1].isupper():
+                narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
 
 
@@ -424,7 +470,7 @@ def extract_events(
         sentence = item.sentence
         narrative.sentence_text = sentence.text
         in_sentence = _sentence_expressions(sentence, expressions)
-        blocked = [(start, end) for start, end, _ in in_sentence]
+        blocked = [(start, end) for start, end, e in in_sentence if is_date_like(e)]
         detections = detect(sentence.text, blocked)
         anchored = (
             anchor_detections(item, detections, in_sentence, narrative, document)

@@ -63,6 +63,7 @@ class Governing:
 
     expression: TemporalExpression
     since: bool
+    penalty: float = 0.0
 
 
 def is_date_like(expression: TemporalExpression) -> bool:
@@ -84,6 +85,10 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
     """Whether the phrase only modifies a noun: `the 1948 Convention`, `report for 2019`."""
     if POSSESSIVE_AFTER.match(text[end : end + 3]):
         return True
+    if re.search(
+        r"\b(?:due|payable|expiring|maturing|dated)\s+$", text[max(0, start - 12) : start]
+    ):
+        return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
     if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start]) and (
         re.match(r"\A\s?[a-z]", text[end : end + 2])
     ):
@@ -135,6 +140,7 @@ def governing_expression(
                 d
                 for d in detections
                 if d is not detection
+                and not d.generic
                 and low <= d.trigger.start < high
                 and not (d.status is detection.status is EventStatus.planned)
             ]
@@ -149,7 +155,10 @@ def governing_expression(
                 continue
             penalty = 1.0
         distance = abs(start - trigger.start) / 1000
-        candidate = (penalty + distance, Governing(expression=expression, since=since))
+        candidate = (
+            penalty + distance,
+            Governing(expression=expression, since=since, penalty=penalty),
+        )
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None

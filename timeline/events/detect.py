@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from timeline.events.lexicon import TriggerRow, cue_table, ontology, trigger_forms
+from timeline.events.lexicon import TriggerRow, cue_table, generic_table, ontology, trigger_forms
 from timeline.events.names import names_in, places_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_of, tokens_of
 from timeline.models import EventStatus
@@ -84,6 +84,7 @@ class Detection:
     continuation: bool = False
     coordinated: bool = False
     particle: str = ""
+    generic: bool = False
 
     @property
     def speech(self) -> bool:
@@ -362,6 +363,8 @@ def _subject_range(sentence: _Sentence, chain_start: int) -> tuple[int, int, boo
         if token.text == "," and _is_list_comma(sentence, previous):
             start -= 1
             continue
+        if token.lower in {"and", "or"} and _ends_clause(sentence, previous - 1):
+            break  # "... were arrested and police were forced": clauses, not one subject
         if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in stops:
             break
         if token.lower in VERBLIKE or token.lower in verb_stops:
@@ -387,6 +390,23 @@ def _opening_name(sentence: _Sentence, before: int) -> int | None:
                 return index
             return None
     return None
+
+
+def _ends_clause(sentence: _Sentence, index: int) -> bool:
+    """Whether the word at `index` (before an `and`) ends a clause: a verb or its particle."""
+    if index < 0:
+        return False
+    token = sentence.tokens[index]
+    lower = token.lower
+    if token.is_capitalized or index in sentence.blocked:
+        return False
+    return (
+        lower in VERBLIKE
+        or lower in _verb_stops()
+        or lower in trigger_forms()
+        or (lower.endswith("ed") and len(lower) > 4)
+        or lower in {"off", "up", "out", "down", "away", "back"}
+    )
 
 
 def _is_list_comma(sentence: _Sentence, index: int) -> bool:
@@ -430,7 +450,6 @@ def _sentence_subject(sentence: _Sentence) -> tuple[int, int]:
             start = index + 1
             break
     end = start
-    forms = trigger_forms()
     while end < len(sentence.tokens) and end - start < 8:
         token = sentence.tokens[end]
         lower = token.lower
@@ -457,7 +476,6 @@ def _clause_subject(sentence: _Sentence, index: int) -> tuple[int, int]:
             break
         start -= 1
     end = start
-    forms = trigger_forms()
     while end < comma and end - start < 10:
         token = sentence.tokens[end]
         lower = token.lower
@@ -603,8 +621,9 @@ def _object_range(sentence: _Sentence, start: int, keep_that: bool) -> tuple[int
             break
         if lower in c.subordinators - {"and", "or"} and content:
             break
+        following = sentence.lower(position + 1)
         if lower in {"and", "but"} and (
-            sentence.lower(position + 1) in forms or sentence.lower(position + 1).endswith("ed")
+            following in forms or following.endswith("ed") or following in _verb_stops()
         ):
             break
         if lower in {"according", "citing"} or (
@@ -654,6 +673,24 @@ def _complement_start(
         ):
             return token.start  # "said the sanctions were...": the reported clause starts
     return None
+
+
+def _relative_antecedent(sentence: _Sentence, subject_start: int) -> list[Token]:
+    """The noun phrase a `which`/`that` clause refers to, when the clause's subject follows it."""
+    if subject_start < 2 or sentence.lower(subject_start - 1) not in {"which", "that", "whom"}:
+        return []
+    end = subject_start - 1
+    if sentence.tokens[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 6:
+        token = sentence.tokens[start - 1]
+        if token.text in CLAUSE_PUNCTUATION or token.lower in PREPOSITIONS | VERBLIKE:
+            break
+        start -= 1
+        if token.lower in cues().determiners:
+            break
+    return [t for t in sentence.tokens[start:end] if t.lower not in cues().determiners]
 
 
 def _object_tokens(sentence: _Sentence, begin: int, end: int) -> list[Token]:
@@ -718,6 +755,10 @@ def _is_noun_use(sentence: _Sentence, index: int) -> bool:
         return True
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
+    if sentence.tokens[index - 1].text.islower() and sentence.lower(index - 2) in (
+        PREPOSITIONS | c.determiners
+    ):
+        return True  # "hit with gasoline bombs"
     if (
         following in {".", ","}
         and sentence.tokens[index - 1].text.islower()
@@ -809,6 +850,25 @@ def _status_and_tense(
     following = sentence.lower(after)
     if (previous == "," or previous.isdigit()) and following in PREPOSITIONS:
         return None  # a reduced relative: "two Canadians, accused of spying"
+    while following in PREPOSITIONS and after + 1 in sentence.blocked:
+        after += 1  # "declared on Jan. 19 that": skip the date adjunct
+        while after in sentence.blocked:
+            after += 1
+        following = sentence.lower(after)
+    if following in PREPOSITIONS and sentence.lower(after + 1) in c.temporal:
+        following = ""  # "reported on Monday": a date adjunct, not a passive's complement
+    transitive = (
+        row.id != "generic" and not row.intransitive and not row.particles and not row.speech
+    )
+    subject_end = sentence.tokens[chain_start - 1] if chain_start > 0 else None
+    if (
+        transitive
+        and following in PREPOSITIONS - {"to"}
+        and subject_end is not None
+        and subject_end.text.islower()
+        and subject_end.lower not in c.pronouns
+    ):
+        return None  # "two killings blamed on the army": a passive participle
     if following == "by" and previous not in c.pronouns:
         return None  # "the documents requested by the court"
     return EventStatus.occurred, "past", False, False, False
@@ -893,6 +953,9 @@ def _verb_detection(
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
     begin, finish = (end, end) if inverted else _object_range(sentence, next_index, keep_that)
     obj = _object_tokens(sentence, begin, finish)
+    antecedent = _relative_antecedent(sentence, start)
+    if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
+        obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
     sentence_places = places_in(sentence.tokens)
     relative = sentence.lower(start - 1) in {"who", "which", "that", "whom"} or sentence.lower(
         chain_start - 1
@@ -972,6 +1035,92 @@ def _noun_detection(sentence: _Sentence, index: int, row: TriggerRow) -> Detecti
 
 
 WORD = re.compile(r"\w+")
+GENERIC_ENDINGS = ("ed",)
+E_ENDINGS = ("v", "c", "g", "z", "u", "at", "ir", "ur", "or", "os", "iz", "ag", "ar", "ok", "id")
+
+
+def lemma_of_past(word: str) -> str:
+    """A base form for a past-tense verb (irregular table, then -ed rules)."""
+    irregular = generic_table().irregular_pasts
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ied"):
+        return word[:-3] + "y"
+    base = word[:-2]
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsfz":
+        return base[:-1]
+    if base.endswith(E_ENDINGS):
+        return base + "e"
+    return base
+
+
+@lru_cache(maxsize=1)
+def _stative() -> frozenset[str]:
+    return frozenset(generic_table().stative)
+
+
+def _generic_detection(sentence: _Sentence, index: int) -> Detection | None:
+    """A past-tense verb outside the lexicon; kept later only if its clause has a date."""
+    token = sentence.tokens[index]
+    lower = token.lower
+    irregular = generic_table().irregular_pasts
+    if not token.text.islower() or lower in _stative():
+        return None
+    if lower not in irregular and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4):
+        return None
+    chain_start, chain = auxiliary_chain(sentence, index)
+    previous = sentence.tokens[chain_start - 1] if chain_start > 0 else None
+    if not chain:
+        named = previous is not None and (
+            previous.is_capitalized or previous.lower in cues().pronouns
+        )
+        if not named and not _subject_starts_clause(sentence, chain_start):
+            return None
+        if _later_finite_verb(sentence, index):
+            return None  # "A report published in 2004 was wrong": a reduced relative
+    lemma = lemma_of_past(lower)
+    row = TriggerRow.model_construct(
+        id="generic",
+        lemma=lemma,
+        pos="verb",
+        forms={"past": lower, "participle": lower},
+        particles=[],
+        objects={},
+        object_required=False,
+        type="other",
+        speech=False,
+        positive=[],
+        negative=[],
+    )
+    detection = _verb_detection(sentence, index, row, "past")
+    if detection is None:
+        return None
+    return Detection(**{**detection.__dict__, "generic": True})
+
+
+def _subject_starts_clause(sentence: _Sentence, chain_start: int) -> bool:
+    """Whether the words before the verb are a noun phrase opening the sentence or clause."""
+    c = cues()
+    position = chain_start - 1
+    while position >= 0:
+        token = sentence.tokens[position]
+        if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators:
+            return True
+        if token.lower in _verb_stops() or token.lower in VERBLIKE or token.lower in PREPOSITIONS:
+            return False
+        position -= 1
+    return True
+
+
+def _later_finite_verb(sentence: _Sentence, index: int) -> bool:
+    """Whether a finite verb follows in the same clause (the -ed form was a modifier)."""
+    finite = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
+    for token in sentence.tokens[index + 1 :]:
+        if token.text in CLAUSE_PUNCTUATION or token.lower in {"and", "but", "which", "who"}:
+            return False
+        if token.lower in finite:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -986,12 +1135,23 @@ def has_trigger_word(text: str) -> bool:
 
 def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Detection]:
     """Event detections in a sentence, in order; `blocked` are date-phrase spans to skip."""
-    if text.rstrip().endswith("?") or not has_trigger_word(text):
+    if text.rstrip().endswith("?"):
+        return []
+    dated = bool(blocked)  # a verb outside the lexicon needs a date phrase in its sentence
+    if not dated and not has_trigger_word(text):
         return []
     sentence = _Sentence(text, blocked or [])
     forms = trigger_forms()
+    irregular = generic_table().irregular_pasts
     found: list[Detection] = []
     for index, token in enumerate(sentence.tokens):
+        if token.lower not in forms:
+            lower = token.lower
+            if dated and (lower.endswith("ed") or lower in irregular):
+                generic = _generic_detection(sentence, index)
+                if generic is not None:
+                    found.append(generic)
+            continue
         for row, kind in forms.get(token.lower, []):
             if kind == "noun":
                 detection = _noun_detection(sentence, index, row)
@@ -1000,7 +1160,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
             if detection is not None:
                 found.append(detection)
                 break
-    finite = [d for d in found if not d.participial and not d.nominal]
+    finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
     if finite:
         found = [d for d in found if not d.participial]
     return found

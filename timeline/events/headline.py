@@ -18,6 +18,7 @@ from timeline.models import EventStatus
 
 MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
+COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
 PLURAL_ENDINGS = ("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies")
 DANGLING = frozenset(
     {
@@ -67,6 +68,8 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
     forms.update(row.forms)
     particle = detection.particle
     base, third, participle = row.lemma, forms["third"], forms["participle"]
+    if detection.generic:
+        third = detection.trigger.text  # an out-of-lexicon verb keeps its past tense
     if particle:
         base, third, participle = (f"{word} {particle}" for word in (base, third, participle))
     return base, third, participle
@@ -110,6 +113,8 @@ def is_plural(actors: list[str]) -> bool:
     last = words[-1]
     if " and " in f" {actors[0]} ":
         return True
+    if last.lower() in COLLECTIVE_PLURALS:
+        return True
     if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:
         return False
     return last.islower() or last.lower().endswith(PLURAL_ENDINGS)
@@ -134,7 +139,7 @@ def headline(
     elif status is EventStatus.planned:
         text = f"{actor} to {base} {obj}"
     else:
-        verb = base if is_plural(actors) else third
+        verb = base if is_plural(actors) and not detection.generic else third
         text = f"{actor} {verb} {obj}"
     text = " ".join(QUOTES.sub("", text).split())
     text = shorten(text)

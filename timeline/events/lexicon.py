@@ -67,6 +67,7 @@ class TriggerRow(_Table):
     object_required: bool = False
     type: str
     speech: bool = False
+    intransitive: bool = False
     positive: list[DetectionExample] = Field(min_length=1)
     negative: list[DetectionExample] = Field(min_length=1)
 
@@ -168,6 +169,26 @@ class NameTables(_Table):
     not_name_starts: WordList
 
 
+class GenericExample(_Table):
+    """A sentence, its date phrase (blocked as a temporal expression) and the expected result."""
+
+    text: str
+    trigger: str
+    date: str
+    status: Literal["occurred", "planned", "ongoing"] | None
+    actor: str | None = None
+
+
+class GenericTable(_Table):
+    """Irregular past forms and stative verbs for the generic (out-of-lexicon) detector."""
+
+    description: str
+    irregular_pasts: dict[str, str]
+    stative: list[str]
+    positive: list[GenericExample] = Field(min_length=1)
+    negative: list[GenericExample] = Field(min_length=1)
+
+
 class BoilerplateRow(_Table):
     """A pattern for text that is not article content."""
 
@@ -258,6 +279,12 @@ def cue_table() -> CueTable:
 def name_tables() -> NameTables:
     """The name word tables (validated on first use)."""
     return NameTables.model_validate(_load("names.json"))
+
+
+@lru_cache(maxsize=1)
+def generic_table() -> GenericTable:
+    """The generic detector's tables (validated on first use)."""
+    return GenericTable.model_validate(_load("generic.json"))
 
 
 @lru_cache(maxsize=1)

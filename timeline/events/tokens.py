@@ -12,7 +12,9 @@ TOKEN_PATTERN = re.compile(
 )
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
-CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "–", "—", "(", ")", "“", "”", '"', "«", "»"})
+CLAUSE_PUNCTUATION = frozenset(
+    {",", ";", ":", "–", "—", "-", "(", ")", "“", "”", '"', "«", "»", "_", "``", "''"}
+)
 POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
 
 

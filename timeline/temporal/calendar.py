@@ -7,7 +7,12 @@ import datetime as dt
 
 from timeline.models import Granularity, PartialDate
 
-SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 2),
+}
 SEASONS = ("WI", "SP", "SU", "FA")
 
 
@@ -48,7 +53,9 @@ def bounds(date: PartialDate) -> tuple[dt.date, dt.date] | None:
             end_year = y + 1 if start > end else y
             return dt.date(y, start, 1), last_day_of_month(end_year, end)
         if g is Granularity.week and date.week:
-            return dt.date.fromisocalendar(y, date.week, 1), dt.date.fromisocalendar(y, date.week, 7)
+            return dt.date.fromisocalendar(y, date.week, 1), dt.date.fromisocalendar(
+                y, date.week, 7
+            )
         if g is Granularity.month and date.month:
             return dt.date(y, date.month, 1), last_day_of_month(y, date.month)
         if g in (Granularity.day, Granularity.time) and date.month and date.day:

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from timeline.models import Granularity, PartialDate, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.rules import lookup
+from timeline.temporal.rules import load_lexicon, lookup
 
 Groups = Mapping[str, str]
 
@@ -41,29 +42,11 @@ class Resolution:
     mod: str | None = None
     granularity: Granularity | None = None
     anchor: str = "none"
-    time_of_day: str | None = None
 
 
 Normalizer = Callable[[Groups, Mapping[str, Any], Context], "Resolution | None"]
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|would|shall|'ll|going to|plans?|planned|planning|scheduled|expected"
-    r"|expects?|set for|set to|payable|due|upcoming|effective|is to|are to|hopes? to|intends? to"
-    r"|next|later this|ready to|until|by|as (?:soon|early) as)\b",
-    re.IGNORECASE,
-)
-_STRONG_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|would|shall|'ll|going to|plans?|planned|scheduled|expected|set for"
-    r"|payable|due|upcoming|effective|as (?:soon|early) as)\b",
-    re.IGNORECASE,
-)
-_PAST_VERB = re.compile(
-    r"\b(?:said|says|was|were|had|did|told|met|began|came|went|took|made|left|fell|rose|saw"
-    r"|won|lost|held|announced|[a-z]+ed)\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"']|\n\s*\n")
-_UNIT_LETTER = {"S": "S", "M": "M", "H": "H"}
 
 
 def _sentence_before(context: Context, words: int) -> str:
@@ -75,28 +58,50 @@ def _sentence_before(context: Context, words: int) -> str:
     return " ".join(window.split()[-words:])
 
 
+def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
+    """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively."""
+    alternatives = [
+        (r"\b" if word[0].isalnum() else "") + re.escape(word) + r"\b"
+        for word in sorted(words, key=len, reverse=True)
+    ]
+    if suffix:
+        alternatives.append(rf"\b[a-z]+{re.escape(suffix)}\b")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def tense_patterns() -> dict[str, re.Pattern[str]]:
+    """The tense cue word lists of the lexicon, compiled (once)."""
+    cues = load_lexicon().tense_cues
+    return {
+        "future": _words_pattern(cues.future),
+        "strong_future": _words_pattern(cues.strong_future),
+        "past": _words_pattern(cues.past, cues.past_suffix),
+        "passive": _words_pattern(cues.passive),
+    }
+
+
 def is_future(context: Context) -> bool:
     """Whether the clause around the match speaks of the future ("will ... on Monday").
 
     The last three words decide when they hold a future cue or a past verb ("said Monday");
     otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
     """
+    patterns = tense_patterns()
     before = _sentence_before(context, 12)
     near = " ".join(before.split()[-3:])
-    if _FUTURE_CUE.search(near):
-        return not near.lower().startswith(("until", "by")) or bool(_STRONG_FUTURE_CUE.search(before))
-    if _PAST_VERB.search(near) and not re.search(r"\b(?:be|been|being)\b", near, re.I):
+    if patterns["future"].search(near):
+        weak = near.lower().startswith(tuple(load_lexicon().tense_cues.weak_openers))
+        return not weak or bool(patterns["strong_future"].search(before))
+    if patterns["past"].search(near) and not patterns["passive"].search(near):
         return False
-    return bool(_STRONG_FUTURE_CUE.search(before))
+    return bool(patterns["strong_future"].search(before))
 
 
-def _direction(shift: str | None, context: Context) -> int:
-    """-1 for past, +1 for future: from a written shift word, else from the tense."""
-    if shift:
-        step = lookup("relative_shift", shift)
-        if step:
-            return step
-    return 1 if is_future(context) else -1
+def _is_possessive(context: Context) -> bool:
+    """Whether the match is a possessive ("Wednesday's ruling"): it names a past occasion
+    whatever the tense of the clause around it."""
+    return context.text.startswith(("'s", "’s"), context.end)
 
 
 def parse_number(word: str) -> float | None:
@@ -105,6 +110,9 @@ def parse_number(word: str) -> float | None:
     digits = key.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits)
+    half = re.fullmatch(r"(\d+) 1/2", digits)
+    if half:
+        return float(half.group(1)) + 0.5
     if key in ("hundred", "hundreds"):
         return 100.0
     if key in ("thousand", "thousands"):
@@ -340,7 +348,8 @@ def weekday(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     step = lookup("relative_shift", shift) if shift else None
     ref = context.reference
     if step is None or step == 0:
-        day = cal.weekday_near(ref, number, 1 if is_future(context) else -1)
+        future = is_future(context) and not _is_possessive(context)
+        day = cal.weekday_near(ref, number, 1 if future else -1)
     elif step < 0:
         day = cal.weekday_near(ref - dt.timedelta(days=1), number, -1)
     else:
@@ -366,7 +375,6 @@ def _with_part(
         mod=mod,
         granularity=Granularity.time,
         anchor=anchor,
-        time_of_day=part,
     )
 
 
@@ -394,9 +402,7 @@ def relative_unit(groups: Groups, params: Mapping[str, Any], context: Context) -
             season_groups["shift"] = groups["shift"]
         return season(season_groups, params, context)
     if context.reference is None:
-        value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(
-            unit, "XXXX"
-        )
+        value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX")
         return Resolution(value=value, mod=mod)
     if unit == "weekend":
         return _weekend(context, step, mod)
@@ -413,9 +419,6 @@ def _weekend(context: Context, step: int, mod: str | None) -> Resolution:
         saturday = cal.weekday_near(context.reference, 6, -1)
     week = cal.week_date(saturday)
     return Resolution(value=f"{week.timex_value()}-WE", date=week, mod=mod, anchor="document")
-
-
-_UNIT_GRAIN = {"D": "day", "W": "day", "WE": "day", "M": "month", "Q": "quarter", "Y": "year"}
 
 
 def _shifted(base: dt.date, unit: str, amount: float) -> PartialDate | None:
@@ -495,7 +498,9 @@ def _same_period_earlier(
         return None
     if previous.year is None or amount != int(amount):
         return None
-    return PartialDate(year=previous.year - int(amount), quarter=previous.quarter, grain=previous.grain)
+    return PartialDate(
+        year=previous.year - int(amount), quarter=previous.quarter, grain=previous.grain
+    )
 
 
 def year_ago_quarter(
@@ -541,13 +546,30 @@ def anaphoric_unit(
     mod = _mod(groups, params)
     if base is None:
         return Resolution(value="XXXX-XX-XX" if unit == "day" else "XXXX", mod=mod)
-    if context.previous is not None and step == 0:
+    if context.previous is not None:
         previous_grain = context.previous.grain
         finer = ("day", "week", "month", "quarter", "season", "half", "year", "decade")
-        if unit in finer and previous_grain.value in finer:
-            if finer.index(previous_grain.value) > finer.index(unit):
-                return None
+        coarser_previous = (
+            unit in finer
+            and previous_grain.value in finer
+            and finer.index(previous_grain.value) > finer.index(unit)
+        )
+        if coarser_previous and unit in ("day", "week", "month"):
+            unknown = PartialDate(year=context.previous.year, grain=Granularity(unit))
+            return Resolution(value=unknown.timex_value(), mod=mod, anchor="previous")
     return _dated(cal.unit_containing(base, unit, step), anchor, mod=mod)
+
+
+def around_previous(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """A vague stretch around the last explicit date ("the weeks before the shooting"): that
+    date's month (its year for "months")."""
+    base, anchor = _anaphor_base(context)
+    if base is None:
+        return Resolution(value="XXXX-XX", anchor=anchor)
+    unit = "year" if groups["unit"].lower() == "months" else "month"
+    return _dated(cal.unit_containing(base, unit), anchor, mod="APPROX")
 
 
 def duration(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
@@ -555,10 +577,7 @@ def duration(groups: Groups, params: Mapping[str, Any], context: Context) -> Res
     amount = _count(groups, params)
     if amount is None:
         return None
-    if "unit" in groups:
-        unit = lookup("unit", groups["unit"])
-    else:
-        unit = params["unit_code"]
+    unit = lookup("unit", groups["unit"]) if "unit" in groups else params["unit_code"]
     word = groups.get("unit", "").lower()
     time_unit = word.startswith(("sec", "min", "hour"))
     number = amount if amount == "X" else _fmt(float(amount))
@@ -574,8 +593,25 @@ def duration(groups: Groups, params: Mapping[str, Any], context: Context) -> Res
     elif unit == "WE":
         number = number if number == "X" else _fmt(float(amount) * 2)
         unit = "D"
-    value = f"PT{number}{unit}" if time_unit else f"P{number}{unit}"
-    return Resolution(value=value, mod=_mod(groups, params))
+    return Resolution(value=duration_value(number, unit, time_unit), mod=_mod(groups, params))
+
+
+def duration_value(number: str, unit: str, time_unit: bool) -> str:
+    """The TIMEX3 duration: P3Y, PT24H, PXD; a fraction goes to the smaller unit (P2Y6M)."""
+    prefix = "PT" if time_unit else "P"
+    whole, _, fraction = number.partition(".")
+    key = "T" + unit if time_unit and unit == "M" else unit
+    smaller = load_lexicon().duration_fractions.get(key)
+    if not fraction or smaller is None:
+        return f"{prefix}{number}{unit}"
+    smaller_unit, per_unit = smaller
+    rest = _fmt(float("0." + fraction) * per_unit)
+    whole_part = f"{whole}{unit}" if whole != "0" else ""
+    if time_unit:
+        return f"PT{whole_part}{rest}{smaller_unit}"
+    if smaller_unit == "H":
+        return f"P{whole_part}T{rest}H"
+    return f"P{whole_part}{rest}{smaller_unit}"
 
 
 def reference_word(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
@@ -677,9 +713,7 @@ def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> R
     return _dated(cal.year_date(year), "none")
 
 
-def floating_holiday(
-    groups: Groups, params: Mapping[str, Any], context: Context
-) -> Resolution:
+def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
     """A holiday on the n-th weekday of a month ("Thanksgiving": fourth Thursday of November).
 
     The table value is ``month-weekday-n`` (n = -1 for the last one, ``+k`` adds k days).
@@ -730,5 +764,6 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_ago_quarter": year_ago_quarter,
     "fixed": fixed,
     "year_words": year_words,
+    "around_previous": around_previous,
     "floating_holiday": floating_holiday,
 }

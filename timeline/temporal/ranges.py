@@ -32,8 +32,8 @@ def closed_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     pairs = []
     for before, between in load_lexicon().ranges.closed:
         before_pattern = rf"\b{re.escape(before)}\s+$" if before else r""
-        between_pattern = rf"\s*{re.escape(between)}\s*" if between == "-" else (
-            rf"\s+{re.escape(between)}\s+"
+        between_pattern = (
+            rf"\s*{re.escape(between)}\s*" if between == "-" else (rf"\s+{re.escape(between)}\s+")
         )
         pairs.append(
             (re.compile(before_pattern, re.IGNORECASE), re.compile(between_pattern, re.IGNORECASE))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,8 +52,8 @@ class Rule(_Row):
     params: dict[str, Any] = Field(default_factory=dict)
     anchors: list[str] = Field(
         min_length=1,
-        description="Where the rule can match: table names, 'digits', or literal words. Every "
-        "match holds one of them; the rule only runs near them.",
+        description="Where the rule can match: table names, digit or text anchor classes of "
+        "the lexicon, or literal words. Every match holds one; the rule only runs near them.",
     )
     anchors_anaphora: bool = Field(
         default=True,
@@ -80,6 +80,19 @@ class RangeWords(_Row):
     )
 
 
+class TenseCues(_Row):
+    """Words that tell whether a clause speaks of the future ("will ... on Monday")."""
+
+    future: list[str] = Field(description="Future cues anywhere in the last three words.")
+    strong_future: list[str] = Field(description="Future cues anywhere earlier in the sentence.")
+    weak_openers: list[str] = Field(
+        description="Future cues that need a strong cue too when they open the last words."
+    )
+    past: list[str] = Field(description="Past verbs that make the clause past when near.")
+    past_suffix: str = Field(description="Suffix of regular past verbs.")
+    passive: list[str] = Field(description="Auxiliaries before a past participle (not past).")
+
+
 class Lexicon(_Row):
     """Word tables (lowercase word -> meaning) and pattern macros."""
 
@@ -87,8 +100,23 @@ class Lexicon(_Row):
     tables: dict[str, dict[str, Any]]
     macros: dict[str, str]
     ranges: RangeWords
+    duration_fractions: dict[str, tuple[str, int]] = Field(
+        default_factory=dict,
+        description="Unit -> (smaller unit, how many in one): a fractional count is written "
+        "with the smaller unit (2.5 years -> P2Y6M). 'TM' is minutes (time part).",
+    )
+    tense_cues: TenseCues
     digit_anchors: dict[str, str] = Field(
         description="Anchor classes of digit runs (name -> regex a whole run must match)."
+    )
+    table_guards: dict[str, str] = Field(
+        default_factory=dict,
+        description="A lookahead appended to a table's words wherever they match (e.g. 'May' "
+        "followed by a verb is the modal, not the month).",
+    )
+    text_anchors: dict[str, str] = Field(
+        default_factory=dict,
+        description="Anchor classes found by a regex over the whole text (e.g. 'p.m.', '10:30').",
     )
     capitalized_tables: list[str] = Field(
         default_factory=list, description="Tables whose words must start with a capital letter."
@@ -110,7 +138,11 @@ def load_rules() -> RuleTable:
     lexicon = load_lexicon()
     for rule in table.rules:
         for anchor in rule.anchors:
-            known = anchor in lexicon.tables or anchor in lexicon.digit_anchors
+            known = (
+                anchor in lexicon.tables
+                or anchor in lexicon.digit_anchors
+                or anchor in lexicon.text_anchors
+            )
             if not known and not re.fullmatch(r"[a-z]{3,}", anchor):
                 raise ValueError(f"rule {rule.id}: anchor {anchor!r} is no table or word")
     ids = [rule.id for rule in table.rules]
@@ -153,14 +185,15 @@ def _word_pattern(word: str) -> str:
     return pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_pattern(name: str) -> str:
     """A non-capturing alternation of the words of a table, longest first."""
     words = sorted(load_lexicon().tables[name], key=lambda w: (-len(w), w))
     body = "|".join(_word_pattern(word) for word in words)
-    if name in load_lexicon().capitalized_tables:
+    lexicon = load_lexicon()
+    if name in lexicon.capitalized_tables:
         body = f"(?=(?-i:[A-Z]))(?:{body})"
-    return f"(?:{body})"
+    return f"(?:{body}){lexicon.table_guards.get(name, '')}"
 
 
 def expand_pattern(pattern: str, depth: int = 0) -> str:
@@ -202,10 +235,10 @@ _TOKEN = re.compile(r"[^\W\d_]{3,}|\d+")
 def anchor_index() -> dict[str, frozenset[str]]:
     """Word -> the anchor names it stands for (a table's words, or a literal anchor word)."""
     index: dict[str, set[str]] = {}
-    digit_classes = load_lexicon().digit_anchors
+    lexicon = load_lexicon()
     for rule in load_rules().rules:
         for anchor in rule.anchors:
-            if anchor in digit_classes:
+            if anchor in lexicon.digit_anchors or anchor in lexicon.text_anchors:
                 continue
             table = load_lexicon().tables.get(anchor)
             words = [anchor] if table is None else [table_key(word) for word in table]
@@ -220,6 +253,12 @@ def anchor_index() -> dict[str, frozenset[str]]:
 def digit_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The digit-run anchor classes (e.g. year-like runs), compiled."""
     return tuple((name, re.compile(body)) for name, body in load_lexicon().digit_anchors.items())
+
+
+@lru_cache(maxsize=1)
+def text_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The text anchor classes, compiled."""
+    return tuple((name, re.compile(body)) for name, body in load_lexicon().text_anchors.items())
 
 
 def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -244,4 +283,8 @@ def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
         if names:
             for name in names:
                 found.setdefault(name, []).append(token.span())
+    for name, pattern in text_anchor_patterns():
+        spans = [match.span() for match in pattern.finditer(text)]
+        if spans:
+            found[name] = spans
     return found

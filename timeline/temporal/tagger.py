@@ -17,10 +17,12 @@ from timeline.temporal.normalize import NORMALIZERS, Context, Resolution
 from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
 
-WINDOW_MARGIN = 40
-"""Characters on each side of an anchor word in which its rules may match: more than any
-modifier before an anchor ("more than four decades ago") or complement after it ("Friday,
-Oct. 23, 1998")."""
+WINDOW_BEFORE = 36
+"""Characters before an anchor word in which its rules may match: more than any modifier
+("more than four decades ago", "the comparable year-ago quarter")."""
+WINDOW_AFTER = 40
+"""Characters after an anchor word in which its rules may match: more than any complement
+("Friday, Oct. 23, 1998", "10:30 a.m. EST Tuesday", "quarter of fiscal year 1998")."""
 
 
 _ANCHOR_GRAINS = (Granularity.day, Granularity.month, Granularity.quarter, Granularity.year)
@@ -44,8 +46,8 @@ def rule_windows(
     spans = sorted(span for name in anchors for span in positions.get(name, ()))
     windows: list[tuple[int, int]] = []
     for anchor_start, anchor_end in spans:
-        start = max(0, anchor_start - WINDOW_MARGIN)
-        end = min(text_length, anchor_end + WINDOW_MARGIN)
+        start = max(0, anchor_start - WINDOW_BEFORE)
+        end = min(text_length, anchor_end + WINDOW_AFTER)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
@@ -74,8 +76,9 @@ def find_candidates(text: str) -> Iterator[Candidate]:
                 yield Candidate(start, end, rule, priority, groups)
 
 
-def resolve(candidate: Candidate, text: str, reference: dt.date | None, previous: PartialDate | None
-            ) -> Resolution | None:
+def resolve(
+    candidate: Candidate, text: str, reference: dt.date | None, previous: PartialDate | None
+) -> Resolution | None:
     """The normalizer's reading of a candidate, or None if the normalizer rejects it."""
     context = Context(text, candidate.start, candidate.end, reference, previous)
     normalizer = NORMALIZERS[candidate.rule.normalizer]
@@ -136,8 +139,9 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
     )
 
 
-def annotate(chosen: list[Candidate], text: str, reference: dt.date | None
-             ) -> list[TemporalExpression]:
+def annotate(
+    chosen: list[Candidate], text: str, reference: dt.date | None
+) -> list[TemporalExpression]:
     """Resolve chosen matches in text order, each anaphor against the last explicit date."""
     previous: PartialDate | None = None
     expressions: list[TemporalExpression] = []
@@ -156,4 +160,3 @@ def tag_text(text: str, reference: dt.date | None) -> list[TemporalExpression]:
     candidates = list(find_candidates(text))
     expressions = annotate(select_longest(candidates, text, reference), text, reference)
     return link_ranges(text, expressions, reference)
-

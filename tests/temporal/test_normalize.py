@@ -1,0 +1,59 @@
+"""Normalizer helpers: counts in words, tense of the clause, registry completeness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal.normalize import NORMALIZERS, Context, is_future, parse_number
+from timeline.temporal.rules import load_rules
+
+
+@pytest.mark.parametrize(
+    ("word", "number"),
+    [
+        ("12", 12.0),
+        ("1,500", 1500.0),
+        ("2.5", 2.5),
+        ("a", 1.0),
+        ("an", 1.0),
+        ("three", 3.0),
+        ("twenty four", 24.0),
+        ("twenty-four", 24.0),
+        ("forty", 40.0),
+        ("a dozen", 12.0),
+        ("hundreds", 100.0),
+        ("several", None),
+        ("blue", None),
+    ],
+)
+def test_parse_number(word: str, number: float | None) -> None:
+    assert parse_number(word) == number
+
+
+def _context(text: str, word: str) -> Context:
+    start = text.index(word)
+    return Context(text, start, start + len(word), dt.date(2021, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("The council will meet on Monday.", True),
+        ("The vote is scheduled for Monday.", True),
+        ("Talks could resume as soon as Monday.", True),
+        ("He'll arrive on Monday.", True),
+        ("The council met on Monday.", False),
+        ("Officials said Monday that talks failed.", False),
+        ("He said he will travel on Friday. He arrived Monday.", False),
+        ("Until Monday, they had not spoken.", False),
+    ],
+)
+def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) -> None:
+    assert is_future(_context(text, "Monday")) is future
+
+
+def test_every_normalizer_is_used_by_some_rule() -> None:
+    used = {rule.normalizer for rule in load_rules().rules}
+    assert set(NORMALIZERS) == used
