@@ -397,7 +397,7 @@ def generated_result(count: int = 5000, seed: int = 7) -> TimelineResult:
         events.append(
             Event(
                 id=f"ev{i:05d}",
-                title=f"{kind.capitalize()} number {i} by {event_actors[0] if event_actors else 'someone'}",
+                title=f"{kind.capitalize()} number {i} by {(event_actors or ['someone'])[0]}",
                 summary=sentence,
                 time=event_time(value, earliest, latest, grain, phrase),
                 status=rng.choice(STATUSES),

@@ -154,6 +154,15 @@ def test_issue_examples(text: str, span: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["999,999,999 days ago", "It happened 999,999 weeks later.", "9,999 years ago"]
+)
+def test_offsets_beyond_the_calendar_are_not_resolved_to_dates(text: str) -> None:
+    found = tag(text, REFERENCE)
+    assert all(e.earliest is None and not e.value.startswith("-") for e in found), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     ["7" * 1_000_000, "May " * 100_000, ".,;:!?-'\"()" * 100_000, "May 1, " * 50_000],
     ids=["digits", "May", "punctuation", "May 1"],

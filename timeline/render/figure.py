@@ -7,14 +7,16 @@ text that reaches plotly was escaped in `timeline.render.view`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from timeline.render.view import (
+    LABEL_OFFSET_PX,
     LANE_MODE_LABELS,
     STATUS_SYMBOLS,
-    LABEL_OFFSET_PX,
     Label,
     LaneMode,
     TimelineView,
@@ -34,6 +36,8 @@ SPAN_WIDTH = 7
 MARKER_SIZE = 10
 #: The width the static image is drawn at, and the plot width assumed for first labels.
 IMAGE_WIDTH = 1400
+#: Periods in the range-slider density profile.
+DENSITY_BINS = 160
 ASSUMED_PLOT_WIDTH = 1000
 #: Height taken by margins, axis and range slider, to estimate the plot area for labels.
 PLOT_CHROME_PX = 150
@@ -106,6 +110,7 @@ def event_trace(
         hoverinfo="text",
         mode="markers",
         name=escape_text(name),
+        showlegend=False,
         legendgroup=f"type:{name}",
         marker={
             "color": color,
@@ -132,7 +137,7 @@ def span_trace(
         y=ys,
         mode="lines",
         line={"color": color, "width": SPAN_WIDTH},
-        opacity=0.45,
+        opacity=0.3 if webgl else 0.45,
         hoverinfo="skip",
         showlegend=False,
         legendgroup=f"type:{name}",
@@ -161,6 +166,49 @@ def label_annotations(
         }
         for label in labels
     ]
+
+
+def type_legend_trace(name: str, color: str) -> go.Scatter:
+    """The legend entry of one event type: a plain dot in its colour (the marker traces mix
+    shapes, and a legend shows only the first one); clicking it toggles the whole type."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=escape_text(name),
+        legendgroup=f"type:{name}",
+        marker={"color": color, "size": MARKER_SIZE, "symbol": "circle"},
+        hoverinfo="skip",
+        meta={"role": "legend", "type": name},
+    )
+
+
+def density_trace(events: Sequence[ViewEvent], bins: int = DENSITY_BINS) -> go.Scatter:
+    """Events per period, drawn only in the range slider (WebGL traces are not drawn there).
+
+    It sits on a hidden y axis whose range keeps it out of the main plot.
+    """
+    numbers = [x_number(e.x) for e in events if e.dated and e.x]
+    low, high = min(numbers), max(numbers)
+    width = max((high - low) / bins, 1.0)
+    counts = Counter(int((n - low) / width) for n in numbers)
+    origin = dt.date.fromordinal(int(low))
+    xs = [
+        (origin + dt.timedelta(days=(low - int(low)) + (b + 0.5) * width)).isoformat()
+        for b in range(max(counts) + 1)
+    ]
+    return go.Scatter(
+        x=xs,
+        y=[counts.get(b, 0) for b in range(len(xs))],
+        yaxis="y2",
+        mode="lines",
+        line={"color": "#777777", "width": 1, "shape": "hvh"},
+        fill="tozeroy",
+        fillcolor="rgba(0, 0, 0, 0.15)",
+        hoverinfo="skip",
+        showlegend=False,
+        meta={"role": "density"},
+    )
 
 
 def key_traces() -> list[go.Scatter]:
@@ -229,6 +277,13 @@ def initial_labels(view: TimelineView, mode: str, plot_size: tuple[float, float]
     return place_labels(view.events, mode, (low, high), plot_size, lane_count, numbers)
 
 
+def chart_title(view: TimelineView, interactive: bool) -> dict[str, object]:
+    """The title drawn in the chart: only in static images (the page has its own heading)."""
+    if interactive:
+        return {"text": ""}
+    return {"text": escape_text(view.title), "x": 0.0, "xanchor": "left", "font": {"size": 20}}
+
+
 def build_figure(
     view: TimelineView,
     *,
@@ -256,10 +311,16 @@ def build_figure(
             spans.append(span_trace(span_members, name, color, mode, use_webgl))
         markers.append(event_trace(members, name, color, mode, use_webgl))
     lane_count = len(view.lanes[mode].ticks)
-    height = figure_height(lane_count)
+    height = figure_height(max(len(lanes.ticks) for lanes in view.lanes.values()))
     plot_size = (plot_width, height - PLOT_CHROME_PX)
     labels = label_annotations(dated, initial_labels(view, mode, plot_size), mode)
-    figure = go.Figure([*spans, *markers, *key_traces()])
+    legend = [
+        type_legend_trace(name, view.type_colors[name])
+        for name in view.types
+        if any(e.type == name for e in dated)
+    ]
+    density = [density_trace(dated)] if use_webgl and dated else []
+    figure = go.Figure([*density, *spans, *markers, *legend, *key_traces()])
     bounds = x_bounds(view.events)
     xaxis: dict[str, object] = {
         "type": "date",
@@ -316,6 +377,11 @@ def build_figure(
     )
     if interactive:
         figure.update_layout(updatemenus=[lane_menu(mode)])
+    if density:
+        figure.update_layout(
+            yaxis2={"overlaying": "y", "visible": False, "range": [-2, -1], "fixedrange": True},
+        )
+
     if not dated:
         figure.add_annotation(
             text="No dated events to plot",
@@ -327,3 +393,13 @@ def build_figure(
             font={"size": 16, "color": "#666666"},
         )
     return figure
+
+
+def figure_json(figure: go.Figure) -> str:
+    """The figure as JSON for plotly.js, with what plotly.py cannot validate added: the
+    range slider scales the hidden density axis on its own (`rangeslider.yaxis2`)."""
+    spec = figure.to_plotly_json()
+    rangeslider = spec["layout"].get("xaxis", {}).get("rangeslider")
+    if rangeslider is not None and "yaxis2" in spec["layout"]:
+        rangeslider["yaxis2"] = {"rangemode": "auto"}
+    return pio.to_json(spec, validate=False, engine="json")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import html
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from string import Template
 from typing import Literal
 
-import plotly.io as pio
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from timeline.models import TimelineResult
-from timeline.render.figure import build_figure
+from timeline.render.figure import build_figure, figure_json
 from timeline.render.view import TimelineView, build_view
 
 #: Characters that could end a <script> block or start markup, and their JSON escapes.
@@ -26,7 +25,7 @@ SCRIPT_JSON_ESCAPES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def page_resource(name: str) -> str:
     """A page asset (template, CSS, script) from timeline/resources/render, read once."""
     return resources.files("timeline.resources").joinpath("render", name).read_text("utf-8")
@@ -71,14 +70,13 @@ def render_html(result: TimelineResult, plotlyjs: Literal["inline", "cdn"] = "in
         raise ValueError(f"plotlyjs must be 'inline' or 'cdn', not {plotlyjs!r}")
     view = build_view(result)
     figure = build_figure(view, interactive=True)
-    figure_json = pio.to_json(figure, validate=False, engine="json")
     template = Template(page_resource("page.html"))
     return template.substitute(
         title=html.escape(view.title),
         subtitle=html.escape(subtitle(view)),
         css=page_resource("timeline.css"),
         plotly_script=plotly_script(plotlyjs),
-        figure_json=escape_script_json(figure_json),
+        figure_json=escape_script_json(figure_json(figure)),
         data_json=escape_script_json(view_json(view)),
         page_js=page_resource("timeline.js"),
     )

@@ -14,8 +14,8 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import Literal, NamedTuple
 from pathlib import PurePath
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,6 +73,8 @@ STATUS_SYMBOLS = {"occurred": "circle", "planned": "circle-open", "ongoing": "di
 NO_ACTOR = "(no actor)"
 MAX_LANES = 14
 MAX_ROWS_PER_LANE = 7
+#: A marker occupies this share of the whole date range when stacking (about 8 px of 1000).
+MIN_MARK_SHARE = 0.008
 LANE_BAND = 0.72
 HOVER_WIDTH = 60
 LABEL_CHARS = 34
@@ -81,7 +83,7 @@ TICK_CHARS = 26
 LABEL_CHAR_PX = 6.3
 LABEL_HEIGHT_PX = 15.0
 LABEL_OFFSET_PX = 8.0
-MAX_LABELS = 80
+MAX_LABELS = 40
 
 Rect = tuple[float, float, float, float]
 
@@ -349,6 +351,21 @@ def row_offsets(rows: Sequence[int], band: float = LANE_BAND) -> list[float]:
     return [round((row - (count - 1) / 2) * step, 4) for row in rows]
 
 
+def visual_intervals(events: Sequence[Event]) -> list[tuple[int, int]]:
+    """Day intervals (end exclusive) as drawn at full zoom: at least `MIN_MARK_SHARE` of the
+    whole range wide, so events a few days apart stack instead of hiding each other."""
+    days = [
+        (event.time.earliest.toordinal(), event.time.latest.toordinal() + 1)
+        for event in events
+        if event.time is not None
+    ]
+    if not days:
+        return []
+    whole = max(end for _, end in days) - min(start for start, _ in days)
+    least = max(1, round(whole * MIN_MARK_SHARE))
+    return [(start, max(end, start + least)) for start, end in days]
+
+
 def lane_positions(
     events: Sequence[Event], mode: LaneMode
 ) -> tuple[list[float], list[str], list[str]]:
@@ -358,11 +375,7 @@ def lane_positions(
     lanes, other = cap_lanes(order_lanes(keys, last))
     index = {name: i for i, name in enumerate(lanes)}
     lane_of = [index.get(key, index.get(other or "", 0)) for key in keys]
-    intervals = [
-        (event.time.earliest.toordinal(), event.time.latest.toordinal() + 1)
-        for event in events
-        if event.time is not None
-    ]
+    intervals = visual_intervals(events)
     ys = [0.0] * len(events)
     for lane in range(len(lanes)):
         members = [i for i, lane_index in enumerate(lane_of) if lane_index == lane]

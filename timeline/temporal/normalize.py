@@ -16,7 +16,7 @@ from typing import Any
 
 from timeline.models import Granularity, PartialDate, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.rules import load_lexicon, lookup
+from timeline.temporal.rules import load_lexicon, lookup, trie_regex
 
 Groups = Mapping[str, str]
 
@@ -60,13 +60,14 @@ def _sentence_before(context: Context, words: int) -> str:
 
 def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
     """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively."""
-    alternatives = [
-        (r"\b" if word[0].isalnum() else "") + re.escape(word) + r"\b"
-        for word in sorted(words, key=len, reverse=True)
-    ]
+    words_with_letters = [word for word in words if word[:1].isalnum()]
+    pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in words_with_letters]
+    alternatives = [trie_regex(pieces)]
     if suffix:
-        alternatives.append(rf"\b[a-z]+{re.escape(suffix)}\b")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+        alternatives.append(rf"[a-z]+{re.escape(suffix)}\b")
+    pattern = rf"(?<![\w'])(?:{'|'.join(alternatives)})"
+    others = [re.escape(word) + r"\b" for word in words if not word[:1].isalnum()]
+    return re.compile("|".join([pattern, *others]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +88,13 @@ def is_future(context: Context) -> bool:
     The last three words decide when they hold a future cue or a past verb ("said Monday");
     otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
     """
+    return _clause_is_future(_sentence_before(context, 12))
+
+
+@lru_cache(maxsize=4096)
+def _clause_is_future(before: str) -> bool:
+    """`is_future` on the words before the match (cached: normalizers ask more than once)."""
     patterns = tense_patterns()
-    before = _sentence_before(context, 12)
     near = " ".join(before.split()[-3:])
     if patterns["future"].search(near):
         weak = near.lower().startswith(tuple(load_lexicon().tense_cues.weak_openers))
@@ -270,6 +276,15 @@ def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resol
     else:
         return None
     date = PartialDate(decade=number, grain=Granularity.decade)
+    return _dated(date, "none", mod=_mod(groups, params))
+
+
+def century(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """A century written as an ordinal ("the 20th century" -> 19, the years 1900-1999)."""
+    number = int(groups["century_number"])
+    if number < 1:
+        return None
+    date = PartialDate(century=number - 1, grain=Granularity.century)
     return _dated(date, "none", mod=_mod(groups, params))
 
 
@@ -749,6 +764,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_number": year_number,
     "decade": decade,
     "season": season,
+    "century": century,
     "quarter": quarter,
     "weekday": weekday,
     "day_word": day_word,

@@ -171,28 +171,49 @@ def lookup(table: str, word: str) -> Any:
     return table_index()[table][table_key(word)]
 
 
-def _word_pattern(word: str) -> str:
-    """Regex for one table word: flexible whitespace, optional period after abbreviations."""
-    core = word.rstrip(".")
-    parts = [re.escape(part) for part in core.split()]
-    pattern = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
-    if core[:1].isalnum():
-        pattern = r"\b" + pattern
-    if core[-1:].isalnum():
-        pattern += r"\b"
-    if word.endswith("."):
-        pattern += r"\.?"
-    return pattern
+Atoms = list[str]
+
+
+def trie_regex(words: list[tuple[Atoms, str]]) -> str:
+    """One regex for many words, folded into a prefix tree: matching a position then costs a
+    few character tests instead of one test per word. Each word is its atoms (one regex piece
+    per character) and the regex that must follow its last atom."""
+    tree: dict[str, dict] = {}
+    for atoms, end in words:
+        node = tree
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node.setdefault("", {})[end] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [atom + render(child) for atom, child in node.items() if atom]
+        branches += list(node.get("", {}))  # word ends after longer continuations
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return render(tree)
+
+
+def _word_atoms(word: str) -> tuple[Atoms, str]:
+    """A table word as trie atoms: flexible whitespace and hyphens, a word boundary at the end,
+    and an optional period after abbreviations (written with a trailing '.' in the table)."""
+    core = word.rstrip(".").lower()
+    atoms = [
+        r"\s+" if char == " " else r"[-\s]?" if char == "-" else re.escape(char) for char in core
+    ]
+    end = (r"\b" if core[-1:].isalnum() else "") + (r"\.?" if word.endswith(".") else "")
+    return atoms, end
 
 
 @cache
 def table_pattern(name: str) -> str:
-    """A non-capturing alternation of the words of a table, longest first."""
-    words = sorted(load_lexicon().tables[name], key=lambda w: (-len(w), w))
-    body = "|".join(_word_pattern(word) for word in words)
+    """A non-capturing regex matching any word of a table (case-insensitively)."""
     lexicon = load_lexicon()
+    words = list(lexicon.tables[name])
+    body = trie_regex([_word_atoms(word) for word in words])
+    if all(word[:1].isalnum() for word in words):
+        body = r"\b" + body
     if name in lexicon.capitalized_tables:
-        body = f"(?=(?-i:[A-Z]))(?:{body})"
+        body = f"(?=(?-i:[A-Z])){body}"
     return f"(?:{body}){lexicon.table_guards.get(name, '')}"
 
 
@@ -214,6 +235,11 @@ def expand_pattern(pattern: str, depth: int = 0) -> str:
     return _PLACEHOLDER.sub(replace, pattern)
 
 
+MATCH_START = r"(?<!\w)(?=[\w'’])"
+"""Every match starts a word (or an abbreviated year like '98): checking this first lets the
+regex engine skip most positions of a window at once."""
+
+
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
     """Every rule with its compiled pattern, in priority order (compiled once)."""
@@ -223,7 +249,7 @@ def compiled_rules() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
 def compile_rule(rule: Rule) -> re.Pattern[str]:
     """A rule's expanded pattern, compiled case-insensitively."""
     try:
-        return re.compile(expand_pattern(rule.pattern), re.IGNORECASE)
+        return re.compile(MATCH_START + expand_pattern(rule.pattern), re.IGNORECASE)
     except re.error as error:
         raise ValueError(f"rule {rule.id}: bad pattern: {error}") from error
 
@@ -243,9 +269,8 @@ def anchor_index() -> dict[str, frozenset[str]]:
             table = load_lexicon().tables.get(anchor)
             words = [anchor] if table is None else [table_key(word) for word in table]
             for word in words:
-                for part in word.split():
-                    if len(part) > 2:
-                        index.setdefault(part, set()).add(anchor)
+                for part in re.findall(r"[^\W\d_]{3,}", word):
+                    index.setdefault(part, set()).add(anchor)
     return {word: frozenset(names) for word, names in index.items()}
 
 
@@ -261,28 +286,30 @@ def text_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(body)) for name, body in load_lexicon().text_anchors.items())
 
 
+@lru_cache(maxsize=1)
+def anchor_word_pattern() -> re.Pattern[str]:
+    """Finds anchor words (whole words, any case) and digit runs in one scan."""
+    words = [([re.escape(char) for char in word], r"\b") for word in sorted(anchor_index())]
+    return re.compile(rf"\b{trie_regex(words)}|\d+", re.IGNORECASE)
+
+
 def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of the anchor words and digit runs of `text`, grouped by anchor name.
 
-    One linear token scan; rules then only run in small windows around their own anchors.
+    One linear scan; rules then only run in small windows around their own anchors.
     """
     index = anchor_index()
     digit_classes = digit_anchor_patterns()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowercased
-        lowered = text
     found: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(lowered):
+    for token in anchor_word_pattern().finditer(text):
         word = token.group()
         if word[0].isdigit():
             for name, pattern in digit_classes:
                 if pattern.fullmatch(word):
                     found.setdefault(name, []).append(token.span())
             continue
-        names = index.get(word) or index.get(word.lower())
-        if names:
-            for name in names:
-                found.setdefault(name, []).append(token.span())
+        for name in index.get(word.lower(), ()):
+            found.setdefault(name, []).append(token.span())
     for name, pattern in text_anchor_patterns():
         spans = [match.span() for match in pattern.finditer(text)]
         if spans:

@@ -1,6 +1,6 @@
 """The rules engine: find candidate matches, pick non-overlapping ones, then normalize in order.
 
-Find, then annotate: `find_candidates` runs every rule near trigger words, `select_longest`
+Find, then annotate: `find_candidates` runs each rule only near its anchor words, `select_longest`
 is the overlap policy, `annotate` resolves each chosen match against the reference date and
 the last explicit date before it.
 """
@@ -59,9 +59,13 @@ def find_candidates(text: str) -> Iterator[Candidate]:
     """Every match of every rule near one of its anchors, with its span (the `span` group when
     it took part in the match, else the whole match)."""
     positions = anchor_positions(text)
+    windows_by_anchors: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for priority, (rule, pattern) in enumerate(compiled_rules()):
         has_span_group = "span" in pattern.groupindex
-        for window_start, window_end in rule_windows(rule.anchors, positions, len(text)):
+        anchors = tuple(rule.anchors)
+        if anchors not in windows_by_anchors:
+            windows_by_anchors[anchors] = rule_windows(rule.anchors, positions, len(text))
+        for window_start, window_end in windows_by_anchors[anchors]:
             for match in pattern.finditer(text, window_start, window_end):
                 start, end = match.span("span") if has_span_group else (-1, -1)
                 if start < 0:
@@ -82,7 +86,15 @@ def resolve(
     """The normalizer's reading of a candidate, or None if the normalizer rejects it."""
     context = Context(text, candidate.start, candidate.end, reference, previous)
     normalizer = NORMALIZERS[candidate.rule.normalizer]
-    return normalizer(dict(candidate.groups), candidate.rule.params, context)
+    try:
+        resolution = normalizer(dict(candidate.groups), candidate.rule.params, context)
+    except (OverflowError, ValueError):  # e.g. "999,999,999 days ago": no calendar date
+        return None
+    if resolution is not None and resolution.date is not None:
+        year = resolution.date.year
+        if year is not None and not 1 <= year <= 9999:
+            return None
+    return resolution
 
 
 def select_longest(

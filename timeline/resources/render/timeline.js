@@ -8,12 +8,14 @@
   "use strict";
 
   var LABEL_CHAR_PX = 6.3;
-  var LABEL_GAP_PX = 10;
-  var MAX_LABELS = 80;
+  var LABEL_HEIGHT_PX = 15;
+  var LABEL_OFFSET_PX = 8;
+  var MAX_LABELS = 40;
   var MAX_ACTORS = 500;
   var MAX_SELECTED = 200;
   var MODES = ["type", "actor", "document"];
 
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var figure = JSON.parse(document.getElementById("timeline-figure").textContent);
   var chart = document.getElementById("timeline-chart");
@@ -121,35 +123,63 @@
     };
   }
 
-  // ---- labels: one row per lane, left to right, never overlapping ----
+  // ---- labels: beside their marker (right, else left), never overlapping ----
+  // Same rules as timeline.render.view.place_labels, for the real plot size and zoom.
   function placeLabels(shown) {
     var range = xRange();
-    if (!range || range[1] <= range[0]) { return []; }
+    var ya = chart._fullLayout && chart._fullLayout.yaxis;
+    if (!range || !ya || range[1] <= range[0]) { return []; }
     var low = range[0];
     var high = range[1];
     var width = range[2];
-    var scale = width / (high - low);
+    var scaleX = width / (high - low);
     var visible = shown
       .map(function (i) { return [i, toMs(events[i].x)]; })
       .filter(function (p) { return p[1] >= low && p[1] <= high; })
-      .sort(function (a, b) { return a[1] - b[1]; });
-    var laneEnd = {};
+      .sort(function (a, b) {
+        var ea = events[a[0]];
+        var eb = events[b[0]];
+        return (eb.sources - ea.sources) || (eb.confidence - ea.confidence) || (a[1] - b[1]);
+      });
+    var placed = [];
     var chosen = [];
     for (var k = 0; k < visible.length && chosen.length < MAX_LABELS; k++) {
       var index = visible[k][0];
       var e = events[index];
-      var lane = Math.round(e.y[state.mode]);
-      var start = (visible[k][1] - low) * scale + 8;
-      var end = start + labelLength(e.label) * LABEL_CHAR_PX;
-      var previous = laneEnd[lane] === undefined ? -LABEL_GAP_PX : laneEnd[lane];
-      if (end > width || start < previous) { continue; }
-      laneEnd[lane] = end + LABEL_GAP_PX;
-      chosen.push(index);
+      var x = (visible[k][1] - low) * scaleX;
+      var y = ya.l2p(e.y[state.mode]);
+      var w = labelLength(e.label) * LABEL_CHAR_PX + 6;
+      for (var s = 0; s < 2; s++) {
+        var side = s === 0 ? "right" : "left";
+        var x0 = side === "right" ? x + LABEL_OFFSET_PX : x - LABEL_OFFSET_PX - w;
+        var rect = [x0, y - LABEL_HEIGHT_PX / 2, x0 + w, y + LABEL_HEIGHT_PX / 2];
+        if (x0 < 0 || rect[2] > width || placed.some(function (r) { return overlaps(rect, r); })) {
+          continue;
+        }
+        placed.push(rect);
+        chosen.push([index, side]);
+        break;
+      }
     }
     return chosen;
   }
+  function overlaps(a, b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
   function labelLength(escaped) {
     return escaped.replace(/&(amp|lt|gt);/g, "x").length;
+  }
+  function labelAnnotations(chosen) {
+    if (!data.dated_count) { return (chart.layout.annotations || []).slice(); }
+    return chosen.map(function (pair) {
+      var e = events[pair[0]];
+      var right = pair[1] === "right";
+      return {
+        x: e.x, y: e.y[state.mode], text: e.label, showarrow: false,
+        xanchor: right ? "left" : "right", xshift: right ? LABEL_OFFSET_PX : -LABEL_OFFSET_PX,
+        font: { size: 11, color: "#333333" }, bgcolor: "rgba(255, 255, 255, 0.75)", borderpad: 1,
+      };
+    });
   }
 
   // ---- redraw ----
@@ -180,7 +210,6 @@
   function redraw() {
     var mode = state.mode;
     var shown = shownIndices();
-    var labelled = placeLabels(shown);
     var newData = chart.data.map(function (trace) {
       var meta = trace.meta || {};
       if (meta.role === "events") {
@@ -205,13 +234,6 @@
         });
         return Object.assign({}, trace, { x: xs, y: ys });
       }
-      if (meta.role === "labels") {
-        return Object.assign({}, trace, {
-          x: labelled.map(function (i) { return events[i].x; }),
-          y: labelled.map(function (i) { return events[i].y[mode]; }),
-          text: labelled.map(function (i) { return events[i].label; }),
-        });
-      }
       if (meta.role === "highlight") { return highlightTrace(trace); }
       return trace;
     });
@@ -224,24 +246,15 @@
         range: [count - 0.5, -0.5],
       }),
       shapes: laneBands(lanes.ticks.length),
-      height: Math.max(480, Math.min(1100, 200 + 58 * count)),
     });
     if (layout.updatemenus && layout.updatemenus.length) {
       layout.updatemenus = [Object.assign({}, layout.updatemenus[0], { active: MODES.indexOf(mode) })];
     }
     updateCount(shown.length);
-    return Plotly.react(chart, newData, layout);
+    return Plotly.react(chart, newData, layout).then(updateLabels);
   }
   function updateLabels() {
-    var index = traceIndex("labels");
-    if (index < 0) { return; }
-    var labelled = placeLabels(shownIndices());
-    var mode = state.mode;
-    Plotly.restyle(chart, {
-      x: [labelled.map(function (i) { return events[i].x; })],
-      y: [labelled.map(function (i) { return events[i].y[mode]; })],
-      text: [labelled.map(function (i) { return events[i].label; })],
-    }, [index]);
+    return Plotly.relayout(chart, { annotations: labelAnnotations(placeLabels(shownIndices())) });
   }
   function updateCount(shown) {
     var undated = events.length - data.dated_count;
@@ -465,7 +478,12 @@
     buildUncertainList();
     buildDocumentList();
     buildSkippedList();
-    return redraw().then(function () {
+    timings.plotted = performance.now();
+    // The figure from Python already shows every event in the default lanes: only the
+    // labels need placing for the real plot size.
+    updateCount(shownIndices().length);
+    return updateLabels().then(function () {
+      timings.ready = performance.now();
       chart.setAttribute("data-ready", "true");
     });
   }
@@ -478,6 +496,7 @@
       return false;
     }
   }
+  timings.parsed = performance.now();
   if (!webglAvailable()) {
     figure.data.forEach(function (trace) { if (trace.type === "scattergl") { trace.type = "scatter"; } });
   }
@@ -495,6 +514,7 @@
     setMode: setMode,
     pointPosition: pointPosition,
     ready: null,
+    timings: timings,
   };
   var config = {
     responsive: true,
