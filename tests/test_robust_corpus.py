@@ -54,11 +54,30 @@ def write(path: Path, data: bytes | str) -> Path:
     return path
 
 
+#: Syllables and reports for many distinct tiny articles (a newsroom's briefs are not copies).
+SYLLABLES = ("ka", "lo", "ren", "mi", "ba", "si", "tor", "vel", "dun", "pra")
+REPORTS = (
+    "resigned on Monday",
+    "was elected mayor last week",
+    "signed the agreement on March 3",
+    "visited the flooded villages yesterday",
+    "announced a new budget in February",
+    "was arrested on Friday",
+    "opened the bridge two days ago",
+)
+
+
+def tiny_article(number: int) -> str:
+    """A one-sentence article about one of 1,000 invented people."""
+    name = "".join(SYLLABLES[number // 10**k % 10] for k in range(3)).capitalize()
+    return f"{name} {REPORTS[number % len(REPORTS)]}, officials said (brief {number})."
+
+
 def build_messy_corpus(root: Path) -> MessyCorpus:
     """Tiny files, a big file, pathological text, binary, bad UTF-8, empty files, HTML, JSONL."""
     corpus = MessyCorpus(root=root)
     for number in range(TINY_FILES):
-        text = f"date 2021-03-{1 + number % 28:02d}\nThe council met on Monday; item {number}.\n"
+        text = f"date 2021-03-{1 + number % 28:02d}\n{tiny_article(number)}\n"
         folder = root / "tiny" / f"{number % 7}" / f"{number % 3}"
         corpus.good.append(write(folder / f"t{number:05d}.txt", text))
     texts = "\n\n".join(seed_texts())

@@ -147,6 +147,7 @@ def test_background_past_without_date_or_episode_is_dropped() -> None:
     text = (
         "Canada has imposed sanctions on four officials.\n\n"
         "Officials met in Geneva in 2019.\n\n"
+        "The officials toured the region.\n\n"
         "The commission sold its building."
     )
     year = expression(text, "2019", "2019", Granularity.year, D(2019, 1, 1), D(2019, 12, 31))

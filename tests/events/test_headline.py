@@ -35,6 +35,11 @@ from timeline.events.headline import headline, is_plural, shorten
             "Alliance to submit joint statement to council",
         ),
         (
+            "The newspaper reported that China had hit back with sanctions.",
+            "hit",
+            "China hits back with sanctions",
+        ),
+        (
             "Parliamentarians also accused the council of failing to end impunity.",
             "accused",
             "Parliamentarians accuse council of failing to end impunity",

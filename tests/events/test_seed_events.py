@@ -188,7 +188,7 @@ def test_design_card_events(
         and (event_type is None or event.type == event_type)
     ]
     assert found, f"no {event_type or 'event'} dated {date} in {document}: {sentence!r}"
-    assert all((len(event.title) <= 90 and event.actors) or event.targets for event in found)
+    assert all(len(event.title) <= 90 and (event.actors or event.targets) for event in found)
 
 
 if __name__ == "__main__":

@@ -153,6 +153,15 @@ def test_issue_examples(text: str, span: str, value: str) -> None:
     assert by_text(text)[span].value == value
 
 
+def test_a_range_of_days_spans_from_first_to_last_day() -> None:
+    found = by_text("The talks ran Jan. 5-7, 2021, in Geneva.")["Jan. 5-7, 2021"]
+    assert (found.value, found.earliest, found.latest) == (
+        "2021-01-05",
+        dt.date(2021, 1, 5),
+        dt.date(2021, 1, 7),
+    )
+
+
 @pytest.mark.parametrize(
     "text", ["999,999,999 days ago", "It happened 999,999 weeks later.", "9,999 years ago"]
 )

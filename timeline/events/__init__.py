@@ -33,11 +33,12 @@ from timeline.events.anchor import (
     is_date_like,
     is_since,
 )
+from timeline.events.clause import cues
 from timeline.events.content import ContentSentence, content_sentences
-from timeline.events.detect import Detection, cues, detect
+from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline
 from timeline.events.lexicon import cue_table, name_tables
-from timeline.events.names import _tables, names_in
+from timeline.events.names import names_in, word_sets
 from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
     Document,
@@ -77,6 +78,7 @@ class Reference:
     paragraph: int
     since: bool = False
     from_document: bool = False
+    explicit: bool = False
 
 
 @dataclass
@@ -159,7 +161,7 @@ def place_set() -> frozenset[str]:
 @lru_cache(maxsize=256)
 def persons_in(text: str) -> list[str]:
     """Names of people in a sentence: two or three capitalized words, no organisation word."""
-    _, demonyms, heads, _ = _tables()
+    _, demonyms, heads, _ = word_sets()
     found = []
     places = place_set()
     for name in names_in(list(tokens_of(text))):
@@ -239,7 +241,10 @@ def _context_time(
             return _as_context(reference.time), reference.reason, True
         point = narrative.point_reference
         if point is not None and (
-            point.from_document or detection.continuation or _is_news_day(point, document)
+            point.from_document
+            or detection.continuation
+            or _is_news_day(point, document)
+            or (point.explicit and point.paragraph == paragraph - 1)
         ):
             return _as_context(point.time), point.reason, True
     if (
@@ -368,7 +373,12 @@ def update_reference(
         since = main.status is EventStatus.ongoing and main.time.mod == "START"
         from_document = main.time.basis is TimeBasis.document_date
         narrative.reference = Reference(
-            main.time, None, paragraph, since=since, from_document=from_document
+            main.time,
+            None,
+            paragraph,
+            since=since,
+            from_document=from_document,
+            explicit=main.governing is not None,
         )
         if not since:
             narrative.point_reference = narrative.reference
@@ -380,7 +390,7 @@ def update_reference(
         since = is_since(text, start, end)
         result = expression_time(expression, document, EventStatus.occurred, since)
         time, reason = (None, result) if isinstance(result, str) else (result, None)
-        narrative.reference = Reference(time, reason, paragraph, since=since)
+        narrative.reference = Reference(time, reason, paragraph, since=since, explicit=True)
         if not since:
             narrative.point_reference = narrative.reference
         elif present:
@@ -477,11 +487,17 @@ def extract_events(
             if detections
             else []
         )
-        narrative.clause_actors = next(
-            (d.actors for d in detections if d.actors and d.actors[0].lower() not in PRONOUNS),
-            [],
-        )
-        built = [build_event(document, sentence, a, narrative) for a in anchored]
+        built = []
+        for item_anchored in anchored:
+            # "the United States said it had sanctioned": `it` is the nearest earlier subject
+            start = item_anchored.detection.trigger.start
+            earlier = [
+                d.actors
+                for d in detections
+                if d.trigger.start < start and d.actors and d.actors[0].lower() not in PRONOUNS
+            ]
+            narrative.clause_actors = earlier[-1] if earlier else []
+            built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)
         remember(narrative, sentence, built)

@@ -132,7 +132,9 @@ def governing_expression(
             penalty = 0.0
         elif detection.relative:
             continue
-        elif is_opening_adverbial(text, start, end, first_subject):
+        elif is_opening_adverbial(text, start, end, first_subject) and (
+            not detection.generic or detection.subject_start <= first_subject
+        ):
             penalty = 0.5  # an opening adverbial governs the whole sentence
         else:
             low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)

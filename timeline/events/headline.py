@@ -13,7 +13,7 @@ import re
 
 from timeline.events.detect import Detection
 from timeline.events.lexicon import inflect
-from timeline.events.names import _tables
+from timeline.events.names import word_sets
 from timeline.models import EventStatus
 
 MAX_TITLE = 90
@@ -77,7 +77,7 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
 
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop lowercase person titles and articles right before a capitalized name."""
-    titles, demonyms = _tables()[0], _tables()[1]
+    titles, demonyms = word_sets()[0], word_sets()[1]
     kept: list[str] = []
     for word in reversed(words):
         following = kept[0] if kept else ""

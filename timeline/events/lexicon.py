@@ -135,6 +135,7 @@ class CueTable(_Table):
     plural_references: list[str]
     determiners: list[str]
     temporal_words: list[str]
+    continuation_phrases: list[str]
 
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""

@@ -18,7 +18,8 @@ ORGANISATION_JOIN = frozenset({"in", "on", "and", "&"})
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles, demonyms, organisation heads and words that never start a name, as sets."""
     tables = name_tables()
     return (
         frozenset(tables.titles.words),
@@ -52,7 +53,7 @@ def _lower_places() -> frozenset[str]:
 
 def strip_title(words: list[str]) -> list[str]:
     """A name without the person titles before it: keep the last 2-3 person-like words."""
-    titles, demonyms, heads, _ = _tables()
+    titles, demonyms, heads, _ = word_sets()
     places = _lower_places()
     suffix: list[str] = []
     for word in reversed(words):
@@ -73,14 +74,14 @@ def strip_title(words: list[str]) -> list[str]:
 
 
 def _has_head(words: list[str]) -> bool:
-    heads = _tables()[2]
+    heads = word_sets()[2]
     return any(word.lower() in heads for word in words)
 
 
 def name_runs(tokens: list[Token]) -> list[list[Token]]:
     """Runs of capitalized tokens (with joining words) that may be names."""
     runs: list[list[Token]] = []
-    _, _, _, not_starts = _tables()
+    _, _, _, not_starts = word_sets()
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -121,7 +122,7 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
 
 def clean_run(run: list[Token]) -> str | None:
     """The name a run stands for, titles stripped; None when it is not a name."""
-    _, demonyms, _, not_starts = _tables()
+    _, demonyms, _, not_starts = word_sets()
     words = [token.bare for token in run]
     while words and words[0].lower() in not_starts:
         words = words[1:]
@@ -130,7 +131,7 @@ def clean_run(run: list[Token]) -> str | None:
     words = strip_title(words)
     if len(words) == 1:
         lower = words[0].lower()
-        if lower in demonyms or lower in not_starts or lower.rstrip("s") in _tables()[0]:
+        if lower in demonyms or lower in not_starts or lower.rstrip("s") in word_sets()[0]:
             return None  # "Chinese", "Officials"
     if all(word.lower() in demonyms for word in words):
         return None

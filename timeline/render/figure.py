@@ -281,7 +281,7 @@ def chart_title(view: TimelineView, interactive: bool) -> dict[str, object]:
     """The title drawn in the chart: only in static images (the page has its own heading)."""
     if interactive:
         return {"text": ""}
-    return {"text": escape_text(view.title), "x": 0.0, "xanchor": "left", "font": {"size": 20}}
+    return {"text": escape_text(view.title), "x": 0.01, "xanchor": "left", "font": {"size": 20}}
 
 
 def build_figure(

@@ -42,6 +42,8 @@ class Resolution:
     mod: str | None = None
     granularity: Granularity | None = None
     anchor: str = "none"
+    last_day: dt.date | None = None
+    """For a written range of days ("Jan. 5-7"): the last day it covers."""
 
 
 Normalizer = Callable[[Groups, Mapping[str, Any], Context], "Resolution | None"]
@@ -211,6 +213,26 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
         return None
     date = PartialDate(year=year, month=month, day=day, grain=Granularity.day)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def day_range(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """Days of one month written as a range ("Jan. 5-7, 2021"): the first day's value, with
+    bounds reaching the last day."""
+    first = calendar_date(groups, params, context)
+    if first is None or first.date is None:
+        return None
+    last = _day_of_month(groups["day_end"])
+    if first.date.day is None or last <= first.date.day:
+        return None
+    if first.date.year is None:
+        return first
+    try:
+        last_day = dt.date(first.date.year, first.date.month or 1, last)
+    except ValueError:
+        return None
+    return Resolution(
+        value=first.value, date=first.date, mod=first.mod, anchor=first.anchor, last_day=last_day
+    )
 
 
 def _year_matching_weekday(month: int, day: int, weekday: int, context: Context) -> int | None:
@@ -759,6 +781,7 @@ def fixed(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolu
 
 NORMALIZERS: dict[str, Normalizer] = {
     "calendar_date": calendar_date,
+    "day_range": day_range,
     "month_of_year": month_of_year,
     "month_name": month_name,
     "year_number": year_number,

@@ -135,6 +135,8 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
         found = cal.bounds(resolution.date)
         if found:
             earliest, latest = cal.narrow(*found, resolution.mod)
+        if found and resolution.last_day is not None:
+            latest = max(latest, resolution.last_day)
         granularity = granularity or resolution.date.grain
     return TemporalExpression(
         start=candidate.start,

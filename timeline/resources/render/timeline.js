@@ -13,6 +13,7 @@
   var MAX_LABELS = 40;
   var MAX_ACTORS = 500;
   var MAX_SELECTED = 200;
+  var MAX_LIST_ROWS = 300;
   var MODES = ["type", "actor", "document"];
 
   var timings = { start: performance.now() };
@@ -23,6 +24,7 @@
   var documentsById = {};
   data.documents.forEach(function (doc) { documentsById[doc.id] = doc; });
 
+  var laneModeDrawn = "type";
   var state = { mode: "type", query: [], actor: "", types: new Set(data.types), selected: null };
   var hoverOf = [];
   var symbolOf = [];
@@ -237,18 +239,23 @@
       if (meta.role === "highlight") { return highlightTrace(trace); }
       return trace;
     });
-    var lanes = data.lanes[mode];
-    var count = Math.max(lanes.ticks.length, 1);
-    var layout = Object.assign({}, chart.layout, {
-      yaxis: Object.assign({}, chart.layout.yaxis, {
-        tickvals: lanes.ticks.map(function (_, i) { return i; }),
-        ticktext: lanes.ticks,
-        range: [count - 0.5, -0.5],
-      }),
-      shapes: laneBands(lanes.ticks.length),
-    });
-    if (layout.updatemenus && layout.updatemenus.length) {
-      layout.updatemenus = [Object.assign({}, layout.updatemenus[0], { active: MODES.indexOf(mode) })];
+    var layout = chart.layout;
+    if (laneModeDrawn !== mode) {
+      // Only a lane switch touches the axes: other layout changes make plotly redraw all.
+      var lanes = data.lanes[mode];
+      var count = Math.max(lanes.ticks.length, 1);
+      layout = Object.assign({}, chart.layout, {
+        yaxis: Object.assign({}, chart.layout.yaxis, {
+          tickvals: lanes.ticks.map(function (_, i) { return i; }),
+          ticktext: lanes.ticks,
+          range: [count - 0.5, -0.5],
+        }),
+        shapes: laneBands(lanes.ticks.length),
+      });
+      if (layout.updatemenus && layout.updatemenus.length) {
+        layout.updatemenus = [Object.assign({}, layout.updatemenus[0], { active: MODES.indexOf(mode) })];
+      }
+      laneModeDrawn = mode;
     }
     updateCount(shown.length);
     return Plotly.react(chart, newData, layout).then(updateLabels);
@@ -357,10 +364,22 @@
   function buildUncertainList() {
     var wrap = document.querySelector("#tl-uncertain .table-wrap");
     if (!data.uncertain.length) { wrap.appendChild(el("p", "None: every event has a precise date.", "muted")); return; }
-    wrap.appendChild(table(["Event", "Date", "Reason"], data.uncertain.map(function (i) {
-      var e = events[i];
-      return [eventButton(i), e.dated ? e.date_value : "undated", e.reason || ""];
-    })));
+    function rows(limit) {
+      return data.uncertain.slice(0, limit).map(function (i) {
+        var e = events[i];
+        return [eventButton(i), e.dated ? e.date_value : "undated", e.reason || ""];
+      });
+    }
+    wrap.appendChild(table(["Event", "Date", "Reason"], rows(MAX_LIST_ROWS)));
+    if (data.uncertain.length > MAX_LIST_ROWS) {
+      var more = el("button", "Show all " + data.uncertain.length + " events");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        clear(wrap);
+        wrap.appendChild(table(["Event", "Date", "Reason"], rows(data.uncertain.length)));
+      });
+      wrap.appendChild(more);
+    }
   }
   function buildDocumentList() {
     var wrap = document.querySelector("#tl-documents .table-wrap");

@@ -1,0 +1,455 @@
+"""Arguments of a clause: its subject and object spans, actors, targets and the object text.
+
+Subjects are read backwards from the verb to a clause boundary (punctuation, subordinator,
+another verb), cut to their first noun phrase; objects forwards to the next boundary, keeping
+appositive name lists ("two Canadians, Michael Kovrig and Michael Spavor"). Actors and targets
+are the names in those spans (titles stripped), or the phrase itself when its head is a common
+noun ("Chinese government").
+"""
+
+from __future__ import annotations
+
+from timeline.events.clause import (
+    MAX_OBJECT_TOKENS,
+    MAX_SUBJECT_TOKENS,
+    MODAL_OR_TO,
+    PREPOSITIONS,
+    VERBLIKE,
+    TokenizedSentence,
+    cues,
+    ends_sentence,
+    singular,
+    verb_stops,
+)
+from timeline.events.lexicon import ontology, trigger_forms
+from timeline.events.names import names_in, word_sets
+from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
+
+
+def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, int, bool]:
+    """Token range of the subject before the auxiliary chain; flag for VP coordination."""
+    c = cues()
+    end = chain_start
+    if end == 0:
+        return 0, 0, False
+    if sentence.lower(end - 1) in {"and", "but", "or"}:
+        return 0, 0, True
+    if sentence.tokens[end - 1].text == ",":
+        # an appositive between commas: "The Coalition, an organization of ten groups, issued"
+        opening = opening_name(sentence, end - 1)
+        if opening is not None:
+            return 0, opening, False
+        position = end - 2
+        while position >= 0 and sentence.tokens[position].text != ",":
+            position -= 1
+        if position <= 0:
+            return 0, 0, False
+        end = position
+    if end == chain_start:
+        while end > 0 and end - 1 in sentence.blocked:
+            end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
+    start = end
+    stops = c.subordinators - {"and", "or", "than"}
+    stop_words = verb_stops()
+    while start > 0 and end - start < MAX_SUBJECT_TOKENS:
+        previous = start - 1
+        token = sentence.tokens[previous]
+        if (
+            previous in sentence.blocked
+            or sentence.is_quoted(previous)
+            or token.lower in c.temporal
+        ):
+            break
+        if token.text == "," and is_list_comma(sentence, previous):
+            start -= 1
+            continue
+        if token.lower in {"and", "or"} and ends_clause(sentence, previous - 1):
+            break  # "... were arrested and police were forced": clauses, not one subject
+        if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in stops:
+            break
+        if token.lower in VERBLIKE or token.lower in stop_words:
+            break
+        if (
+            previous > 0
+            and sentence.lower(previous - 1) in MODAL_OR_TO
+            and (token.lower in trigger_forms())
+        ):
+            break  # "will make its request": a verb after a modal ends the subject
+        start -= 1
+    while start < end and sentence.lower(start) in PREPOSITIONS:
+        start += 1  # "in a joint statement expected to be submitted": drop the preposition
+    return start, first_noun_phrase_end(sentence, start, end), False
+
+
+def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
+    """End of a short name opening the sentence and followed by a comma ("Pompeo, a ...,")."""
+    for index, token in enumerate(sentence.tokens[: min(before, 7)]):
+        if token.text == ",":
+            names = sentence.tokens[:index]
+            if names and all(t.is_capitalized or t.lower in {"of", "the"} for t in names):
+                return index
+            return None
+    return None
+
+
+def ends_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the word at `index` (before an `and`) ends a clause: a verb or its particle."""
+    if index < 0:
+        return False
+    token = sentence.tokens[index]
+    lower = token.lower
+    if token.is_capitalized or index in sentence.blocked:
+        return False
+    return (
+        lower in VERBLIKE
+        or lower in verb_stops()
+        or lower in trigger_forms()
+        or (lower.endswith("ed") and len(lower) > 4)
+        or lower in {"off", "up", "out", "down", "away", "back"}
+    )
+
+
+def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
+    """A comma inside a list of names: "Sweden, Switzerland, the Netherlands"."""
+    before = sentence.tokens[index - 1] if index > 0 else None
+    after = [t for t in sentence.tokens[index + 1 : index + 3] if t.lower != "the"]
+    if before is None or index - 1 in sentence.blocked or before.lower in cues().temporal:
+        return False
+    if not (before.is_capitalized and after and after[0].is_capitalized):
+        return False
+    rest = sentence.tokens[index + 1 : index + 12]
+    return any(token.lower in {"and", "or"} for token in rest)
+
+
+def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> int:
+    """End of the first noun phrase of a subject: cut at a participle, `including`, `in`..."""
+    for index in range(start + 1, end):
+        token = sentence.tokens[index]
+        lower = token.lower
+        if token.is_capitalized or sentence.is_quoted(index):
+            continue
+        joins_names = (
+            sentence.tokens[index - 1].is_capitalized
+            and index + 1 < end
+            and sentence.tokens[index + 1].is_capitalized
+        )
+        if lower in {"from", "in", "with", "at", "on"} and not joins_names:
+            return index
+        if lower in {"including", "who", "which", "that"}:
+            return index
+        if lower.endswith(("ed", "ing")) and len(lower) > 4 and index > start + 1:
+            return index
+    return end
+
+
+def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
+    """The subject at the start of the sentence (after an introductory phrase and comma)."""
+    start = 0
+    for index, token in enumerate(sentence.tokens[:8]):
+        if token.text == "," and index < 7:
+            start = index + 1
+            break
+    end = start
+    while end < len(sentence.tokens) and end - start < 8:
+        token = sentence.tokens[end]
+        lower = token.lower
+        if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in verb_stops():
+            break
+        if not token.is_capitalized and lower.endswith("ed") and end > start:
+            break
+        if lower in cues().adverbs:
+            break
+        end += 1
+    return start, end
+
+
+def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
+    """The subject of the clause a participle hangs on ("the bomb went off, killing ...")."""
+    c = cues()
+    comma = index - 1
+    while comma > 0 and sentence.tokens[comma].text != ",":
+        comma -= 1
+    start = comma
+    while start > 0:
+        token = sentence.tokens[start - 1]
+        if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators - {"and", "or"}:
+            break
+        start -= 1
+    end = start
+    while end < comma and end - start < 10:
+        token = sentence.tokens[end]
+        lower = token.lower
+        if lower in VERBLIKE or lower in verb_stops():
+            break
+        if not token.is_capitalized and lower.endswith("ed") and end > start:
+            break
+        end += 1
+    return start, end
+
+
+def clean_phrase(tokens: list[Token]) -> str:
+    """A phrase without determiners, parentheses or quotes, as a string."""
+    c = cues()
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+            continue
+        if token.text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth or token.text in {"“", "”", '"', "‘", "’"}:
+            continue
+        if token.lower in c.determiners and (not kept or kept[-1].lower in {"of", "to", "on"}):
+            continue
+        if not kept and not any(char.isalnum() for char in token.text):
+            continue
+        kept.append(token)
+    return " ".join(
+        token.text if not index or token.start != kept[index - 1].end else "\0" + token.text
+        for index, token in enumerate(kept)
+    ).replace(" \0", "")
+
+
+def is_document(tokens: list[Token]) -> bool:
+    """Whether a phrase names a document or is a quotation ("the statement", "“We urge")."""
+    if tokens[0].text in {"“", '"', "``"}:
+        return True
+    words = {singular(t.lower) for t in tokens if not t.is_capitalized}
+    return bool(words & cues().document_subject)
+
+
+def outside_parentheses(tokens: list[Token]) -> list[Token]:
+    """Tokens not inside parentheses."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(token)
+    return kept
+
+
+def after_last_title(tokens: list[Token]) -> list[str]:
+    """Names after the last lower-case title word ("Ministry spokesman Yuri G." -> "Yuri G.")."""
+    titles = word_sets()[0]
+    positions = [i for i, t in enumerate(tokens) if t.text.islower() and t.lower in titles]
+    if not positions or positions[-1] == len(tokens) - 1:
+        return []
+    return names_in(tokens[positions[-1] + 1 :])
+
+
+def actors_of(tokens: list[Token]) -> list[str]:
+    """Actors from a subject phrase: its names, or the phrase when its head is a common noun."""
+    content = outside_parentheses(tokens)
+    while content and not any(char.isalnum() for char in content[-1].text):
+        content = content[:-1]
+    if not content:
+        return []
+    first = next((i for i, t in enumerate(content) if t.lower not in cues().determiners), 0)
+    if (
+        first + 1 < len(content)
+        and content[first + 1].lower in {"for", "of"}
+        and names_in(content[first : first + 1]) == []
+    ):
+        phrase = clean_phrase(content)  # "Lawyers for the boy's family in Miami"
+        if phrase and len(phrase.split()) <= 7:
+            return [phrase]
+    names = names_in(content)
+    head = content[-1]
+    if names and head.is_capitalized:
+        return after_last_title(content) or names
+    phrase = clean_phrase(content)
+    if not phrase or len(phrase.split()) > 7:
+        return names
+    return [phrase]
+
+
+def apposition_end(sentence: TokenizedSentence, comma: int) -> int | None:
+    """End of an appositive list of names after a comma ("two Canadians, Michael X and ...")."""
+    titles = word_sets()[0]
+    position = comma + 1
+    saw_name = False
+    while position < len(sentence.tokens):
+        token = sentence.tokens[position]
+        if token.text in {",", ".", ";"}:
+            return position if saw_name else None
+        if token.is_capitalized:
+            saw_name = True
+        elif token.lower not in titles and token.lower != "and":
+            return position if saw_name and token.lower in PREPOSITIONS else None
+        position += 1
+    return position if saw_name else None
+
+
+def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tuple[int, int]:
+    """Token range of the object after the trigger, cut at the clause boundary."""
+    c = cues()
+    forms = trigger_forms()
+    position = start
+    begin = position
+    content = 0
+    while position < len(sentence.tokens) and content < MAX_OBJECT_TOKENS:
+        token = sentence.tokens[position]
+        lower = token.lower
+        if position in sentence.blocked or (
+            lower in PREPOSITIONS and position + 1 in sentence.blocked
+        ):
+            position += 1
+            continue
+        if lower == "that" and content == 0 and keep_that:
+            position += 1
+            continue
+        if token.text == ",":
+            end = apposition_end(sentence, position) if content else None
+            if end is None:
+                break
+            position = end
+            continue
+        if token.text == "." and not ends_sentence(sentence, position):
+            position += 1
+            continue
+        if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
+            break
+        if lower in c.subordinators - {"and", "or"} and content:
+            break
+        following = sentence.lower(position + 1)
+        if lower in {"and", "but"} and (
+            following in forms or following.endswith("ed") or following in verb_stops()
+        ):
+            break
+        if lower in {"according", "citing"} or (
+            content
+            and lower.endswith("ing")
+            and any(k == "gerund" for _, k in forms.get(lower, []))
+        ):
+            break
+        content += 1
+        position += 1
+    return begin, position
+
+
+def span_text(sentence: TokenizedSentence, tokens: list[Token]) -> str:
+    """Tokens joined as written: a space only where the sentence had one."""
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        if index and token.start != tokens[index - 1].end:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+COMPLEMENT_VERBS = frozenset(
+    {"would", "will", "could", "might", "had", "has", "have", "was", "were", "is", "are"}
+)
+
+
+def complement_start(
+    sentence: TokenizedSentence, begin: int, end: int, keep_that: bool, speech: bool = False
+) -> int | None:
+    """Where a reported clause starts ("announced that X would ..."): its dates are its own."""
+    if not keep_that:
+        return None
+    c = cues()
+    for index in range(begin, min(end, len(sentence.tokens))):
+        token = sentence.tokens[index]
+        if index in sentence.blocked:
+            continue
+        if token.lower == "that" or (token.lower in COMPLEMENT_VERBS and index > begin):
+            return token.start
+        if speech and index > begin + 5:
+            return token.start  # a reporting verb's own date sits right after it
+        if speech and (
+            token.lower in c.pronouns
+            or (token.lower in c.determiners and sentence.lower(index - 1) not in PREPOSITIONS)
+        ):
+            return token.start  # "said the sanctions were...": the reported clause starts
+    return None
+
+
+def is_relative(sentence: TokenizedSentence, position: int) -> bool:
+    """Whether a clause starting at `position` is a relative clause (not `said that ...`)."""
+    marker = sentence.lower(position - 1)
+    if marker in {"who", "which", "whom"}:
+        return True
+    if marker != "that" or position < 2:
+        return False
+    before = sentence.tokens[position - 2].lower
+    return not (before in VERBLIKE or before in trigger_forms() or before.endswith("ed"))
+
+
+def relative_antecedent(sentence: TokenizedSentence, subject_start: int) -> list[Token]:
+    """The noun phrase a `which`/`that` clause refers to, when the clause's subject follows it."""
+    if subject_start < 2 or sentence.lower(subject_start - 1) not in {"which", "that", "whom"}:
+        return []
+    end = subject_start - 1
+    if sentence.tokens[end - 1].text == ",":
+        end -= 1
+    before = sentence.tokens[end - 1].lower
+    if before in VERBLIKE or before in trigger_forms() or before.endswith("ed"):
+        return []  # "reported that China had hit back": a reported clause, not a relative one
+    start = end
+    while start > 0 and end - start < 6:
+        token = sentence.tokens[start - 1]
+        if token.text in CLAUSE_PUNCTUATION or token.lower in PREPOSITIONS | VERBLIKE:
+            break
+        start -= 1
+        if token.lower in cues().determiners:
+            break
+    return [t for t in sentence.tokens[start:end] if t.lower not in cues().determiners]
+
+
+def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Token]:
+    """Object tokens without date phrases and the preposition that introduces them."""
+    kept: list[Token] = []
+    for index in range(begin, end):
+        token = sentence.tokens[index]
+        if index in sentence.blocked:
+            continue
+        if (
+            token.lower in PREPOSITIONS | {"since", "during", "last"}
+            and index + 1 in sentence.blocked
+        ):
+            continue
+        if not kept and token.lower == "that":
+            continue
+        kept.append(token)
+    return kept
+
+
+def targets_of(
+    row_type: str,
+    sentence: TokenizedSentence,
+    obj: list[Token],
+    cue_index: int | None,
+    places: list[str],
+) -> list[str]:
+    """Who the event is done to: names in the object, else its first noun phrase."""
+    if not ontology().by_id[row_type].object_is_target:
+        against = [i for i, t in enumerate(obj) if t.lower == "against"]
+        if not against:
+            return []
+        obj = obj[against[0] + 1 :]
+    if cue_index is not None:
+        after = [t for t in obj if t.start > sentence.tokens[cue_index].start]
+        before = [t for t in obj if t.start < sentence.tokens[cue_index].start]
+        marked = bool(after) and after[0].lower in {"on", "against", "to", "at"}
+        obj = after[1:] if marked else [t for t in before if t.is_capitalized]
+    phrase: list[Token] = []
+    for index, token in enumerate(obj):
+        following = obj[index + 1] if index + 1 < len(obj) else None
+        if token.lower == "of" and following is not None and following.is_capitalized:
+            phrase.append(token)
+            continue
+        if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", "to"}:
+            break
+        phrase.append(token)
+    names = [name for name in names_in(phrase) if name not in places]
+    if names:
+        return names
+    cleaned = clean_phrase([t for t in phrase if t.text != ","])
+    return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []

@@ -1,0 +1,257 @@
+"""Reading a clause: tokens with quotes and date phrases marked, auxiliaries, cue word sets.
+
+The primitives the detector and the argument reader share: `TokenizedSentence` (tokens, quote
+mask, blocked date-phrase tokens), the cue lists as sets (`cues()`), the auxiliary chain before a
+verb, and small word tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.events.lexicon import TriggerRow, cue_table, trigger_forms
+from timeline.events.tokens import CLAUSE_PUNCTUATION, quoted_of, tokens_of
+
+PREPOSITIONS = frozenset(
+    {
+        "of",
+        "by",
+        "with",
+        "in",
+        "for",
+        "at",
+        "on",
+        "to",
+        "from",
+        "against",
+        "over",
+        "into",
+        "about",
+        "within",
+        "during",
+        "amid",
+        "across",
+        "under",
+        "through",
+        "despite",
+        "toward",
+        "towards",
+        "without",
+        "after",
+        "before",
+    }
+)
+OBJECT_WINDOW = 12
+MODAL_OR_TO = frozenset(
+    {"will", "would", "shall", "can", "could", "may", "might", "must", "should", "to", "did"}
+)
+MAX_OBJECT_TOKENS = 18
+MAX_SUBJECT_TOKENS = 30
+VERBLIKE = frozenset(
+    {
+        "said",
+        "says",
+        "made",
+        "went",
+        "took",
+        "gave",
+        "came",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "did",
+        "does",
+        "told",
+        "held",
+        "sent",
+        "put",
+        "met",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    irrealis: frozenset[str]
+    hypothetical: frozenset[str]
+    future: frozenset[str]
+    planning: frozenset[str]
+    failure: frozenset[str]
+    document_subject: frozenset[str]
+    gerund_preposition: frozenset[str]
+    present_be: frozenset[str]
+    past_be: frozenset[str]
+    be: frozenset[str]
+    present_have: frozenset[str]
+    past_have: frozenset[str]
+    present_do: frozenset[str]
+    past_do: frozenset[str]
+    adverbs: frozenset[str]
+    subordinators: frozenset[str]
+    background: frozenset[str]
+    continuation: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    temporal: frozenset[str]
+
+    @property
+    def auxiliary_chain(self) -> frozenset[str]:
+        return (
+            self.present_be
+            | self.past_be
+            | self.be
+            | self.present_have
+            | self.past_have
+            | self.present_do
+            | self.past_do
+            | self.future
+            | self.irrealis
+            | self.negation
+            | self.adverbs
+            | {"to", "going", "not"}
+        )
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue lists as sets."""
+    table = cue_table()
+    aux = table.auxiliaries
+    return Cues(
+        negation=table.words("negation"),
+        irrealis=table.words("irrealis_modal"),
+        hypothetical=table.words("hypothetical"),
+        future=table.words("future"),
+        planning=table.words("planning"),
+        failure=table.words("failure"),
+        document_subject=table.words("document_subject"),
+        gerund_preposition=table.words("gerund_preposition"),
+        present_be=frozenset(aux.present_be),
+        past_be=frozenset(aux.past_be),
+        be=frozenset(aux.be),
+        present_have=frozenset(aux.present_have),
+        past_have=frozenset(aux.past_have),
+        present_do=frozenset(aux.present_do),
+        past_do=frozenset(aux.past_do),
+        adverbs=frozenset(table.adverbs),
+        subordinators=frozenset(table.subordinators),
+        background=frozenset(table.background_adverbs),
+        continuation=frozenset(table.continuation_adverbs),
+        pronouns=frozenset(table.pronouns),
+        determiners=frozenset(table.determiners),
+        temporal=frozenset(table.temporal_words),
+    )
+
+
+def singular(word: str) -> str:
+    """A crude singular for matching object nouns."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def object_key(row: TriggerRow, word: str) -> str | None:
+    lower = word.lower()
+    for key in (lower, singular(lower)):
+        if key in row.objects:
+            return key
+    return None
+
+
+class TokenizedSentence:
+    """A tokenized sentence with its quote mask and blocked (temporal) token indexes."""
+
+    def __init__(self, text: str, blocked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens = list(tokens_of(text))
+        self.quoted = quoted_of(text)
+        self.blocked = (
+            {
+                index
+                for index, token in enumerate(self.tokens)
+                if any(start <= token.start < end for start, end in blocked)
+            }
+            if blocked
+            else set()
+        )
+
+    def is_quoted(self, index: int) -> bool:
+        return bool(self.quoted) and self.quoted[self.tokens[index].start]
+
+    def is_boundary(self, index: int) -> bool:
+        token = self.tokens[index]
+        return token.text in CLAUSE_PUNCTUATION or token.lower in cues().subordinators
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+
+NOT_ADVERBS = frozenset(
+    {
+        "family",
+        "assembly",
+        "rally",
+        "ally",
+        "supply",
+        "reply",
+        "anomaly",
+        "monopoly",
+        "bully",
+        "folly",
+        "tally",
+        "belly",
+        "jelly",
+        "holly",
+        "lily",
+        "homily",
+        "italy",
+        "july",
+    }
+)
+
+
+def is_ly_adverb(word: str) -> bool:
+    """A lower-case -ly word that is an adverb ("officially"), not a noun ("family")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
+
+
+def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[str]]:
+    """Index of the first auxiliary/adverb before the trigger and those words, in order."""
+    allowed = cues().auxiliary_chain
+    start = index
+    while start > 0:
+        previous = sentence.tokens[start - 1]
+        lower = previous.lower
+        if lower in allowed or is_ly_adverb(previous.text) or lower.endswith(("n't", "n’t")):
+            start -= 1
+            continue
+        break
+    return start, [token.lower for token in sentence.tokens[start:index]]
+
+
+def ends_sentence(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a period ends the sentence (not `Jan. 19` or a stray mid-sentence period)."""
+    following = sentence.tokens[index + 1 :][:1]
+    return not following or following[0].is_capitalized
+
+
+@lru_cache(maxsize=1)
+def verb_stops() -> frozenset[str]:
+    """Words that end a subject read backwards: auxiliaries and inflected trigger verbs."""
+    c = cues()
+    inflected = {
+        form
+        for form, rows in trigger_forms().items()
+        if any(kind in {"past", "participle", "gerund"} for _, kind in rows)
+    }
+    return (c.auxiliary_chain - c.adverbs - {"to", "not"}) | inflected
