@@ -207,3 +207,15 @@ def test_relative_clause_event_names_its_antecedent() -> None:
     assert len(events) == 1
     assert events[0].title == "Beijing imposes national security law on city"
     assert events[0].time is not None and events[0].time.value == "2020-06"
+
+
+def test_he_refers_to_the_titled_subject_of_the_sentence() -> None:
+    text = (
+        "Ned Price said the arrests were unjust.\n\n"
+        "Britain's foreign minister will raise the issue when he visits Beijing next month."
+    )
+    phrase = expression(
+        text, "next month", "2022-02", Granularity.month, D(2022, 2, 1), D(2022, 2, 28), "document"
+    )
+    events = run(text, "2022-01-10", [phrase])
+    assert [e.actors for e in events] == [["Britain's foreign minister"]]

@@ -33,6 +33,7 @@ from timeline.events.anchor import (
     is_date_like,
     is_since,
 )
+from timeline.events.arguments import opening_person
 from timeline.events.clause import cues
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
@@ -185,6 +186,8 @@ def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
             lower = f"the {lower}"
         if (lower in plural_references or kind == "group") and len(narrative.last_persons) >= 2:
             resolved.extend(narrative.last_persons)
+        elif kind == "person" and opening_person(narrative.sentence_text):
+            resolved.append(opening_person(narrative.sentence_text) or name)
         elif kind == "person" and narrative.sentence_persons:
             resolved.append(narrative.sentence_persons[0])
         elif kind == "person" and narrative.last_person:

@@ -453,3 +453,17 @@ def targets_of(
         return names
     cleaned = clean_phrase([t for t in phrase if t.text != ","])
     return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []
+
+
+def opening_person(text: str) -> str | None:
+    """A person named by title at the start of a sentence ("Britain's foreign minister ...")."""
+    sentence = TokenizedSentence(text, [])
+    start, end = sentence_subject(sentence)
+    tokens = sentence.tokens[start:end]
+    titles = word_sets()[0]
+    if not tokens or tokens[0].lower in cues().pronouns:
+        return None
+    if not any(t.text.islower() and t.lower in titles for t in tokens):
+        return None
+    found = actors_of(tokens)
+    return found[0] if found else None

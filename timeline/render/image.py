@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from timeline.ingest import InputError
@@ -23,6 +25,19 @@ class ImageExportError(InputError):
 
     A subclass of `InputError`, so the CLI prints it as ``error: PATH: reason`` and exits 1.
     """
+
+
+@contextmanager
+def quiet_logger(name: str, level: int = logging.CRITICAL) -> Iterator[None]:
+    """Silence a chatty library logger for a block (choreographer logs harmless tracebacks
+    when Chromium writes a partial message on its pipe), then restore it."""
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def find_browser(environ: Mapping[str, str] | None = None) -> str | None:
@@ -75,11 +90,12 @@ def write_image(result: TimelineResult, path: Path, browser: str | None = None) 
     height = int(figure.layout.height or 600)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        data = kaleido.calc_fig_sync(
-            figure,
-            opts={"format": fmt, "width": IMAGE_WIDTH, "height": height, "scale": 1},
-            kopts={"path": executable, "mathjax": False},
-        )
+        with quiet_logger("choreographer"):
+            data = kaleido.calc_fig_sync(
+                figure,
+                opts={"format": fmt, "width": IMAGE_WIDTH, "height": height, "scale": 1},
+                kopts={"path": executable, "mathjax": False},
+            )
     except Exception as error:  # kaleido/choreographer raise many types; report them plainly
         raise ImageExportError(str(path), f"image export failed: {error}".strip()) from None
     path.write_bytes(data)
