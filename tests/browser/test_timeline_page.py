@@ -127,6 +127,40 @@ def test_lane_dropdown_switches_to_actor_and_document_lanes(open_timeline) -> No
     assert loaded.errors == []
 
 
+def test_zooming_places_labels_again_for_the_visible_events(open_timeline) -> None:
+    loaded = open_timeline(small_result())
+    page = loaded.page
+    labels = "document.querySelector('.js-plotly-plot').layout.annotations.map(a => a.text)"
+    assert len(page.evaluate(labels)) == 6  # everything fits at full range
+    page.evaluate(
+        "Plotly.relayout(document.querySelector('.js-plotly-plot'),"
+        " {'xaxis.range': ['2021-03-01', '2021-04-30']})"
+    )
+    page.wait_for_function(f"{labels}.length === 2")
+    assert sorted(page.evaluate(labels)) == [  # titles shortened to fit
+        "Canada sanctions four Chinese off…",
+        "China retaliates with counter-san…",
+    ]
+
+
+def test_box_selection_lists_the_selected_events(open_timeline) -> None:
+    loaded = open_timeline(small_result())
+    page = loaded.page
+    page.evaluate(
+        "Plotly.relayout(document.querySelector('.js-plotly-plot'), {dragmode: 'select'})"
+    )
+    x1, y1 = point_of(loaded, "e1")
+    _, y2 = point_of(loaded, "e2")
+    page.mouse.move(x1 - 15, min(y1, y2) - 15)
+    page.mouse.down()
+    page.mouse.move(x1 + 15, max(y1, y2) + 15, steps=8)
+    page.mouse.up()
+    page.wait_for_selector("#tl-details .selected-list")
+    assert page.inner_text("#tl-details h2") == "2 selected events"
+    page.locator("#tl-details .selected-list button", has_text="China retaliates").click()
+    assert page.inner_text("#tl-details h2") == "China retaliates with counter-sanctions"
+
+
 def test_undated_list_documents_list_and_skipped_inputs(open_timeline) -> None:
     loaded = open_timeline(small_result())
     page = loaded.page

@@ -320,7 +320,8 @@ def build_figure(
         if any(e.type == name for e in dated)
     ]
     density = [density_trace(dated)] if use_webgl and dated else []
-    figure = go.Figure([*density, *spans, *markers, *legend, *key_traces()])
+    key = key_traces() if dated else []
+    figure = go.Figure([*density, *spans, *markers, *legend, *key])
     bounds = x_bounds(view.events)
     xaxis: dict[str, object] = {
         "type": "date",
@@ -332,7 +333,9 @@ def build_figure(
     }
     if bounds is not None:
         xaxis["range"] = [b.strftime("%Y-%m-%d %H:%M") for b in bounds]
-    if interactive:
+    if not dated:
+        xaxis.update(showticklabels=False, showgrid=False, ticks="")
+    if interactive and dated:
         xaxis["rangeslider"] = {"visible": True, "thickness": 0.07, "bgcolor": "#f4f4f4"}
         xaxis["rangeselector"] = {
             "buttons": [
@@ -348,16 +351,7 @@ def build_figure(
             "activecolor": "#cccccc",
         }
     figure.update_layout(
-        title=(
-            {"text": ""}
-            if interactive
-            else {
-                "text": escape_text(view.title),
-                "x": 0.0,
-                "xanchor": "left",
-                "font": {"size": 20},
-            }
-        ),
+        title=chart_title(view, interactive),
         font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOR},
         xaxis=xaxis,
         yaxis=yaxis_for(view, mode),
@@ -375,7 +369,7 @@ def build_figure(
         uirevision="timeline",
         meta={"lane_mode": mode},
     )
-    if interactive:
+    if interactive and dated:
         figure.update_layout(updatemenus=[lane_menu(mode)])
     if density:
         figure.update_layout(

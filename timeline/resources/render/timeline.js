@@ -363,7 +363,7 @@
   }
   function buildUncertainList() {
     var wrap = document.querySelector("#tl-uncertain .table-wrap");
-    if (!data.uncertain.length) { wrap.appendChild(el("p", "None: every event has a precise date.", "muted")); return; }
+    if (!data.uncertain.length) { wrap.appendChild(el("p", events.length ? "None: every event has a precise date." : "No events.", "muted")); return; }
     function rows(limit) {
       return data.uncertain.slice(0, limit).map(function (i) {
         var e = events[i];
