@@ -171,3 +171,17 @@ def test_cli_uses_no_cache_by_default_and_no_cache_wins(
     capsys.readouterr()
     assert main([*args, "--cache", str(cache_dir)]) == 0
     assert "5 document(s) (5 from cache)" in capsys.readouterr().out
+
+
+def test_a_cache_that_cannot_be_written_costs_no_document(
+    tmp_path: Path, counting: CountingPipeline
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 3)
+    not_a_folder = tmp_path / "cache-is-a-file"
+    not_a_folder.write_text("", encoding="utf-8")
+    report = run_with_report(
+        [corpus], Settings(), workers=1, cache_dir=not_a_folder, progress=False
+    )
+    assert report.stats.documents == 3
+    assert report.result.skipped == []

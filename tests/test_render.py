@@ -3,9 +3,12 @@ the page, the CLI `render` command and static images."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,7 @@ from timeline.render.view import (
     Label,
     LaneMode,
     build_view,
+    marker_position,
     place_labels,
     rectangles_overlap,
     safe_url,
@@ -187,6 +191,16 @@ def test_points_and_spans_cover_their_interval() -> None:
     assert (by_id["e3"].x0, by_id["e3"].x1) == ("2021-02-01", "2021-03-01")
     assert (by_id["e5"].x0, by_id["e5"].x1) == ("2019-01-01", "2020-01-01")
     assert by_id["e5"].x == "2019-07-02 12:00"  # the middle of the year (182.5 days in)
+
+
+@pytest.mark.parametrize(
+    ("mod", "expected"),
+    [(None, "2019-07-02 12:00"), ("START", "2019-01-01 12:00"), ("END", "2019-12-31 12:00")],
+    ids=["middle", "start", "end"],
+)
+def test_span_marker_sits_at_the_bounded_end(mod: str | None, expected: str) -> None:
+    earliest, latest = dt.date(2019, 1, 1), dt.date(2019, 12, 31)
+    assert marker_position(earliest, latest, True, mod) == expected
 
 
 def test_same_day_events_in_one_lane_are_stacked_apart() -> None:
@@ -371,3 +385,18 @@ def test_png_and_svg_images_are_written_with_the_system_chromium(tmp_path: Path)
     svg = write_image(small_result(), tmp_path / "timeline.svg", browser=str(CHROMIUM))
     text = svg.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<svg") and "Canada sanctions four" in text
+
+
+def test_rendering_does_not_pull_in_plotly_express_numpy_or_pandas() -> None:
+    code = (
+        "import sys\n"
+        "from tests.browser.fixtures import small_result\n"
+        "from timeline.render import render_html\n"
+        "render_html(small_result())\n"
+        "print(sorted(m for m in ('numpy', 'pandas', 'plotly.express') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.segment import abbreviations, segment
+from timeline.segment import MAX_SENTENCE_CHARS, abbreviations, segment
 
 SPLIT_EXAMPLES = [
     pytest.param(
@@ -70,3 +70,17 @@ def test_abbreviation_table_is_lowercase_and_has_months() -> None:
     table = abbreviations()
     assert {"jan", "sept", "dr", "u.s"} <= table
     assert all(entry == entry.lower() for entry in table)
+
+
+def test_overlong_sentences_are_cut_at_whitespace() -> None:
+    text = "word " * 1_000 + "end."
+    sentences = segment(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "".join(s.text + " " for s in sentences).split() == text.split()
+
+
+def test_overlong_text_without_spaces_is_cut_at_the_limit() -> None:
+    text = "x" * (MAX_SENTENCE_CHARS * 2 + 5)
+    assert [len(s.text) for s in segment(text)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -120,7 +122,7 @@ def merge_tables() -> MergeTables:
 # --- names ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words: lowercased, possessives, numbers, determiners and leading titles dropped."""
     tables = merge_tables()
@@ -137,7 +139,7 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(words[first_name_word:])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def split_names(name: str) -> tuple[str, ...]:
     """A name listing several participants, split: "Kovrig and Spavor" -> Kovrig, Spavor."""
     conjunctions = "|".join(re.escape(c) for c in merge_tables().conjunctions)
@@ -147,8 +149,14 @@ def split_names(name: str) -> tuple[str, ...]:
 
 def is_generic_name(words: tuple[str, ...]) -> bool:
     """Whether a name is made only of generic words ("the government", "officials")."""
-    generic = set(merge_tables().generic_name_words)
+    generic = generic_name_words()
     return all(word in generic for word in words)
+
+
+@lru_cache(maxsize=1)
+def generic_name_words() -> frozenset[str]:
+    """Words that name no one in particular ("government", "officials")."""
+    return frozenset(merge_tables().generic_name_words)
 
 
 def is_pronoun(words: tuple[str, ...]) -> bool:
@@ -277,12 +285,13 @@ def specific_types_agree(a: Event, b: Event) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: the first letters of a lowercased word ("imposed", "imposes" -> "impos")."""
     return word.lower()[: merge_tables().thresholds.stem_length]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=131072)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of a text (stopwords and numbers dropped)."""
     stopwords = set(merge_tables().stopwords)
@@ -311,8 +320,13 @@ def triggers(event: Event) -> frozenset[str]:
 
 def telling_triggers(event: Event) -> frozenset[str]:
     """Trigger stems other than light verbs ("said", "announced"), which any event may have."""
-    light = frozenset(stem(word) for word in merge_tables().light_triggers)
-    return triggers(event) - light
+    return triggers(event) - light_trigger_stems()
+
+
+@lru_cache(maxsize=1)
+def light_trigger_stems() -> frozenset[str]:
+    """Stems of the light verbs."""
+    return frozenset(stem(word) for word in merge_tables().light_triggers)
 
 
 def triggers_similar(a: Event, b: Event) -> bool:
@@ -486,93 +500,210 @@ def event_order(event: Event) -> tuple[int, tuple[str, int, int], str]:
     return (int(is_weak_time(event.time)), min(map(mention_key, event.mentions)), event.id)
 
 
-def link_keys(event: Event) -> frozenset[str]:
-    """Keys two events must share to be one: a participant's last name word or a trigger stem.
+# --- blocking ------------------------------------------------------------------------------
+#
+# Comparing every event with every cluster is quadratic. Every rule of `same_event` needs a
+# shared participant (names that match end with the same word) and one more sign, or a shared
+# telling trigger, and `fits_cluster` needs a time compatible with the cluster's best time.
+# So clusters are indexed by keys that two events must share to be one, and by the months of
+# their best time; an event is compared only with clusters found under its keys in the months
+# its time can reach, and with the clusters of its own articles. The candidates are a superset
+# of the clusters that fit, so the result is the same as comparing with every cluster.
 
-    Every rule in `same_event` needs a shared participant (names that match end alike) or a
-    shared trigger, so only clusters sharing a key need comparing.
-    """
-    names = (name_words(part) for part in participant_names(participants(event)))
-    return frozenset(f"name:{words[-1]}" for words in names if words) | frozenset(
-        f"trigger:{trigger}" for trigger in triggers(event)
+#: A time spanning more months than this is indexed once as "wide" instead of month by month.
+MAX_INDEXED_MONTHS = 24
+#: Bucket of clusters without a time (they fit any time) and of clusters with a wide time.
+UNDATED_BUCKET = -1
+WIDE_BUCKET = -2
+
+
+def month_number(day: dt.date) -> int:
+    """Months since year 0: consecutive months have consecutive numbers."""
+    return day.year * 12 + day.month - 1
+
+
+def months_between(first: dt.date, last: dt.date) -> range:
+    """Month numbers from the month of `first` to the month of `last`."""
+    return range(month_number(first), month_number(last) + 1)
+
+
+def time_buckets(time: EventTime | None) -> range | list[int]:
+    """Buckets a cluster with this best time is indexed under."""
+    if time is None:
+        return [UNDATED_BUCKET]
+    months = months_between(time.earliest, time.latest)
+    return months if len(months) <= MAX_INDEXED_MONTHS else [WIDE_BUCKET]
+
+
+def reachable_months(time: EventTime) -> range | None:
+    """Months in which the best time of another article's cluster this time fits must have a
+    day (None: too many to list). A dated time fits overlapping times and document-date
+    guesses up to the window after it; a guess fits times up to the window before it."""
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    if is_weak_time(time):
+        months = months_between(min(time.earliest, time.latest - window), time.latest)
+    else:
+        months = months_between(time.earliest, time.latest + window)
+    return months if len(months) <= MAX_INDEXED_MONTHS + 2 else None
+
+
+def name_key(name: str) -> str | None:
+    """Last word of a (single) participant's name (names that match end alike), or None for
+    a pronoun, which matches nothing."""
+    words = name_words(name)
+    return None if not words or is_pronoun(words) else words[-1]
+
+
+def local_keys(event: Event) -> frozenset[str]:
+    """What two events of one article must share to be one: a participant's last name word
+    (generic names included) or a telling trigger."""
+    names = (name_key(part) for part in participant_names(participants(event)))
+    return frozenset(f"name:{key}" for key in names if key) | frozenset(
+        f"trigger:{trigger}" for trigger in telling_triggers(event)
     )
 
 
-#: A dated time spanning more years than this is indexed as "wide" rather than year by year.
-MAX_INDEXED_YEARS = 30
+def similar_title_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
+    """Keys that any two titles similar enough for `words_similar` share (prefix filtering).
+
+    Title stems are ordered rarest first. A title that must share at least o >= 2 stems with a
+    similar one gives every pair of its first n - o + 2 stems: the two smallest stems the
+    titles share are in both prefixes. A title that must share only one stem gives each stem
+    and every pair of its stems (so it still meets a longer title keyed by pairs).
+    """
+    stems = sorted(content_stems(event.title), key=lambda s: (stem_order.get(s, 0), s))
+    threshold = merge_tables().thresholds.words_jaccard
+    if threshold <= 0:
+        return frozenset({"words:any"})
+    shared_at_least = max(1, math.ceil(round(threshold * len(stems), 9)))
+    if shared_at_least == 1:
+        singles = {f"words:{word}" for word in stems}
+        return frozenset(singles | {f"words:{a}+{b}" for a, b in combinations(stems, 2)})
+    prefix = stems[: len(stems) - shared_at_least + 2]
+    return frozenset(f"words:{a}+{b}" for a, b in combinations(prefix, 2))
 
 
-def dated_years(time: EventTime | None) -> range | None:
-    """The years a well-dated time covers (None for a missing, guessed or very wide time)."""
-    if is_weak_time(time) or time is None:
-        return None
-    years = range(time.earliest.year, time.latest.year + 1)
-    return years if len(years) <= MAX_INDEXED_YEARS else None
+def sign_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
+    """Keys for the sign besides a shared participant that `same_event` needs: a specific
+    type or its synonym group, a telling trigger, an object word, or similar title words."""
+    tables = merge_tables()
+    kind = event.type.lower()
+    keys: set[str] = set()
+    if kind not in {*tables.generic_types, *tables.broad_types}:
+        keys.add(f"type:{kind}")
+        keys.update(
+            f"group:{group.id}"
+            for group in tables.type_groups
+            if group.kind == "mutual" and kind in group.types
+        )
+    keys.update(f"trigger:{trigger}" for trigger in telling_triggers(event))
+    keys.update(f"object:{word}" for word in object_stems(event))
+    return frozenset(keys) | similar_title_keys(event, stem_order)
 
 
-def reachable_years(time: EventTime | None) -> range | None:
-    """Years of the well-dated times another document's event could share with this time
-    (None: any year). A document-date guess reaches back only a short window."""
-    if time is None:
-        return None
-    if not is_weak_time(time):
-        return dated_years(time)
-    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
-    return range((time.latest - window).year, time.latest.year + 1)
+def global_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
+    """What events of different articles must share to be one: a participant (generic names
+    match only within an article) together with a sign, or, for two well-dated events, a
+    telling trigger."""
+    names = {
+        key
+        for part in participant_names(participants(event))
+        if (key := name_key(part)) and not is_generic_name(name_words(part))
+    }
+    signs = sign_keys(event, stem_order) if names else frozenset()
+    keys = {f"{name}|{sign}" for name in names for sign in signs}
+    if not is_weak_time(event.time):
+        keys.update(f"dated-trigger:{trigger}" for trigger in telling_triggers(event))
+    return frozenset(keys)
+
+
+def title_stem_order(events: list[Event]) -> dict[str, int]:
+    """Title stems numbered from the rarest to the commonest in these events (ties by stem),
+    so that prefix filtering keys titles by their rarest words."""
+    counts = Counter(stem for event in events for stem in content_stems(event.title))
+    ordered = sorted(counts, key=lambda stem: (counts[stem], stem))
+    return {stem: number for number, stem in enumerate(ordered)}
+
+
+@dataclass(frozen=True)
+class EventKeys:
+    """An event's keys, computed once."""
+
+    local: frozenset[str]
+    linking: frozenset[str]
 
 
 @dataclass
 class ClusterIndex:
-    """Which clusters an event could join: those sharing a link key, and among them those in
-    the same document or in a year its time can reach."""
+    """Which clusters an event could join: those of its own articles sharing a local key, and
+    those indexed under one of its global keys in a month its time can reach.
 
-    by_key: dict[str, set[int]]
-    by_year: dict[int, set[int]]
+    Lists of positions (lighter than sets) may repeat a position, and entries under a former
+    best time of a cluster are kept: they add candidates, never lose one.
+    """
+
+    by_key_and_month: dict[tuple[str, int], list[int]]
+    by_key: dict[str, list[int]]
     by_document: dict[str, set[int]]
-    unindexed: set[int]
+    local: list[set[str]]
+    linking: list[set[str]]
 
     @classmethod
     def empty(cls) -> ClusterIndex:
         """An index of no clusters."""
-        return cls(defaultdict(set), defaultdict(set), defaultdict(set), set())
+        return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [])
 
-    def candidates(
-        self, event: Event, keys: frozenset[str], documents: frozenset[str]
-    ) -> list[int]:
-        """Indices of clusters worth comparing with the event, in creation order."""
-        linked = set().union(*(self.by_key.get(key, set()) for key in keys))
-        years = reachable_years(event.time)
-        if years is not None:
-            reachable = self.unindexed.union(
-                *(self.by_year.get(year, set()) for year in years),
-                *(self.by_document.get(document, set()) for document in documents),
-            )
-            linked &= reachable
-        return sorted(linked)
-
-    def add(self, index: int, event: Event, keys: frozenset[str]) -> None:
-        """Record that cluster `index` now holds the event."""
-        for key in keys:
-            self.by_key[key].add(index)
+    def candidates(self, event: Event, keys: EventKeys) -> list[int]:
+        """Positions of the clusters worth comparing with the event, in creation order."""
+        found: set[int] = set()
         for document in documents_of(event):
-            self.by_document[document].add(index)
-        years = dated_years(event.time)
-        if years is None:
-            self.unindexed.add(index)
-        for year in years or ():
-            self.by_year[year].add(index)
+            found.update(
+                position
+                for position in self.by_document.get(document, ())
+                if not keys.local.isdisjoint(self.local[position])
+            )
+        months = reachable_months(event.time) if event.time is not None else None
+        if months is None:
+            for key in keys.linking:
+                found.update(self.by_key.get(key, ()))
+            return sorted(found)
+        buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
+        for key in keys.linking:
+            if key in self.by_key:
+                for bucket in buckets:
+                    found.update(self.by_key_and_month.get((key, bucket), ()))
+        return sorted(found)
+
+    def add(self, position: int, event: Event, keys: EventKeys, cluster: Cluster) -> None:
+        """Record that the cluster at `position` now holds the event (its best time may have
+        changed: every key of the cluster is indexed under the months of its best time)."""
+        if position == len(self.local):
+            self.local.append(set())
+            self.linking.append(set())
+        self.local[position] |= keys.local
+        for document in documents_of(event):
+            self.by_document[document].add(position)
+        new_keys = keys.linking - self.linking[position]
+        self.linking[position] |= new_keys
+        reindexed = self.linking[position] if cluster.best is event else new_keys
+        buckets = time_buckets(cluster.best.time)
+        for key in reindexed:
+            self.by_key[key].append(position)
+            for bucket in buckets:
+                self.by_key_and_month[key, bucket].append(position)
 
 
 def cluster_events(events: list[Event]) -> list[list[Event]]:
     """Greedy clustering in a fixed order: an event joins its best-fitting cluster or starts one."""
     clusters: list[Cluster] = []
     index = ClusterIndex.empty()
+    stem_order = title_stem_order(events)
     for event in sorted(events, key=event_order):
         documents = documents_of(event)
-        keys = link_keys(event)
+        keys = EventKeys(local_keys(event), global_keys(event, stem_order))
         candidates = [
             (attachment_score(event, clusters[position]), -position)
-            for position in index.candidates(event, keys, documents)
+            for position in index.candidates(event, keys)
             if fits_cluster(event, clusters[position], documents)
         ]
         if candidates:
@@ -581,7 +712,7 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
         else:
             position = len(clusters)
             clusters.append(Cluster.of(event))
-        index.add(position, event, keys)
+        index.add(position, event, keys, clusters[position])
     return [cluster.members for cluster in clusters]
 
 

@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
@@ -227,7 +228,7 @@ def plan_run(
     context = RunContext(
         settings=settings,
         metadata=metadata,
-        cache_dir=cache_dir,
+        cache_dir=cache_dir.absolute() if cache_dir is not None else None,
         fingerprint=tool_fingerprint() if cache_dir is not None else "",
     )
     return RunPlan(chunks=chunks, skipped=skipped, context=context)
@@ -296,7 +297,8 @@ def process_cached(document: Document, cache: DocumentCache | None) -> tuple[Doc
     if cached is not None:
         return cached, True
     result = process_document(document)
-    cache.store(key, result)
+    with suppress(OSError):  # a full or read-only cache disk costs speed, never a document
+        cache.store(key, result)
     return result, False
 
 

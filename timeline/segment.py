@@ -13,6 +13,9 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+#: Longer "sentences" (tables, lists run together, garbage) are cut at whitespace near this
+#: length, so that per-sentence work stays bounded and the pipeline linear on any input.
+MAX_SENTENCE_CHARS = 2_000
 
 
 @lru_cache(maxsize=4)
@@ -54,6 +57,21 @@ def trim_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return trimmed
 
 
+def cap_span_length(
+    text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int]]:
+    """Spans no longer than `limit`: overlong ones cut at the last whitespace before the limit."""
+    capped: list[tuple[int, int]] = []
+    for begin, end in spans:
+        while end - begin > limit:
+            cut = text.rfind(" ", begin + limit // 2, begin + limit)
+            cut = cut + 1 if cut > begin else begin + limit
+            capped.append((begin, cut))
+            begin = cut
+        capped.append((begin, end))
+    return capped
+
+
 def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans of paragraphs (separated by blank lines), whitespace trimmed, from `start` on."""
     spans: list[tuple[int, int]] = []
@@ -77,7 +95,7 @@ def sentence_spans(text: str, start: int, end: int, language: str = "en") -> lis
                 spans.append((position, match.end()))
                 position = match.end()
         spans.append((position, line_end))
-    return trim_spans(text, spans)
+    return trim_spans(text, cap_span_length(text, spans))
 
 
 def segment(text: str, body_start: int = 0, language: str = "en") -> list[Sentence]:

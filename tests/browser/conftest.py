@@ -34,15 +34,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """A headless Chromium for the whole session; skips when it is not installed."""
+def playwright_session() -> Iterator[object]:
+    """One Playwright driver for the session; skips when Chromium or Playwright is missing."""
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium not found at {CHROMIUM} (install chromium to run browser tests)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+def launch_chromium(playwright: object, extra_args: tuple[str, ...] = ()) -> object:
+    """A headless Debian Chromium with the usual quiet, offline flags."""
+    return playwright.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args]
+    )
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: object) -> Iterator[object]:
+    """A headless Chromium shared by the session's tests."""
+    chromium = launch_chromium(playwright_session)
+    yield chromium
+    chromium.close()  # type: ignore[attr-defined]
 
 
 class LoadedPage:

@@ -3,9 +3,7 @@ lists, safety against hostile documents, and a screenshot for a human to look at
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, launch_chromium
 from tests.browser.fixtures import (
     BOLD_PAYLOAD,
     LINK_PAYLOAD,
@@ -15,6 +13,7 @@ from tests.browser.fixtures import (
     malicious_result,
     small_result,
 )
+from timeline.render import render_html
 
 SMALL_DATED_IDS = {"e1", "e2", "e3", "e4", "e5", "e6"}
 
@@ -65,6 +64,11 @@ def test_small_page_plots_every_dated_event_without_console_errors(open_timeline
     )
     assert spans == 2  # the month (e3) and the year (e5) are drawn as bars
     assert "Showing 6 of 6 dated events" in loaded.page.inner_text("#tl-count")
+    buttons = loaded.page.eval_on_selector_all(
+        ".modebar-btn", "buttons => buttons.map(b => b.getAttribute('data-title'))"
+    )
+    assert "Box Select" in buttons
+    assert not any("Share" in title or "Cloud" in title for title in buttons)
 
 
 def test_hover_shows_title_dates_status_actors_and_sources(open_timeline) -> None:
@@ -213,7 +217,6 @@ def test_five_thousand_events_load_and_are_all_plotted(open_timeline) -> None:
     assert loaded.errors == []
 
 
-@pytest.mark.slow
 def test_screenshot_of_the_small_timeline_with_an_event_open(open_timeline) -> None:
     loaded = open_timeline(small_result())
     click_event(loaded, "e3")
@@ -223,3 +226,22 @@ def test_screenshot_of_the_small_timeline_with_an_event_open(open_timeline) -> N
     loaded.page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 20_000
     assert loaded.page.locator("#tl-details mark").all_inner_texts() == ["In February"]
+
+
+def test_without_webgl_the_page_falls_back_to_svg_traces(playwright_session, tmp_path) -> None:
+    path = tmp_path / "timeline.html"
+    path.write_text(render_html(generated_result(1200)), encoding="utf-8")
+    browser = launch_chromium(playwright_session, ("--disable-webgl",))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#timeline-chart[data-ready=true]", timeout=60_000)
+    types = page.evaluate(
+        "[...new Set(document.querySelector('.js-plotly-plot').data.map(t => t.type))]"
+    )
+    count = page.evaluate("window.timelineApp.shownIndices().length")
+    browser.close()
+    assert types == ["scatter"]
+    assert count == 1200
+    assert errors == []

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.normalize import NORMALIZERS, Context, is_future, parse_number
+from timeline.temporal.normalize import (
+    NORMALIZERS,
+    Context,
+    clause_tense,
+    is_future,
+    parse_number,
+)
 from timeline.temporal.rules import load_rules
 
 
@@ -48,10 +54,28 @@ def _context(text: str, word: str) -> Context:
         ("Officials said Monday that talks failed.", False),
         ("He said he will travel on Friday. He arrived Monday.", False),
         ("Until Monday, they had not spoken.", False),
+        ("Mr. Schwarz will succeed Daniel P. Davison Monday.", True),
+        ("Members had filed compliance reports by Monday.", False),
+        ("The plant will be sold by Monday.", True),
+        ("He would fly to the United States Monday.", True),
+        ("They announced the plan Monday.", False),
     ],
 )
 def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) -> None:
     assert is_future(_context(text, "Monday")) is future
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The council will meet on Monday.", "future"),
+        ("The council met on Monday.", "past"),
+        ("On Monday, the council met.", "past"),
+        ("On Monday the council meets.", None),
+    ],
+)
+def test_clause_tense_reads_past_verbs_after_an_untensed_match(text: str, tense: str | None) -> None:
+    assert clause_tense(_context(text, "Monday")) == tense
 
 
 def test_every_normalizer_is_used_by_some_rule() -> None:

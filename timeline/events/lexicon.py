@@ -248,10 +248,25 @@ def ontology() -> Ontology:
     return Ontology.model_validate(_load("ontology.json"))
 
 
+TRIGGER_FILES = ("triggers.json", "triggers_general.json")
+
+
+def merge_trigger_tables(tables: list[TriggerTable]) -> TriggerTable:
+    """One table of all rows; a repeated id or (lemma, pos, particles) entry is an error."""
+    rows = [row for table in tables for row in table.rows]
+    entries = [(row.lemma, row.pos, tuple(row.particles)) for row in rows]
+    repeated = sorted({entry for entry in entries if entries.count(entry) > 1})
+    if repeated:
+        raise ValueError(f"trigger lemma listed twice: {repeated}")
+    return TriggerTable(description=tables[0].description, rows=rows)
+
+
 @lru_cache(maxsize=1)
 def trigger_table() -> TriggerTable:
-    """The trigger rows (validated on first use; every type must be in the ontology)."""
-    table = TriggerTable.model_validate(_load("triggers.json"))
+    """The rows of every trigger file (validated on first use; types must be in the ontology)."""
+    table = merge_trigger_tables(
+        [TriggerTable.model_validate(_load(name)) for name in TRIGGER_FILES]
+    )
     known = ontology().by_id
     for row in table.rows:
         for type_id in [row.type, *row.objects.values()]:

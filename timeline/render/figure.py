@@ -311,7 +311,9 @@ def build_figure(
             spans.append(span_trace(span_members, name, color, mode, use_webgl))
         markers.append(event_trace(members, name, color, mode, use_webgl))
     lane_count = len(view.lanes[mode].ticks)
-    height = figure_height(max(len(lanes.ticks) for lanes in view.lanes.values()))
+    # Interactive: room for the mode with the most lanes, so switching never resizes (slow).
+    most_lanes = max(len(lanes.ticks) for lanes in view.lanes.values())
+    height = figure_height(most_lanes if interactive else lane_count)
     plot_size = (plot_width, height - PLOT_CHROME_PX)
     labels = label_annotations(dated, initial_labels(view, mode, plot_size), mode)
     legend = [

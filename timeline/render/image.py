@@ -74,9 +74,11 @@ def write_image(result: TimelineResult, path: Path, browser: str | None = None) 
     fmt = image_format(path)
     executable = browser or find_browser()
     if executable is None:
+        override = os.environ.get("BROWSER_PATH")
+        where = f" (BROWSER_PATH={override!r} is not executable)" if override else ""
         raise ImageExportError(
             str(path),
-            "no Chromium browser found for static images; install chromium or set "
+            f"no Chromium browser found for static images{where}; install chromium or set "
             "BROWSER_PATH to a Chrome/Chromium executable",
         )
     try:

@@ -280,10 +280,15 @@ def uncertainty_reason(event: Event) -> str | None:
     return "; ".join(reasons) or None
 
 
-def marker_position(earliest: dt.date, latest: dt.date, is_span: bool) -> str:
-    """Where an event's marker sits: noon of its day, or the middle of its span."""
-    if not is_span:
+def marker_position(
+    earliest: dt.date, latest: dt.date, is_span: bool, mod: str | None = None
+) -> str:
+    """Where an event's marker sits: noon of its day, or the middle of its span; a span
+    that only bounds a START (or END) has its marker at that end."""
+    if not is_span or (mod or "").upper() == "START":
         return f"{earliest.isoformat()} 12:00"
+    if (mod or "").upper() == "END":
+        return f"{latest.isoformat()} 12:00"
     start = dt.datetime.combine(earliest, dt.time())
     end = dt.datetime.combine(latest + dt.timedelta(days=1), dt.time())
     middle = start + (end - start) / 2
@@ -421,7 +426,7 @@ def view_event(index: int, event: Event, y: dict[str, float] | None = None) -> V
             "earliest": time.earliest.isoformat(),
             "latest": time.latest.isoformat(),
             "is_span": is_span,
-            "x": marker_position(time.earliest, time.latest, is_span),
+            "x": marker_position(time.earliest, time.latest, is_span, time.mod),
             "x0": time.earliest.isoformat() if is_span else None,
             "x1": (time.latest + dt.timedelta(days=1)).isoformat() if is_span else None,
         }

@@ -15,6 +15,7 @@ with no reference date) adds the absolute full dates it finds. Nothing here look
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import json
@@ -179,9 +180,25 @@ def match_pattern(row: DocdatePattern, text: str) -> list[DateClue]:
     return [clue for clue in found if clue is not None]
 
 
-def overlaps(clue: DateClue, taken: list[DateClue]) -> bool:
-    """Whether a clue's span overlaps a clue already kept."""
-    return any(clue.start < other.end and other.start < clue.end for other in taken)
+class ClaimedSpans:
+    """Non-overlapping spans kept sorted, so an overlap check costs O(log n), not O(n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a claimed span."""
+        position = bisect.bisect_right(self.starts, start)
+        if position and self.ends[position - 1] > start:
+            return True
+        return position < len(self.starts) and self.starts[position] < end
+
+    def claim(self, start: int, end: int) -> None:
+        """Claim [start, end), which must not overlap a claimed span."""
+        position = bisect.bisect_right(self.starts, start)
+        self.starts.insert(position, start)
+        self.ends.insert(position, end)
 
 
 @lru_cache(maxsize=1)
@@ -206,9 +223,11 @@ def is_future_date(text: str, start: int) -> bool:
 def find_date_clues(text: str) -> list[DateClue]:
     """Date clues by pattern priority (table order); a span claimed once is not reused."""
     kept: list[DateClue] = []
+    claimed = ClaimedSpans()
     for row in docdate_tables().patterns:
         for clue in match_pattern(row, text):
-            if not overlaps(clue, kept):
+            if not claimed.overlaps(clue.start, clue.end):
+                claimed.claim(clue.start, clue.end)
                 kept.append(clue)
     marked = [
         clue.model_copy(update={"future": True}) if is_future_date(text, clue.start) else clue
@@ -405,7 +424,11 @@ def infer_publication_date(
     None uses this module's own patterns only.
     """
     clues = find_date_clues(text)
+    claimed = ClaimedSpans()
+    for clue in clues:
+        claimed.claim(clue.start, clue.end)
     for clue in tagger_dates(text) if tagger_dates else []:
-        if not overlaps(clue, clues):
+        if not claimed.overlaps(clue.start, clue.end):
+            claimed.claim(clue.start, clue.end)
             clues.append(clue.model_copy(update={"future": is_future_date(text, clue.start)}))
     return infer_from_clues(sorted(clues, key=lambda c: (c.start, c.end)))

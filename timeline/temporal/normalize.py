@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -21,15 +21,33 @@ from timeline.temporal.rules import load_lexicon, lookup, trie_regex
 Groups = Mapping[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """What a normalizer may look at besides the match: the text and the reference times."""
+    """What a normalizer may look at besides the match: the text and the reference times.
+
+    Reading `previous` (or `previous_quarter`) is recorded in `read_previous`: a result that
+    never read them stays valid whatever dates come before the match, so the tagger reuses it.
+    """
 
     text: str
     start: int
     end: int
     reference: dt.date | None
-    previous: PartialDate | None = None
+    previous_date: PartialDate | None = None
+    previous_quarter_date: PartialDate | None = None
+    read_previous: bool = field(default=False, compare=False)
+
+    @property
+    def previous(self) -> PartialDate | None:
+        """The last explicit date before the match."""
+        self.read_previous = True
+        return self.previous_date
+
+    @property
+    def previous_quarter(self) -> PartialDate | None:
+        """The last explicit quarter before the match ("the third quarter ... a year ago")."""
+        self.read_previous = True
+        return self.previous_quarter_date
 
 
 @dataclass(frozen=True)
@@ -48,13 +66,20 @@ class Resolution:
 
 Normalizer = Callable[[Groups, Mapping[str, Any], Context], "Resolution | None"]
 
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"']|\n\s*\n")
+@lru_cache(maxsize=1)
+def sentence_end_pattern() -> re.Pattern[str]:
+    """Where a sentence ends: a period, '!' or '?' before a capital, except after an initial
+    ("Daniel P. Davison") or an abbreviation of the lexicon ("Mr.", "Corp."); or a blank line."""
+    abbreviations = "".join(
+        rf"(?<!\b{re.escape(word)}\.)" for word in load_lexicon().sentence_abbreviations
+    )
+    return re.compile(rf"[.!?](?<!\b[A-Z]\.){abbreviations}\s+[A-Z\"']|\n\s*\n")
 
 
 def _sentence_before(context: Context, words: int) -> str:
     """Up to `words` words before the match, within its sentence."""
     window = context.text[max(0, context.start - 160) : context.start]
-    ends = list(_SENTENCE_END.finditer(window))
+    ends = list(sentence_end_pattern().finditer(window))
     if ends:
         window = window[ends[-1].start() + 1 :]
     return " ".join(window.split()[-words:])
@@ -66,7 +91,7 @@ def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
     pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in words_with_letters]
     alternatives = [trie_regex(pieces)]
     if suffix:
-        alternatives.append(rf"[a-z]+{re.escape(suffix)}\b")
+        alternatives.append(rf"(?-i:[a-z]+{re.escape(suffix)})\b")  # "United" is no verb
     pattern = rf"(?<![\w'])(?:{'|'.join(alternatives)})"
     others = [re.escape(word) + r"\b" for word in words if not word[:1].isalnum()]
     return re.compile("|".join([pattern, *others]), re.IGNORECASE)
@@ -85,25 +110,56 @@ def tense_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def is_future(context: Context) -> bool:
-    """Whether the clause around the match speaks of the future ("will ... on Monday").
+    """Whether the clause around the match speaks of the future ("will ... on Monday")."""
+    return clause_tense(context) == "future"
+
+
+def clause_tense(context: Context) -> str | None:
+    """"future", "past" or None (no cue) for the clause before the match.
 
     The last three words decide when they hold a future cue or a past verb ("said Monday");
     otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
     """
-    return _clause_is_future(_sentence_before(context, 12))
+    before = _clause_tense(_sentence_before(context, 12))
+    return before or _tense_after(_sentence_after(context, 5))
+
+
+_CLAUSE_AFTER_END = re.compile(r"[.!?;:]")
+
+
+def _sentence_after(context: Context, words: int) -> str:
+    """Up to `words` words after the match, within its clause ("In February, sales fell")."""
+    window = context.text[context.end : context.end + 80]
+    end = _CLAUSE_AFTER_END.search(window)
+    return " ".join(window[: end.start() if end else None].split()[:words])
 
 
 @lru_cache(maxsize=4096)
-def _clause_is_future(before: str) -> bool:
-    """`is_future` on the words before the match (cached: normalizers ask more than once)."""
+def _tense_after(after: str) -> str | None:
+    """"past" when the words after a match show a past verb and those before it show no
+    tense ("In February, sales fell"); future cues after a match are too loose to count."""
+    patterns = tense_patterns()
+    if patterns["past"].search(after) and not patterns["passive"].search(after):
+        return "past"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _clause_tense(before: str) -> str | None:
+    """`clause_tense` on the words before the match (cached: normalizers ask more than once)."""
     patterns = tense_patterns()
     near = " ".join(before.split()[-3:])
-    if patterns["future"].search(near):
-        weak = near.lower().startswith(tuple(load_lexicon().tense_cues.weak_openers))
-        return not weak or bool(patterns["strong_future"].search(before))
-    if patterns["past"].search(near) and not patterns["passive"].search(near):
-        return False
-    return bool(patterns["strong_future"].search(before))
+    strong = "future" if patterns["strong_future"].search(before) else None
+    cues = [match.group().lower() for match in patterns["future"].finditer(near)]
+    past = bool(patterns["past"].search(near)) and not patterns["passive"].search(near)
+    if cues:
+        weak = load_lexicon().tense_cues.weak_future
+        if not all(cue in weak for cue in cues):
+            return "future"
+        if strong or near.lower().startswith(tuple(weak)):  # "Until Monday, they had ..."
+            return strong
+        return "past" if patterns["past"].search(before) else "future"
+    return "past" if past else strong
 
 
 def _is_possessive(context: Context) -> bool:
@@ -112,6 +168,7 @@ def _is_possessive(context: Context) -> bool:
     return context.text.startswith(("'s", "’s"), context.end)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(word: str) -> float | None:
     """A count written in digits or words ("12", "1,500", "twenty four", "a"), else None."""
     key = " ".join(word.lower().replace("-", " ").split())
@@ -205,14 +262,25 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
         if "weekday" in groups:
             year = _year_matching_weekday(month, day, lookup("weekday", groups["weekday"]), context)
         if year is None:
-            slack = 330 if is_future(context) else int(params.get("slack_days", 31))
-            year = cal.nearest_year_for_month_day(month, day, context.reference, slack)
+            year = cal.nearest_year_for_month_day(
+                month, day, context.reference, _slack_days(params, clause_tense(context))
+            )
     try:
         dt.date(year if year is not None else 2000, month, day)
     except ValueError:
         return None
     date = PartialDate(year=year, month=month, day=day, grain=Granularity.day)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _slack_days(params: Mapping[str, Any], tense: str | None) -> int:
+    """How far after the reference a day written without a year may lie and keep the
+    reference year: far in a future clause, little in a past one, some when no cue says."""
+    if tense == "future":
+        return 330
+    if tense == "past":
+        return int(params.get("slack_days", 31))
+    return int(params.get("slack_days_untensed", params.get("slack_days", 31)))
 
 
 def day_range(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
@@ -275,7 +343,10 @@ def month_name(groups: Groups, params: Mapping[str, Any], context: Context) -> R
         if step > 0 and month == ref.month:
             year += 1
     else:
-        year = cal.nearest_year_for_month(month, ref, 1 if is_future(context) else -1)
+        tense = clause_tense(context)
+        ahead = (month - ref.month) % 12 <= int(params.get("months_ahead", 1))
+        future = tense == "future" or (tense is None and ahead and month != ref.month)
+        year = cal.nearest_year_for_month(month, ref, 1 if future else -1)
     return _dated(cal.month_date(year, month), "document", mod=mod)
 
 
@@ -355,6 +426,10 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
             return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
         step = int(params.get("step", -1))
         date = cal.unit_containing(ref, unit, step)
+        latest = "latest" in groups  # "the latest quarter": the last one complete
+        written = context.previous_quarter if unit == "quarter" and not latest else None
+        if written is not None and written.year is not None and written.year >= ref.year - 1:
+            return _dated(written, "previous", mod=_mod(groups, params))  # "the quarter"
         return _dated(date, "document", mod=_mod(groups, params))
     if year is None and ref is not None:
         anchor = "document"
@@ -495,7 +570,7 @@ def ago(groups: Groups, params: Mapping[str, Any], context: Context) -> Resoluti
         return Resolution(value="XXXX", mod=mod) if amount is not None else None
     if unit_word.lower().startswith(("sec", "min", "hour")):
         return _dated(cal.day_date(context.reference), "document", mod=mod)
-    date = _same_period_earlier(context.previous, unit, float(amount)) or _shifted(
+    date = _same_period_earlier(context.previous_quarter, unit, float(amount)) or _shifted(
         context.reference, unit, -float(amount)
     )
     if date is None:
@@ -520,7 +595,7 @@ def offset_from_previous(
         return _dated(cal.day_date(base), anchor, mod=mod)
     date = None
     if sign < 0:
-        date = _same_period_earlier(context.previous, unit, float(amount))
+        date = _same_period_earlier(context.previous_quarter, unit, float(amount))
     date = date or _shifted(base, unit, sign * float(amount))
     if date is None:
         return None
@@ -530,7 +605,8 @@ def offset_from_previous(
 def _same_period_earlier(
     previous: PartialDate | None, unit: str, amount: float
 ) -> PartialDate | None:
-    """After a quarter ("the third quarter ... a year earlier"), the same quarter years before."""
+    """After a quarter ("the third quarter ... a year earlier"), the same quarter years before:
+    earnings reports compare a quarter with the same quarter a year before."""
     if previous is None or unit != "Y" or previous.grain is not Granularity.quarter:
         return None
     if previous.year is None or amount != int(amount):

@@ -55,6 +55,12 @@ class Rule(_Row):
         description="Where the rule can match: table names, digit or text anchor classes of "
         "the lexicon, or literal words. Every match holds one; the rule only runs near them.",
     )
+    reach: tuple[int, int] = Field(
+        default=(36, 40),
+        description="Characters a match can reach before an anchor word's start and after its "
+        "end, lookaheads included: the rule runs in that window around each anchor (the "
+        "default fits any modifier; a tighter one makes the rule cheaper).",
+    )
     anchors_anaphora: bool = Field(
         default=True,
         description="Whether a date this rule finds is an explicit date that later anaphora "
@@ -85,8 +91,8 @@ class TenseCues(_Row):
 
     future: list[str] = Field(description="Future cues anywhere in the last three words.")
     strong_future: list[str] = Field(description="Future cues anywhere earlier in the sentence.")
-    weak_openers: list[str] = Field(
-        description="Future cues that need a strong cue too when they open the last words."
+    weak_future: list[str] = Field(
+        description="Future cues that need a strong cue too ('by Monday' after 'had filed')."
     )
     past: list[str] = Field(description="Past verbs that make the clause past when near.")
     past_suffix: str = Field(description="Suffix of regular past verbs.")
@@ -117,6 +123,10 @@ class Lexicon(_Row):
     text_anchors: dict[str, str] = Field(
         default_factory=dict,
         description="Anchor classes found by a regex over the whole text (e.g. 'p.m.', '10:30').",
+    )
+    sentence_abbreviations: list[str] = Field(
+        default_factory=list,
+        description="Words whose trailing period ends no sentence ('Mr.', 'Corp.').",
     )
     capitalized_tables: list[str] = Field(
         default_factory=list, description="Tables whose words must start with a capital letter."
@@ -152,6 +162,7 @@ def load_rules() -> RuleTable:
     return table
 
 
+@lru_cache(maxsize=4096)
 def table_key(word: str) -> str:
     """The lookup key of a matched word: lowercase, single spaces, no trailing period."""
     return " ".join(word.lower().replace("-", " ").split()).rstrip(".")
@@ -257,6 +268,14 @@ def compile_rule(rule: Rule) -> re.Pattern[str]:
 _TOKEN = re.compile(r"[^\W\d_]{3,}|\d+")
 
 
+def _anchor_part(word: str) -> str:
+    """The part of a table word that anchors it: its first word of three letters or more
+    other than "the" (one is enough: the whole word is inside any match; "new year's day"
+    anchors on "new", not on the frequent "year" and "day")."""
+    parts = re.findall(r"[^\W\d_]{3,}", word)
+    return next((part for part in parts if part != "the"), parts[0] if parts else word)
+
+
 @lru_cache(maxsize=1)
 def anchor_index() -> dict[str, frozenset[str]]:
     """Word -> the anchor names it stands for (a table's words, or a literal anchor word)."""
@@ -269,8 +288,7 @@ def anchor_index() -> dict[str, frozenset[str]]:
             table = load_lexicon().tables.get(anchor)
             words = [anchor] if table is None else [table_key(word) for word in table]
             for word in words:
-                for part in re.findall(r"[^\W\d_]{3,}", word):
-                    index.setdefault(part, set()).add(anchor)
+                index.setdefault(_anchor_part(word), set()).add(anchor)
     return {word: frozenset(names) for word, names in index.items()}
 
 
@@ -281,16 +299,33 @@ def digit_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def text_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The text anchor classes, compiled."""
-    return tuple((name, re.compile(body)) for name, body in load_lexicon().text_anchors.items())
+def text_anchor_pattern() -> re.Pattern[str]:
+    """All text anchor classes in one regex (one scan), each a group named after its class."""
+    classes = load_lexicon().text_anchors.items()
+    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in classes))
 
 
 @lru_cache(maxsize=1)
 def anchor_word_pattern() -> re.Pattern[str]:
-    """Finds anchor words (whole words, any case) and digit runs in one scan."""
+    """Finds anchor words and digit runs in one scan of case-folded text (see `fold_case`):
+    matching lowercase text case-sensitively is about twice as fast as IGNORECASE."""
     words = [([re.escape(char) for char in word], r"\b") for word in sorted(anchor_index())]
-    return re.compile(rf"\b{trie_regex(words)}|\d+", re.IGNORECASE)
+    return re.compile(rf"\b{trie_regex(words)}|\d+")
+
+
+def fold_case(text: str) -> str:
+    """`text` lowercased with its length kept (the one letter whose lowercase is two
+    characters, dotted capital I, becomes a plain i), so offsets stay valid."""
+    return text.replace("\u0130", "i").lower()
+
+
+def digit_anchor_names(run: str) -> tuple[str, ...]:
+    """The digit anchor classes a whole digit run belongs to."""
+    return tuple(name for name, pattern in digit_anchor_patterns() if pattern.fullmatch(run))
+
+
+short_digit_anchor_names = lru_cache(maxsize=4096)(digit_anchor_names)
+"""`digit_anchor_names` cached, for the short runs that repeat (years, days, amounts)."""
 
 
 def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -299,19 +334,16 @@ def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     One linear scan; rules then only run in small windows around their own anchors.
     """
     index = anchor_index()
-    digit_classes = digit_anchor_patterns()
     found: dict[str, list[tuple[int, int]]] = {}
-    for token in anchor_word_pattern().finditer(text):
+    for token in anchor_word_pattern().finditer(fold_case(text)):
         word = token.group()
         if word[0].isdigit():
-            for name, pattern in digit_classes:
-                if pattern.fullmatch(word):
-                    found.setdefault(name, []).append(token.span())
-            continue
-        for name in index.get(word.lower(), ()):
+            short = len(word) <= 8
+            names = short_digit_anchor_names(word) if short else digit_anchor_names(word)
+        else:
+            names = index.get(word, ())
+        for name in names:
             found.setdefault(name, []).append(token.span())
-    for name, pattern in text_anchor_patterns():
-        spans = [match.span() for match in pattern.finditer(text)]
-        if spans:
-            found[name] = spans
+    for match in text_anchor_pattern().finditer(text):
+        found.setdefault(match.lastgroup or "", []).append(match.span())
     return found

@@ -17,14 +17,6 @@ from timeline.temporal.normalize import NORMALIZERS, Context, Resolution
 from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
 
-WINDOW_BEFORE = 36
-"""Characters before an anchor word in which its rules may match: more than any modifier
-("more than four decades ago", "the comparable year-ago quarter")."""
-WINDOW_AFTER = 40
-"""Characters after an anchor word in which its rules may match: more than any complement
-("Friday, Oct. 23, 1998", "10:30 a.m. EST Tuesday", "quarter of fiscal year 1998")."""
-
-
 _ANCHOR_GRAINS = (Granularity.day, Granularity.month, Granularity.quarter, Granularity.year)
 
 
@@ -40,14 +32,15 @@ class Candidate:
 
 
 def rule_windows(
-    anchors: list[str], positions: dict[str, list[tuple[int, int]]], text_length: int
+    anchor_spans: list[tuple[int, int]], reach: tuple[int, int], text_length: int
 ) -> list[tuple[int, int]]:
-    """Merged stretches of text around the given anchors, where a rule is worth running."""
-    spans = sorted(span for name in anchors for span in positions.get(name, ()))
+    """Merged stretches of text around sorted anchor spans, where a rule is worth running:
+    `reach` characters before each anchor's start and after its end."""
+    before, after = reach
     windows: list[tuple[int, int]] = []
-    for anchor_start, anchor_end in spans:
-        start = max(0, anchor_start - WINDOW_BEFORE)
-        end = min(text_length, anchor_end + WINDOW_AFTER)
+    for anchor_start, anchor_end in anchor_spans:
+        start = max(0, anchor_start - before)
+        end = min(text_length, anchor_end + after)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
@@ -59,13 +52,20 @@ def find_candidates(text: str) -> Iterator[Candidate]:
     """Every match of every rule near one of its anchors, with its span (the `span` group when
     it took part in the match, else the whole match)."""
     positions = anchor_positions(text)
-    windows_by_anchors: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    spans_by_anchors: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    windows_by_anchors: dict[tuple[tuple[str, ...], tuple[int, int]], list[tuple[int, int]]] = {}
     for priority, (rule, pattern) in enumerate(compiled_rules()):
         has_span_group = "span" in pattern.groupindex
         anchors = tuple(rule.anchors)
-        if anchors not in windows_by_anchors:
-            windows_by_anchors[anchors] = rule_windows(rule.anchors, positions, len(text))
-        for window_start, window_end in windows_by_anchors[anchors]:
+        windows = windows_by_anchors.get((anchors, rule.reach))
+        if windows is None:
+            spans = spans_by_anchors.get(anchors)
+            if spans is None:
+                spans = sorted(span for name in anchors for span in positions.get(name, ()))
+                spans_by_anchors[anchors] = spans
+            windows = rule_windows(spans, rule.reach, len(text))
+            windows_by_anchors[(anchors, rule.reach)] = windows
+        for window_start, window_end in windows:
             for match in pattern.finditer(text, window_start, window_end):
                 start, end = match.span("span") if has_span_group else (-1, -1)
                 if start < 0:
@@ -80,38 +80,63 @@ def find_candidates(text: str) -> Iterator[Candidate]:
                 yield Candidate(start, end, rule, priority, groups)
 
 
-def resolve(
-    candidate: Candidate, text: str, reference: dt.date | None, previous: PartialDate | None
-) -> Resolution | None:
-    """The normalizer's reading of a candidate, or None if the normalizer rejects it."""
-    context = Context(text, candidate.start, candidate.end, reference, previous)
+@dataclass(frozen=True)
+class Previous:
+    """The dates anaphora count from: the last explicit date, and the last explicit quarter."""
+
+    date: PartialDate | None = None
+    quarter: PartialDate | None = None
+
+
+NO_PREVIOUS = Previous()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A chosen candidate with the normalizer's reading of it, and whether that reading
+    depends on the dates before it (then `annotate` reads it again in text order)."""
+
+    candidate: Candidate
+    resolution: Resolution
+    reads_previous: bool
+
+
+def read(
+    candidate: Candidate, text: str, reference: dt.date | None, previous: Previous
+) -> tuple[Resolution | None, bool]:
+    """The normalizer's reading of a candidate (None if it rejects it), and whether the
+    normalizer looked at the previous dates."""
+    context = Context(
+        text, candidate.start, candidate.end, reference, previous.date, previous.quarter
+    )
     normalizer = NORMALIZERS[candidate.rule.normalizer]
     try:
         resolution = normalizer(dict(candidate.groups), candidate.rule.params, context)
     except (OverflowError, ValueError):  # e.g. "999,999,999 days ago": no calendar date
-        return None
+        return None, context.read_previous
     if resolution is not None and resolution.date is not None:
         year = resolution.date.year
         if year is not None and not 1 <= year <= 9999:
-            return None
-    return resolution
+            return None, context.read_previous
+    return resolution, context.read_previous
 
 
 def select_longest(
     candidates: list[Candidate], text: str, reference: dt.date | None
-) -> list[Candidate]:
+) -> list[Reading]:
     """Overlap policy: longest span first, then rule priority; drop overlapping and rejected."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = bytearray(len(text))
-    chosen: list[Candidate] = []
+    chosen: list[Reading] = []
     for candidate in ordered:
         if taken.find(1, candidate.start, candidate.end) != -1:
             continue
-        if resolve(candidate, text, reference, None) is None:
+        resolution, reads_previous = read(candidate, text, reference, NO_PREVIOUS)
+        if resolution is None:
             continue
         taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
-        chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        chosen.append(Reading(candidate, resolution, reads_previous))
+    return sorted(chosen, key=lambda reading: reading.candidate.start)
 
 
 def is_explicit_date(resolution: Resolution, candidate: Candidate) -> bool:
@@ -126,6 +151,14 @@ def is_explicit_date(resolution: Resolution, candidate: Candidate) -> bool:
     return resolution.date.grain in _ANCHOR_GRAINS
 
 
+def is_numbered_quarter(resolution: Resolution, candidate: Candidate) -> bool:
+    """Whether an expression names a quarter by its number ("the third quarter", "Q3"): the
+    quarter that "the quarter" and "a year ago" in a report then refer to."""
+    date = resolution.date
+    numbered = any(name == "ordinal" for name, _ in candidate.groups)
+    return numbered and date is not None and date.grain is Granularity.quarter
+
+
 def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> TemporalExpression:
     """The public record of one resolved match."""
     kind = resolution.type or candidate.rule.type
@@ -138,7 +171,9 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
         if found and resolution.last_day is not None:
             latest = max(latest, resolution.last_day)
         granularity = granularity or resolution.date.grain
-    return TemporalExpression(
+    # Every field below is already typed (enums, dates, a known anchor word): construct the
+    # record without validating it again, once per expression found.
+    return TemporalExpression.model_construct(
         start=candidate.start,
         end=candidate.end,
         text=text[candidate.start : candidate.end],
@@ -148,24 +183,31 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
         granularity=granularity,
         earliest=earliest,
         latest=latest,
-        anchor=resolution.anchor,  # type: ignore[arg-type]
+        anchor=resolution.anchor,
         rule=candidate.rule.id,
     )
 
 
 def annotate(
-    chosen: list[Candidate], text: str, reference: dt.date | None
+    chosen: list[Reading], text: str, reference: dt.date | None
 ) -> list[TemporalExpression]:
-    """Resolve chosen matches in text order, each anaphor against the last explicit date."""
-    previous: PartialDate | None = None
+    """Resolve chosen matches in text order, each anaphor against the last explicit date
+    (and the last explicit quarter) before it."""
+    previous = NO_PREVIOUS
     expressions: list[TemporalExpression] = []
-    for candidate in chosen:
-        resolution = resolve(candidate, text, reference, previous)
-        if resolution is None:
-            continue
+    for reading in chosen:
+        candidate, resolution = reading.candidate, reading.resolution
+        if reading.reads_previous and previous != NO_PREVIOUS:
+            resolution = read(candidate, text, reference, previous)[0]
+            if resolution is None:
+                continue
         expressions.append(to_expression(candidate, resolution, text))
         if is_explicit_date(resolution, candidate):
-            previous = resolution.date
+            assert resolution.date is not None
+            quarter = previous.quarter
+            if is_numbered_quarter(resolution, candidate):
+                quarter = resolution.date
+            previous = Previous(resolution.date, quarter)
     return expressions
 
 

@@ -185,12 +185,6 @@
   }
 
   // ---- redraw ----
-  function traceIndex(role) {
-    for (var i = 0; i < chart.data.length; i++) {
-      if (chart.data[i].meta && chart.data[i].meta.role === role) { return i; }
-    }
-    return -1;
-  }
   function laneBands(count) {
     var shapes = [];
     for (var lane = 0; lane < count; lane += 2) {
@@ -201,13 +195,18 @@
     }
     return shapes;
   }
-  function highlightTrace(trace) {
+  function highlightShapes() {
+    // A ring around the selected event: a shape, so it stays out of the range slider.
     var e = state.selected === null ? null : events[state.selected];
-    var show = e && e.dated && matches(state.selected);
-    return Object.assign({}, trace, {
-      x: show ? [e.x] : [],
-      y: show ? [e.y[state.mode]] : [],
-    });
+    if (!e || !e.dated || !matches(state.selected)) { return []; }
+    return [{
+      type: "circle", xref: "x", yref: "y", xsizemode: "pixel", ysizemode: "pixel",
+      xanchor: e.x, yanchor: e.y[state.mode], x0: -11, x1: 11, y0: -11, y1: 11,
+      line: { color: "#111111", width: 2.5 }, name: "highlight",
+    }];
+  }
+  function currentShapes() {
+    return laneBands(data.lanes[state.mode].ticks.length).concat(highlightShapes());
   }
   function redraw() {
     var mode = state.mode;
@@ -236,7 +235,6 @@
         });
         return Object.assign({}, trace, { x: xs, y: ys });
       }
-      if (meta.role === "highlight") { return highlightTrace(trace); }
       return trace;
     });
     var layout = chart.layout;
@@ -250,12 +248,14 @@
           ticktext: lanes.ticks,
           range: [count - 0.5, -0.5],
         }),
-        shapes: laneBands(lanes.ticks.length),
+        shapes: currentShapes(),
       });
       if (layout.updatemenus && layout.updatemenus.length) {
         layout.updatemenus = [Object.assign({}, layout.updatemenus[0], { active: MODES.indexOf(mode) })];
       }
       laneModeDrawn = mode;
+    } else if (state.selected !== null) {
+      layout = Object.assign({}, chart.layout, { shapes: currentShapes() });
     }
     updateCount(shown.length);
     return Plotly.react(chart, newData, layout).then(updateLabels);
@@ -326,13 +326,7 @@
     if (e.summary) { panel.appendChild(el("p", e.summary, "summary")); }
     panel.appendChild(el("h3", "Source sentences (" + e.mentions.length + ")"));
     e.mentions.forEach(function (m) { panel.appendChild(sourceFigure(m)); });
-    var index2 = traceIndex("highlight");
-    if (index2 >= 0) {
-      var show = e.dated && matches(index);
-      Plotly.restyle(chart, {
-        x: [show ? [e.x] : []], y: [show ? [e.y[state.mode]] : []],
-      }, [index2]);
-    }
+    if (chart.layout) { Plotly.relayout(chart, { shapes: currentShapes() }); }
   }
   function showSelection(indices) {
     var panel = document.getElementById("tl-details");
@@ -519,12 +513,6 @@
   if (!webglAvailable()) {
     figure.data.forEach(function (trace) { if (trace.type === "scattergl") { trace.type = "scatter"; } });
   }
-  figure.data.push({
-    type: "scatter", x: [], y: [], mode: "markers", hoverinfo: "skip", showlegend: false,
-    marker: { size: 20, color: "rgba(0,0,0,0)", line: { color: "#111", width: 2.5 } },
-    meta: { role: "highlight" },
-  });
-
   window.timelineApp = {
     state: state,
     data: data,
@@ -539,7 +527,10 @@
     responsive: true,
     displaylogo: false,
     scrollZoom: true,
-    modeBarButtonsToRemove: ["autoScale2d"],
+    // No "share" button: it would upload the chart (and its sources) to Plotly Cloud.
+    modeBarButtonsToRemove: ["autoScale2d", "zoomIn2d", "zoomOut2d", "lasso2d", "sendChartToCloud"],
+    showSendToCloud: false,
+    showEditInChartStudio: false,
     toImageButtonOptions: { format: "png", filename: "timeline", scale: 2 },
   };
   window.timelineApp.ready = Plotly.newPlot(chart, figure.data, figure.layout, config).then(init);
