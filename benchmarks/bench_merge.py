@@ -88,7 +88,7 @@ OBJECT_WORDS = [
     "judge", "verdict", "appeal", "charges", "prison", "bail", "hostages", "ransom",
 ]  # fmt: skip
 FIRST_DAY = dt.date(2018, 1, 1)
-DAYS = 4 * 365
+YEARS = 4
 EVENTS_PER_ARTICLE = 8
 DUPLICATE_SHARE = 0.1
 
@@ -226,13 +226,13 @@ def retold_event(
     )
 
 
-def synthetic_events(count: int, seed: int = 0) -> list[Event]:
-    """`count` events in articles published over four years, about 10% retold from earlier
+def synthetic_events(count: int, seed: int = 0, years: float = YEARS) -> list[Event]:
+    """`count` events in articles published over `years` years, about 10% retold from earlier
     articles (published up to three weeks before)."""
     rng = random.Random(seed)
     articles = max(1, count // EVENTS_PER_ARTICLE)
     published_days = sorted(
-        FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS)) for _ in range(articles)
+        FIRST_DAY + dt.timedelta(days=rng.randrange(int(365 * years))) for _ in range(articles)
     )
     events: list[Event] = []
     recent: list[tuple[dt.date, Event]] = []
@@ -290,6 +290,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 50_000])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--years", type=float, default=YEARS, help="years the articles span (default 4)"
+    )
+    parser.add_argument(
+        "--constant-density",
+        action="store_true",
+        help="span years in proportion to size (--years per 10,000 events)",
+    )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
     parser.add_argument("--implementation", type=Path, help="merge.py file to time instead")
     options = parser.parse_args()
@@ -298,7 +306,8 @@ def main() -> None:
     print(f"{'events':>8} {'merged':>8} {'wall s':>8} {'cpu s':>8} {'us/event':>9} {'peak MB':>8}")
     cpu_by_size: dict[int, float] = {}
     for size in options.sizes:
-        events = synthetic_events(size, seed=options.seed)
+        years = options.years * size / 10_000 if options.constant_density else options.years
+        events = synthetic_events(size, seed=options.seed, years=years)
         figures = measure(merge, events, memory=not options.no_memory)
         cpu_by_size[size] = figures["cpu"]
         peak = f"{figures['peak_mb']:8.1f}" if "peak_mb" in figures else f"{'-':>8}"

@@ -11,7 +11,8 @@ Usage: python benchmarks/bench_pipeline.py [--quick] [--size-mb N] [--peer-mb N]
    fresh Python process so that its peak memory (getrusage RUSAGE_SELF and RUSAGE_CHILDREN
    maxrss) is its own: documents/s, MB/s, MB/s per core, parallel efficiency t1 / (n * tn), and
    the CPU-time ratio of the two runs (parallel overhead alone; wall time on a shared machine
-   also counts other people's load). `--repeat N` keeps the fastest of N runs.
+   also counts other people's load), and a calibration: the efficiency a plain process pool
+   gets on pure CPU work on the machine at that moment. `--repeat N` keeps the fastest of N.
 3. Times `timeline.temporal.tag` and the peer a user would otherwise reach for,
    `dateparser.search.search_dates(text, languages=['en'], settings={'RELATIVE_BASE': DCT})`,
    on the same subset: the first TBAQ texts in path order up to `--peer-mb` MB (default 1,
@@ -166,6 +167,30 @@ def run_once_in_fresh_process(corpus: Path, workers: int) -> dict | None:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def burn_cpu(seconds: float) -> None:
+    """Spin for `seconds` of this thread's CPU time (the calibration task)."""
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def machine_efficiency(workers: int, tasks: int = 200, task_seconds: float = 0.01) -> float:
+    """Parallel efficiency of a plain process pool on pure CPU work, on this machine, now.
+
+    On a shared machine (or a VM whose host is busy) this is well under 100%; the pipeline's
+    efficiency is best read against it.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    timings = []
+    for count in (1, workers):
+        started = time.perf_counter()
+        with ProcessPoolExecutor(count) as pool:
+            list(pool.map(burn_cpu, [task_seconds] * tasks, chunksize=10))
+        timings.append(time.perf_counter() - started)
+    return timings[0] / (workers * timings[1])
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
@@ -213,6 +238,13 @@ def report_throughput(corpus: Path, workers: int, repeat: int) -> None:
         f"  parallel efficiency t1/(n*tn) on {workers} cores: {efficiency:.0%}"
         f" [target >= {TARGET_EFFICIENCY:.0%}: {verdict(efficiency >= TARGET_EFFICIENCY)}]"
     )
+    if workers > 1:
+        baseline = machine_efficiency(workers)
+        print(
+            f"  calibration: a plain process pool burning CPU gets {baseline:.0%} on this"
+            f" machine right now; the pipeline's efficiency relative to it:"
+            f" {efficiency / baseline:.0%}"
+        )
     print(
         f"  the same for the per-document phase alone (without the serial input finding and"
         f" merge): {phase_efficiency:.0%}"

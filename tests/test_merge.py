@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 import pytest
 
 from timeline.merge import (
+    WIDE_BUCKET,
+    Cluster,
+    cluster_events,
     coarser_container,
     content_stems,
     corroborated_confidence,
+    documents_of,
+    event_order,
     merge_events,
     merge_names,
     merge_tables,
     name_words,
     names_match,
     participants_conflict,
+    participants_overlap,
+    reachable_months,
     roles_reversed,
     same_event,
     shares_object_word,
+    similar_title_keys,
     split_names,
+    time_buckets,
     times_compatible,
+    title_stem_order,
+    triggers_similar,
+    type_tags,
     types_compatible,
+    words_similar,
 )
 from timeline.models import Event, EventStatus, EventTime, Granularity, Mention, TimeBasis
 
@@ -650,3 +664,166 @@ def test_broad_types_and_light_verbs_need_a_shared_subject_matter(
     a = event("k-1", "k", 0, first[0], KEYNOTE, type=kind, actors=["Steve Jobs"], trigger=first[1])
     b = event("k-2", "k", 300, second[0], KEYNOTE, type=kind, actors=["Jobs"], trigger=second[1])
     assert same_event(a, b) is expected
+
+
+# --- blocking: the index must find every cluster an event fits ---------------------------
+
+BLOCKING_NAMES = [
+    "Canada", "China", "Mike Pompeo", "Pompeo", "Secretary of State Mike Pompeo",
+    "Michael Kovrig", "Kovrig", "Michael Spavor", "the government", "officials", "He", "they",
+    "EU officials", "four Chinese officials", "Kovrig and Spavor", "Apple", "Steve Jobs", "Jobs",
+]  # fmt: skip
+BLOCKING_TYPES = [
+    "statement", "accuse", "request", "sanction", "arrest", "detention", "trial", "charge",
+    "launch", "unveil", "other", "business",
+]  # fmt: skip
+BLOCKING_TRIGGERS = ["said", "imposed", "imposes", "detained", "declared", "launched", None]
+BLOCKING_WORDS = ["sanctions", "genocide", "trade", "phone", "store", "border", "talks", "case"]
+
+
+def blocking_time(rng: random.Random) -> EventTime | None:
+    """A time from a mix that exercises the index: days, months, years, ranges longer than the
+    indexed months, document-date guesses near month ends, and no time."""
+    day = dt.date(2020, 11, 20) + dt.timedelta(days=rng.randrange(120))
+    roll = rng.random()
+    if roll < 0.15:
+        return None
+    if roll < 0.35:
+        return time(day, basis=rng.choice([TimeBasis.document_date, TimeBasis.inferred]))
+    if roll < 0.5:
+        first = day.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return time(first, last, Granularity.month)
+    if roll < 0.57:
+        return time(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), Granularity.year)
+    if roll < 0.62:
+        return time(dt.date(2018, 12, 1), day, Granularity.month)
+    return time(day, basis=rng.choice([TimeBasis.explicit, TimeBasis.relative]))
+
+
+def blocking_events(seed: int, count: int) -> list[Event]:
+    """Random events over many documents, names, types, triggers and times; some are copies of
+    an earlier event in another document (as when a corpus holds an article twice)."""
+    rng = random.Random(seed)
+    events: list[Event] = []
+    for number in range(count):
+        if events and rng.random() < 0.15:
+            copied = rng.choice(events)
+            mention = copied.mentions[0].model_copy(update={"document": f"copy{number % 7}"})
+            update = {"id": f"b{number:03d}", "mentions": [mention]}
+            if rng.random() < 0.5:
+                update["time"] = blocking_time(rng)
+            events.append(copied.model_copy(update=update))
+            continue
+        trigger = rng.choice(BLOCKING_TRIGGERS)
+        actors = rng.sample(BLOCKING_NAMES, rng.randrange(3))
+        words = " ".join(rng.sample(BLOCKING_WORDS, rng.randrange(1, 4)))
+        events.append(
+            event(
+                f"b{number:03d}",
+                f"doc{rng.randrange(25):02d}",
+                rng.randrange(0, 5000, 10),
+                f"{actors[0] if actors else 'Someone'} {trigger or 'did'} {words}",
+                blocking_time(rng),
+                type=rng.choice(BLOCKING_TYPES),
+                actors=actors,
+                targets=rng.sample(BLOCKING_NAMES, rng.randrange(2)),
+                trigger=trigger,
+            )
+        )
+    return events
+
+
+def brute_force_fits(item: Event, cluster: Cluster) -> bool:
+    """`fits_cluster` as first written: the item against every member, one by one."""
+    same_document = not documents_of(item).isdisjoint(cluster.documents)
+    return (
+        times_compatible(item.time, cluster.best.time, same_document)
+        and all(types_compatible(item.type, kind) for kind in cluster.types)
+        and any(same_event(item, member) for member in cluster.members)
+        and not any(
+            participants_conflict(item, member) or roles_reversed(item, member)
+            for member in cluster.members
+        )
+    )
+
+
+def brute_force_score(item: Event, cluster: Cluster) -> tuple[int, int]:
+    """`attachment_score` over every member."""
+    return (
+        max(participants_overlap(item, member) for member in cluster.members),
+        int(any(triggers_similar(item, member) for member in cluster.members)),
+    )
+
+
+def brute_force_clusters(events: list[Event]) -> list[list[str]]:
+    """The reference clustering: the same greedy rule, comparing each event with every member
+    of every cluster."""
+    clusters: list[Cluster] = []
+    for item in sorted(events, key=event_order):
+        fitting = [
+            (brute_force_score(item, cluster), -position)
+            for position, cluster in enumerate(clusters)
+            if brute_force_fits(item, cluster)
+        ]
+        if fitting:
+            clusters[-max(fitting)[1]].add(item)
+        else:
+            clusters.append(Cluster.of(item))
+    return [[member.id for member in cluster.members] for cluster in clusters]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_blocked_clustering_equals_brute_force(seed: int) -> None:
+    events = blocking_events(seed, 300)
+    expected = brute_force_clusters(events)
+    assert sum(len(cluster) > 1 for cluster in expected) >= 10
+    assert [[e.id for e in cluster] for cluster in cluster_events(events)] == expected
+    shuffled = list(events)
+    random.Random(seed).shuffle(shuffled)
+    assert [[e.id for e in cluster] for cluster in cluster_events(shuffled)] == expected
+
+
+def test_similar_titles_always_share_a_title_key() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"word{n:02d}" for n in range(12)]
+    titles = [" ".join(rng.sample(vocabulary, rng.randrange(1, 8))) for _ in range(150)]
+    order = title_stem_order(
+        [event(f"t{n}", "d", 0, title, None) for n, title in enumerate(titles)]
+    )
+    similar_pairs = 0
+    for a, b in itertools.combinations(titles, 2):
+        first, second = event("a", "d", 0, a, None), event("b", "e", 0, b, None)
+        keys_a, keys_b = similar_title_keys(first, order), similar_title_keys(second, order)
+        if words_similar(first, second):
+            similar_pairs += 1
+            assert not keys_a.isdisjoint(keys_b), (a, b)
+    assert similar_pairs >= 20
+
+
+def test_similar_titles_sharing_only_their_commonest_words_share_a_title_key() -> None:
+    frequent = [event(f"f{n}", "d", 0, "alpha beta", None) for n in range(5)]
+    longer = event("a", "d", 0, "gamma delta alpha beta", None)
+    shorter = event("b", "e", 0, "alpha beta", None)
+    order = title_stem_order([*frequent, longer, shorter])
+    assert words_similar(longer, shorter)
+    assert similar_title_keys(longer, order) & similar_title_keys(shorter, order)
+
+
+@pytest.mark.parametrize(("a", "b"), [(a, b) for a in BLOCKING_TYPES for b in BLOCKING_TYPES])
+def test_compatible_types_share_a_type_tag(a: str, b: str) -> None:
+    if types_compatible(a, b):
+        tags_a, tags_b = type_tags(a), type_tags(b)
+        assert "*" in tags_a | tags_b or not tags_a.isdisjoint(tags_b)
+
+
+def test_times_of_other_articles_fit_only_in_reachable_months() -> None:
+    rng = random.Random(5)
+    dated = [t for t in (blocking_time(rng) for _ in range(150)) if t is not None]
+    compatible = 0
+    for a, b in itertools.permutations(dated, 2):
+        months = reachable_months(a)
+        if months is not None and times_compatible(a, b, same_document=False):
+            compatible += 1
+            assert set(months) & set(time_buckets(b)) or time_buckets(b) == [WIDE_BUCKET]
+    assert compatible >= 100

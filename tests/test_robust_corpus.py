@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 
 TINY_FILES = 2_000
 BIG_FILE_BYTES = 5 * 1024 * 1024
-PATHOLOGICAL_SEGMENT_BYTES = 15_000
+PATHOLOGICAL_SEGMENT_BYTES = 50_000
 
 
 @dataclass
@@ -84,14 +84,14 @@ def build_messy_corpus(root: Path) -> MessyCorpus:
     texts = "\n\n".join(seed_texts())
     repeats = BIG_FILE_BYTES // len(texts.encode("utf-8")) + 1
     corpus.good.append(write(root / "big" / "big.txt", "\n\n".join([texts] * repeats)))
-    # Odd but valid text, one long line each (about 100 KB in all: the linear-time tests below
+    # Odd but valid text, one long line each (about 400 KB in all: the linear-time tests below
     # check the scaling; here the point is that such files finish and count as documents).
     pathological = "".join(
         unit * (PATHOLOGICAL_SEGMENT_BYTES // len(unit))
         for unit in ("1", "2021-", "January ", "(", "on the ", "\n", ". ")
     )
     corpus.good.append(write(root / "odd" / "pathological.txt", pathological))
-    corpus.good.append(write(root / "odd" / "no-newline-ünïcode.txt", "Le 5 mai 2021 — ✓ " * 1000))
+    corpus.good.append(write(root / "odd" / "no-newline-ünïcode.txt", "Le 5 mai 2021 — ✓ " * 3000))
     corpus.must_skip[write(root / "bad" / "empty.txt", b"")] = "empty"
     corpus.must_skip[write(root / "bad" / "blank.txt", b"  \n\t\n")] = "empty"
     binary = bytes(range(256)) * 400

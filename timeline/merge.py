@@ -12,7 +12,10 @@ roles reversed, mean different events), and enough ties them:
 - or, for an undated or document-date-based mention within one article, the same trigger.
 
 Events are clustered greedily in a fixed order (well-dated first, then by document and offset),
-so the same input always gives the same ids and order. A merged event keeps the id of its
+so the same input always gives the same ids and order. Each event is compared only with the
+clusters an index finds for it (see "blocking": shared names and signs, months its time can
+reach, its own articles), a superset of those it fits, so the result is that of comparing it
+with every cluster, in near-linear time. A merged event keeps the id of its
 earliest mention, the best-dated member's time, title and summary, the union of names (full
 names preferred), every mention, and a confidence raised by corroboration from other documents.
 Every rule table lives in `resources/en/merge.json` with its examples.
@@ -434,9 +437,28 @@ def same_event(a: Event, b: Event) -> bool:
 
 def attachment_score(event: Event, cluster: Cluster) -> tuple[int, int]:
     """How strongly an event belongs to a cluster: shared participants, shared triggers."""
+    members = cluster.representatives(documents_of(event))
     return (
-        max(participants_overlap(event, member) for member in cluster.members),
-        int(any(triggers_similar(event, member) for member in cluster.members)),
+        max(participants_overlap(event, member) for member in members),
+        int(any(triggers_similar(event, member) for member in members)),
+    )
+
+
+#: What the deciding rules read of an event, besides its documents.
+Signature = tuple[str, str, EventTime | None, tuple[str, ...], tuple[str, ...], frozenset[str]]
+
+
+def comparison_signature(event: Event) -> Signature:
+    """Title, type, time, participants and triggers: two events with the same signature give
+    the same answers in every comparison with a third, given whether they share its document
+    (the same story in many articles, or a corpus with copies, has many such members)."""
+    return (
+        event.title,
+        event.type,
+        event.time,
+        tuple(event.actors),
+        tuple(event.targets),
+        triggers(event),
     )
 
 
@@ -458,19 +480,40 @@ class Cluster:
     best: Event
     documents: set[str]
     types: set[str]
+    alike: dict[Signature, list[Event]]
+    alike_documents: dict[Signature, set[str]]
 
     @classmethod
     def of(cls, event: Event) -> Cluster:
         """A cluster holding one event."""
-        return cls([event], event, set(documents_of(event)), {event.type.lower()})
+        cluster = cls([], event, set(), set(), {}, {})
+        cluster.add(event)
+        return cluster
 
     def add(self, event: Event) -> None:
         """Add a member, keeping the best-dated one and the documents and types up to date."""
         self.members.append(event)
-        self.documents |= documents_of(event)
+        documents = documents_of(event)
+        self.documents |= documents
         self.types.add(event.type.lower())
+        signature = comparison_signature(event)
+        self.alike.setdefault(signature, []).append(event)
+        self.alike_documents.setdefault(signature, set()).update(documents)
         if best_time_key(event) < best_time_key(self.best):
             self.best = event
+
+    def representatives(self, documents: frozenset[str]) -> list[Event]:
+        """The members an event in `documents` must be compared with: of the members with one
+        signature, one that shares a document with it and one that does not (comparing the
+        others would give the same answers)."""
+        chosen: list[Event] = []
+        for signature, members in self.alike.items():
+            if documents.isdisjoint(self.alike_documents[signature]):
+                chosen.append(members[0])
+                continue
+            sharing = [not documents.isdisjoint(documents_of(member)) for member in members]
+            chosen.extend(members[sharing.index(flag)] for flag in (True, False) if flag in sharing)
+        return chosen
 
 
 def fits_cluster(event: Event, cluster: Cluster, documents: frozenset[str]) -> bool:
@@ -482,11 +525,11 @@ def fits_cluster(event: Event, cluster: Cluster, documents: frozenset[str]) -> b
         return False
     if not all(types_compatible(event.type, kind) for kind in cluster.types):
         return False
-    if not any(same_event(event, member) for member in cluster.members):
+    members = cluster.representatives(documents)
+    if not any(same_event(event, member) for member in members):
         return False
     return not any(
-        participants_conflict(event, member) or roles_reversed(event, member)
-        for member in cluster.members
+        participants_conflict(event, member) or roles_reversed(event, member) for member in members
     )
 
 
@@ -601,20 +644,26 @@ def sign_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
     return frozenset(keys) | similar_title_keys(event, stem_order)
 
 
-def global_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
-    """What events of different articles must share to be one: a participant (generic names
-    match only within an article) together with a sign, or, for two well-dated events, a
-    telling trigger."""
-    names = {
+def shared_names(event: Event) -> frozenset[str]:
+    """Last name words of the participants that can match a participant of another article's
+    event (not pronouns; generic names match only within an article)."""
+    return frozenset(
         key
         for part in participant_names(participants(event))
         if (key := name_key(part)) and not is_generic_name(name_words(part))
-    }
-    signs = sign_keys(event, stem_order) if names else frozenset()
-    keys = {f"{name}|{sign}" for name in names for sign in signs}
-    if not is_weak_time(event.time):
-        keys.update(f"dated-trigger:{trigger}" for trigger in telling_triggers(event))
-    return frozenset(keys)
+    )
+
+
+@lru_cache(maxsize=4096)
+def type_tags(kind: str) -> frozenset[str]:
+    """Tags two compatible types share (the type, its groups), or "*" for a generic type,
+    which is compatible with any."""
+    tables = merge_tables()
+    kind = kind.lower()
+    if kind in tables.generic_types:
+        return frozenset({"*"})
+    groups = (g.id for g in tables.type_groups if kind in g.types or kind == g.umbrella)
+    return frozenset({f"type:{kind}", *(f"group:{group}" for group in groups)})
 
 
 def title_stem_order(events: list[Event]) -> dict[str, int]:
@@ -627,31 +676,84 @@ def title_stem_order(events: list[Event]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class EventKeys:
-    """An event's keys, computed once."""
+    """What an event must share with another to be the same event, computed once.
+
+    Within an article: a local key (a name's last word or a telling trigger). Across articles:
+    a name and a sign, or (both well-dated) a telling trigger.
+    """
 
     local: frozenset[str]
-    linking: frozenset[str]
+    names: frozenset[str]
+    signs: frozenset[str]
+    dated_triggers: frozenset[str]
+    type_tags: frozenset[str]
+
+    @classmethod
+    def of(cls, event: Event, stem_order: dict[str, int]) -> EventKeys:
+        """The keys of an event."""
+        names = shared_names(event)
+        return cls(
+            local=local_keys(event),
+            names=names,
+            signs=sign_keys(event, stem_order) if names else frozenset(),
+            dated_triggers=frozenset() if is_weak_time(event.time) else telling_triggers(event),
+            type_tags=type_tags(event.type),
+        )
+
+    def anchors(self) -> frozenset[str]:
+        """Keys the global index files an event under: its names and dated triggers."""
+        return frozenset(f"name:{name}" for name in self.names) | frozenset(
+            f"trigger:{trigger}" for trigger in self.dated_triggers
+        )
+
+    def timeless_anchors(self) -> frozenset[str]:
+        """Keys the all-time index files an event under: its names, alone and with each tag of
+        its type, and its dated triggers."""
+        return (
+            frozenset(f"name:{name}" for name in self.names)
+            | frozenset(f"name:{name}#{tag}" for name in self.names for tag in self.type_tags)
+            | frozenset(f"trigger:{trigger}" for trigger in self.dated_triggers)
+        )
+
+    def timeless_queries(self) -> frozenset[str]:
+        """Keys to look up in the all-time index: names with a tag of a compatible type (any
+        name for a generic type), and dated triggers."""
+        if "*" in self.type_tags:
+            names = frozenset(f"name:{name}" for name in self.names)
+        else:
+            tags = self.type_tags | {"*"}
+            names = frozenset(f"name:{name}#{tag}" for name in self.names for tag in tags)
+        return names | frozenset(f"trigger:{trigger}" for trigger in self.dated_triggers)
+
+    def links(self, other: EventKeys) -> bool:
+        """Whether two events of different articles share what `same_event` needs."""
+        if not self.dated_triggers.isdisjoint(other.dated_triggers):
+            return True
+        return not (self.names.isdisjoint(other.names) or self.signs.isdisjoint(other.signs))
 
 
 @dataclass
 class ClusterIndex:
     """Which clusters an event could join: those of its own articles sharing a local key, and
-    those indexed under one of its global keys in a month its time can reach.
+    those filed under one of its anchors in a month its time can reach whose members share
+    a name and a sign (or a dated trigger) with it.
 
-    Lists of positions (lighter than sets) may repeat a position, and entries under a former
-    best time of a cluster are kept: they add candidates, never lose one.
+    Lists of positions may repeat a position, and entries under a former best time of a
+    cluster are kept: they add candidates, never lose one.
     """
 
-    by_key_and_month: dict[tuple[str, int], list[int]]
-    by_key: dict[str, list[int]]
+    by_anchor_and_month: dict[tuple[str, int], list[int]]
+    by_anchor: dict[str, list[int]]
     by_document: dict[str, set[int]]
     local: list[set[str]]
-    linking: list[set[str]]
+    anchors: list[set[str]]
+    timeless_anchors: list[set[str]]
+    members: list[set[EventKeys]]
 
     @classmethod
     def empty(cls) -> ClusterIndex:
         """An index of no clusters."""
-        return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [])
+        return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [], [], [])
 
     def candidates(self, event: Event, keys: EventKeys) -> list[int]:
         """Positions of the clusters worth comparing with the event, in creation order."""
@@ -662,35 +764,45 @@ class ClusterIndex:
                 for position in self.by_document.get(document, ())
                 if not keys.local.isdisjoint(self.local[position])
             )
+        anchored: set[int] = set()
         months = reachable_months(event.time) if event.time is not None else None
         if months is None:
-            for key in keys.linking:
-                found.update(self.by_key.get(key, ()))
-            return sorted(found)
-        buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
-        for key in keys.linking:
-            if key in self.by_key:
+            for anchor in keys.timeless_queries():
+                anchored.update(self.by_anchor.get(anchor, ()))
+        else:
+            buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
+            for anchor in keys.anchors():
                 for bucket in buckets:
-                    found.update(self.by_key_and_month.get((key, bucket), ()))
+                    anchored.update(self.by_anchor_and_month.get((anchor, bucket), ()))
+        found.update(
+            position
+            for position in anchored - found
+            if any(keys.links(member) for member in self.members[position])
+        )
         return sorted(found)
 
     def add(self, position: int, event: Event, keys: EventKeys, cluster: Cluster) -> None:
-        """Record that the cluster at `position` now holds the event (its best time may have
-        changed: every key of the cluster is indexed under the months of its best time)."""
+        """Record that the cluster at `position` now holds the event (when its best time
+        changes, every anchor of the cluster is filed under the months of the new one)."""
         if position == len(self.local):
             self.local.append(set())
-            self.linking.append(set())
+            self.anchors.append(set())
+            self.timeless_anchors.append(set())
+            self.members.append(set())
         self.local[position] |= keys.local
+        self.members[position].add(keys)
         for document in documents_of(event):
             self.by_document[document].add(position)
-        new_keys = keys.linking - self.linking[position]
-        self.linking[position] |= new_keys
-        reindexed = self.linking[position] if cluster.best is event else new_keys
+        new_anchors = keys.anchors() - self.anchors[position]
+        self.anchors[position] |= new_anchors
+        for anchor in keys.timeless_anchors() - self.timeless_anchors[position]:
+            self.timeless_anchors[position].add(anchor)
+            self.by_anchor[anchor].append(position)
+        filed = self.anchors[position] if cluster.best is event else new_anchors
         buckets = time_buckets(cluster.best.time)
-        for key in reindexed:
-            self.by_key[key].append(position)
+        for anchor in filed:
             for bucket in buckets:
-                self.by_key_and_month[key, bucket].append(position)
+                self.by_anchor_and_month[anchor, bucket].append(position)
 
 
 def cluster_events(events: list[Event]) -> list[list[Event]]:
@@ -700,7 +812,7 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
     stem_order = title_stem_order(events)
     for event in sorted(events, key=event_order):
         documents = documents_of(event)
-        keys = EventKeys(local_keys(event), global_keys(event, stem_order))
+        keys = EventKeys.of(event, stem_order)
         candidates = [
             (attachment_score(event, clusters[position]), -position)
             for position in index.candidates(event, keys)

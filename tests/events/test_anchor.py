@@ -100,3 +100,37 @@ def test_expression_time_keeps_the_phrase_precision_and_basis() -> None:
         "relative",
     )
     assert (time.earliest, time.latest) == (D(2021, 2, 1), D(2021, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "trigger", "governs"),
+    [
+        (
+            "In a July 16 press conference, Jobs said that buyers get a case.",
+            "July 16",
+            "said",
+            True,
+        ),
+        ("At a Wednesday media event, Apple released new laptops.", "Wednesday", "released", True),
+        ("Apple released the 2010 edition of its laptops.", "2010", "released", False),
+    ],
+)
+def test_a_date_modifying_an_occasion_dates_the_clause(
+    text: str, phrase: str, trigger: str, governs: bool
+) -> None:
+    value = "2010" if phrase == "2010" else "2010-07-16"
+    found = governing_text(text, [(phrase, value)])
+    assert (found[trigger] == phrase) is governs
+
+
+def test_a_date_after_the_objects_appositive_governs() -> None:
+    text = "Apple launched the iTunes Music Store, an online music store, on April 28, 2003."
+    assert governing_text(text, [("April 28, 2003", "2003-04-28")]) == {
+        "launched": "April 28, 2003"
+    }
+
+
+def test_a_date_in_a_participial_appositive_dates_the_participle_only() -> None:
+    text = "Jobs, born in San Francisco on February 24, 1955, has built a great company."
+    found = governing_text(text, [("February 24, 1955", "1955-02-24")])
+    assert found == {"born": "February 24, 1955", "built": None}

@@ -19,6 +19,7 @@ from timeline.events.evaluation import (
     read_semeval_document,
     score,
     sentence_at,
+    split_by_document,
     to_document,
 )
 from timeline.ingest import InputError
@@ -209,3 +210,62 @@ def test_semeval_trial_corpus_end_to_end() -> None:
     for value in (scores.recall, scores.precision_share, scores.precision_proxy):
         assert 0.0 <= value <= 1.0
     assert "dated-event recall" in scores.report()
+
+
+def test_headings_stand_apart_and_body_sentences_share_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "999_test.tml"
+    path.write_text(TML, encoding="utf-8")
+    document = to_document(read_semeval_document(path))
+    assert document.text == (
+        "Apple to lower prices\n\nJanuary 09, 2008\n\n"
+        "Apple launched the store on April 28, 2003.\nIt cost £0.79, Apple's shop said."
+    )
+
+
+def test_gold_citing_a_document_outside_the_corpus_is_reported_apart() -> None:
+    golds = [gold("1", 2, "2005-06-06"), gold("9590", 10, "2007-09-05")]
+    present, absent = split_by_document(golds, {"1"})
+    assert [g.document for g in present] == ["1"]
+    assert [g.document for g in absent] == ["9590"]
+    scores = score(present, [], {}).model_copy(
+        update={"gold_in_missing_documents": 1, "missing_documents": ["9590"]}
+    )
+    assert scores.gold == 1
+    assert "1 gold dated mention(s) cite document(s) not in the corpus (9590)" in scores.report()
+
+
+@pytest.mark.corpus
+def test_the_trial_corpus_leaves_out_the_missing_document() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("SemEval trial corpus not available")
+    scores = evaluate_semeval_dir(CORPUS)
+    assert scores.missing_documents == ["9590"]
+    assert scores.gold + scores.gold_in_missing_documents == 123
+
+
+def test_a_continuing_event_is_scored_by_its_start(tmp_path: Path) -> None:
+    path = tmp_path / "999_test.tml"
+    path.write_text(TML, encoding="utf-8")
+    corpus_document = read_semeval_document(path)
+    sentence = corpus_document.sentences[2]
+    event = Event(
+        id="ev1",
+        title="He has been fighting cancer",
+        summary="",
+        time=EventTime(
+            value="2004",
+            earliest=dt.date(2004, 1, 1),
+            latest=dt.date(2008, 1, 9),
+            granularity=Granularity.year,
+            basis=TimeBasis.explicit,
+            mod="START",
+        ),
+        status=EventStatus.ongoing,
+        type="other",
+        mentions=[
+            Mention(document="999", start=sentence.start, end=sentence.end, text=sentence.text)
+        ],
+        confidence=0.8,
+    )
+    times = emitted_times(TimelineResult(events=[event]), {"999": corpus_document})
+    assert [(t.earliest, t.latest) for t in times] == [(dt.date(2004, 1, 1), dt.date(2004, 12, 31))]

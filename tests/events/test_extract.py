@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from tests.events.helpers import expression, make_document
 from timeline.events import extract_events
-from timeline.models import EventStatus, Granularity, TimeBasis
+from timeline.models import EventStatus, Granularity, Sentence, TimeBasis
 from timeline.segment import segment
 
 D = dt.date
@@ -219,3 +220,206 @@ def test_he_refers_to_the_titled_subject_of_the_sentence() -> None:
     )
     events = run(text, "2022-01-10", [phrase])
     assert [e.actors for e in events] == [["Britain's foreign minister"]]
+
+
+def test_a_past_event_this_week_ends_at_the_publication_date() -> None:
+    text = "Apple Corps has filed a lawsuit against Apple Computer this week."
+    phrase = expression(
+        text, "this week", "2006-W13", Granularity.week, D(2006, 3, 27), D(2006, 4, 2), "document"
+    )
+    events = run(text, "2006-03-28", [phrase])
+    assert len(events) == 1 and events[0].time is not None
+    assert (events[0].time.earliest, events[0].time.latest) == (D(2006, 3, 27), D(2006, 3, 28))
+    assert events[0].time.value == "2006-W13"
+
+
+def test_a_future_date_does_not_become_the_narratives_reference() -> None:
+    text = (
+        "Apple CEO Steve Jobs spoke to reporters on Wednesday.\n"
+        "The event also included a preview of a system to be released in mid-2011.\n"
+        "Jobs unveiled the new products at the event."
+    )
+    wednesday = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    later = expression(
+        text, "mid-2011", "2011", Granularity.year, D(2011, 1, 1), D(2011, 12, 31), "document"
+    )
+    events = run(text, "2010-10-23", [wednesday, later])
+    unveiled = [e for e in events if e.mentions[0].trigger == "unveiled"]
+    assert len(unveiled) == 1 and unveiled[0].time is not None
+    assert unveiled[0].time.value == "2010-10-20"
+    assert unveiled[0].time.basis is TimeBasis.context
+
+
+def test_a_nominal_event_without_actor_is_titled_noun_of_target() -> None:
+    text = "Zhao said, citing the death of George Floyd in police custody."
+    events = run(text, "2021-06-18", [])
+    titles = [e.title for e in events if e.type == "death"]
+    assert titles == ["Death of George Floyd"]
+
+
+def extract_seconds(repeats: int) -> float:
+    unit = "Apple announced the deal on January 5, 2021, and Jobs said he sold shares on Monday, "
+    text = unit * repeats
+    phrases = []
+    for phrase, value in (("January 5, 2021", D(2021, 1, 5)), ("Monday", D(2020, 12, 28))):
+        for occurrence in range(repeats):
+            phrases.append(
+                expression(
+                    text,
+                    phrase,
+                    value.isoformat(),
+                    Granularity.day,
+                    value,
+                    value,
+                    "none",
+                    occurrence,
+                )
+            )
+    phrases.sort(key=lambda e: e.start)
+    document = make_document(text, "2021-01-10")
+    sentence = Sentence(index=0, paragraph=0, start=0, end=len(text), text=text)
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        extract_events(document, [sentence], phrases)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_extraction_takes_linear_time_on_one_enormous_sentence_full_of_dates() -> None:
+    """8x the sentence may take about 8x the time (anchoring indexes date phrases once)."""
+    small = extract_seconds(25)
+    large = extract_seconds(200)
+    assert large < max(0.5, 16 * small), (small, large)
+
+
+def test_its_launch_takes_the_time_of_the_launch_told_before() -> None:
+    text = (
+        "Apple launched the iTunes Music Store on April 28, 2003.\n"
+        "Since its launch the store has sold more than 3 billion songs."
+    )
+    phrase = expression(
+        text, "April 28, 2003", "2003-04-28", Granularity.day, D(2003, 4, 28), D(2003, 4, 28)
+    )
+    events = run(text, "2008-01-09", [phrase])
+    launch = [e for e in events if e.mentions[0].trigger == "launch"]
+    assert len(launch) == 1 and launch[0].time is not None
+    assert launch[0].time.value == "2003-04-28"
+    assert launch[0].time.basis is TimeBasis.context
+
+
+def test_a_possessed_noun_with_nothing_told_before_is_dropped() -> None:
+    events = run("Since its launch the store has sold more than 3 billion songs.", "2008-01-09", [])
+    assert [e for e in events if e.mentions[0].trigger == "launch"] == []
+
+
+def test_death_refers_back_to_the_dying() -> None:
+    text = (
+        "Steve Jobs died yesterday at the age of 56.\n"
+        "Bill Gates responded to Jobs' death with a statement on his blog."
+    )
+    phrase = expression(
+        text, "yesterday", "2011-10-05", Granularity.day, D(2011, 10, 5), D(2011, 10, 5), "document"
+    )
+    events = run(text, "2011-10-06", [phrase])
+    death = [e for e in events if e.mentions[0].trigger == "death"]
+    assert len(death) == 1 and death[0].time is not None
+    assert death[0].time.value == "2011-10-05"
+
+
+def test_a_continuing_activity_outside_the_lexicon_is_dated_by_its_since_phrase() -> None:
+    text = "He has been fighting pancreatic cancer since 2004."
+    phrase = expression(text, "2004", "2004", Granularity.year, D(2004, 1, 1), D(2011, 10, 6))
+    events = run(text, "2011-10-06", [phrase])
+    assert len(events) == 1 and events[0].time is not None
+    assert events[0].status is EventStatus.ongoing
+    assert (events[0].time.value, events[0].time.mod) == ("2004", "START")
+    assert events[0].title == "He has been fighting pancreatic cancer"
+
+
+def test_an_undated_progressive_outside_the_lexicon_is_not_an_event() -> None:
+    assert run("He has been working on the plan.", "2011-10-06", []) == []
+
+
+def test_a_speakers_undated_said_continues_their_dated_occasion() -> None:
+    text = (
+        "Steve Jobs unveiled the new laptops on Wednesday.\n"
+        "There are two models.\n"
+        "Jobs said that the store will open soon."
+    )
+    phrase = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    events = run(text, "2010-10-23", [phrase])
+    said = [e for e in events if e.mentions[0].trigger == "said"]
+    assert len(said) == 1 and said[0].time is not None
+    assert (said[0].time.value, said[0].time.basis) == ("2010-10-20", TimeBasis.context)
+
+
+def test_a_lone_undated_said_is_not_put_on_the_timeline() -> None:
+    text = "Apple unveiled the new laptops on Wednesday.\nJobs said that the store will open soon."
+    phrase = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    events = run(text, "2010-10-23", [phrase])
+    assert [e for e in events if e.mentions[0].trigger == "said"] == []
+
+
+def test_he_said_continues_the_occasion_of_the_person_who_last_acted() -> None:
+    text = (
+        "Steve Jobs unveiled the new laptops on Wednesday.\n"
+        "He talked about the new software.\n"
+        "Current PowerPC programs can be run on Intel processors.\n"
+        "He said that Apple is getting ready."
+    )
+    phrase = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    events = run(text, "2010-10-23", [phrase])
+    said = [e for e in events if e.mentions[0].trigger == "said"]
+    assert len(said) == 1 and said[0].time is not None
+    assert said[0].time.value == "2010-10-20"
+
+
+def test_coordinated_dates_give_the_event_at_each_time() -> None:
+    text = "He made an appearance in March and June to unveil the iPad 2."
+    march = expression(text, "March", "2011-03", Granularity.month, D(2011, 3, 1), D(2011, 3, 31))
+    june = expression(text, "June", "2011-06", Granularity.month, D(2011, 6, 1), D(2011, 6, 30))
+    events = run(text, "2011-08-25", [march, june])
+    unveil = sorted(e.time.value for e in events if e.mentions[0].trigger == "unveil" and e.time)
+    assert unveil == ["2011-03", "2011-06"]
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_a_range_is_not_two_times() -> None:
+    text = "The company sold the unit between 2004 and 2006."
+    first = expression(text, "2004", "2004", Granularity.year, D(2004, 1, 1), D(2004, 12, 31))
+    second = expression(text, "2006", "2006", Granularity.year, D(2006, 1, 1), D(2006, 12, 31))
+    events = run(text, "2011-08-25", [first, second])
+    assert len([e for e in events if e.mentions[0].trigger == "sold"]) <= 1

@@ -74,7 +74,7 @@ def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) ->
         ("On Monday the council meets.", None),
     ],
 )
-def test_clause_tense_reads_past_verbs_after_an_untensed_match(text: str, tense: str | None) -> None:
+def test_clause_tense_reads_past_verbs_after_the_match(text: str, tense: str | None) -> None:
     assert clause_tense(_context(text, "Monday")) == tense
 
 

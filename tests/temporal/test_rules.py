@@ -75,3 +75,25 @@ def test_rule_example_span_holds_one_of_its_anchors(rule: Rule, example: RuleExa
     assert any(
         start <= s and e <= end for name in rule.anchors for s, e in positions.get(name, [])
     ), f"no anchor of {rule.id} in {example.span!r}"
+
+
+def _texts_of(rule: Rule) -> list[str]:
+    return [example.text for example in rule.examples] + list(rule.negatives)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_rule_matches_in_its_examples_lie_within_its_reach(rule: Rule) -> None:
+    """A match holding one of the rule's anchors starts and ends within `reach` of it, so
+    running the rule only in windows around its anchors loses nothing."""
+    pattern = compile_rule(rule)
+    before, after = rule.reach
+    texts = [text for other in RULES for text in _texts_of(other)]
+    for text in texts:
+        positions = anchor_positions(text)
+        spans = [span for name in rule.anchors for span in positions.get(name, [])]
+        for match in pattern.finditer(text):
+            inside = [(s, e) for s, e in spans if match.start() <= s and e <= match.end()]
+            if inside:
+                assert any(
+                    match.start() >= s - before and match.end() <= e + after for s, e in inside
+                ), f"{rule.id}: {match.group()!r} in {text!r} exceeds reach {rule.reach}"

@@ -19,6 +19,8 @@ on the timeline. A governing phrase whose year cannot be known yields an undated
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from functools import lru_cache
 
 from timeline.events.anchor import (
     Governing,
+    SentenceDates,
     document_time,
     expression_time,
     governing_expression,
@@ -54,6 +57,7 @@ from timeline.models import (
 )
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
 BASIS_CONFIDENCE = {
     TimeBasis.explicit: 0.9,
     TimeBasis.relative: 0.85,
@@ -96,6 +100,11 @@ class Narrative:
     clause_actors: list[str] = field(default_factory=list)
     previous_texts: list[str] = field(default_factory=list)
     document_times: dict[str, EventTime | None] = field(default_factory=dict)
+    lemma_times: dict[str, EventTime] = field(default_factory=dict)
+    sentence_number: int = 0
+    recent_actor_times: list[tuple[int, int, frozenset[str], EventTime, bool]] = field(
+        default_factory=list
+    )
 
     @property
     def sentence_persons(self) -> list[str]:
@@ -105,15 +114,7 @@ class Narrative:
     @property
     def sentence_actor(self) -> str | None:
         """The first organisation or country named in the current sentence, if any."""
-        persons = set(persons_in(self.sentence_text))
-        tokens = list(tokens_of(self.sentence_text))
-        first_pronoun = next(
-            (i for i, t in enumerate(tokens) if t.lower in {"it", "they", "them"}), 0
-        )
-        for name in names_in(tokens[:first_pronoun]):
-            if name not in persons:
-                return name
-        return None
+        return organisation_before_pronoun(self.sentence_text)
 
     @property
     def last_persons(self) -> list[str]:
@@ -140,13 +141,22 @@ class Anchored:
     reason: str | None
     governing: TemporalExpression | None
     status: EventStatus
+    occurrence: int = 0  # the n-th of coordinated date phrases ("in March and June")
 
 
 def actor_key(names: list[str]) -> frozenset[str]:
     """Content words of actor names, crudely stemmed, for same-actor matching."""
     stop = cues().determiners | {"of", "and", "for", "in", "on", "government", "party"}
     words: set[str] = set()
+    _, demonyms, heads, _ = word_sets()
     for name in names:
+        parts = name.split()
+        if (
+            2 <= len(parts) <= 3
+            and all(p[:1].isupper() for p in parts)
+            and not any(p.lower() in heads | demonyms for p in parts)
+        ):
+            name = parts[-1]  # a person: "Steve Jobs" and "Steve Ballmer" share only a first name
         for word in name.lower().replace("’s", "").replace("'s", "").split():
             if word not in stop and len(word) > 2:
                 words.add(word.rstrip("s"))
@@ -157,6 +167,18 @@ def actor_key(names: list[str]) -> frozenset[str]:
 def place_set() -> frozenset[str]:
     """Gazetteer place names."""
     return frozenset(name_tables().places.words)
+
+
+@lru_cache(maxsize=256)
+def organisation_before_pronoun(text: str) -> str | None:
+    """The first organisation or country named before the first `it`/`they`, if any."""
+    persons = set(persons_in(text))
+    tokens = list(tokens_of(text))
+    first_pronoun = next((i for i, t in enumerate(tokens) if t.lower in {"it", "they", "them"}), 0)
+    for name in names_in(tokens[:first_pronoun]):
+        if name not in persons:
+            return name
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -213,10 +235,12 @@ def _sentence_expressions(
     ]
 
 
-def _sentence_is_present(text: str) -> bool:
-    """Whether the first auxiliary outside quotation marks is in the present tense."""
+@lru_cache(maxsize=256)
+def _sentence_is_present(text: str, before: int | None = None) -> bool:
+    """Whether the first auxiliary outside quotation marks (before offset `before`, if given)
+    is in the present tense."""
     mask = quoted_of(text)
-    for match in AUXILIARY_PATTERN.finditer(text):
+    for match in AUXILIARY_PATTERN.finditer(text, 0, len(text) if before is None else before):
         if is_quoted_at(mask, match.start()):
             continue
         return match.group().lower() in PRESENT_AUXILIARIES
@@ -233,7 +257,7 @@ def _context_time(
 ) -> tuple[EventTime | None, str | None, bool]:
     """Time of an undated clause from the narrative; the flag says whether to keep the event."""
     key = actor_key(actors)
-    framed_present = _sentence_is_present(narrative.sentence_text)
+    framed_present = _sentence_is_present(narrative.sentence_text, detection.trigger.start)
     if detection.tense == "past" and not detection.background and not framed_present:
         if key:
             for other_key, time, reason in reversed(narrative.actor_times):
@@ -280,6 +304,50 @@ def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
     )
 
 
+def governed(
+    detection: Detection,
+    expression: TemporalExpression,
+    since: bool,
+    status: EventStatus,
+    document: Document,
+    occurrence: int = 0,
+) -> Anchored:
+    """A detection anchored by its governing date phrase, with tense corrections."""
+    if since:
+        status = EventStatus.ongoing
+    result = expression_time(expression, document, status, since)
+    time, reason = (None, result) if isinstance(result, str) else (result, None)
+    reference = document.published.reference
+    if (
+        time is not None
+        and reference is not None
+        and status is EventStatus.occurred
+        and time.earliest > reference
+    ):
+        if detection.tense == "past":
+            time = previous_year(time, expression)
+        else:
+            status = EventStatus.planned  # "when he visits Beijing next month"
+    if detection.tense == "past" or detection.perfect:
+        time = clipped_to_publication(time, status, reference)
+    return Anchored(detection, time, reason, expression, status, occurrence)
+
+
+def clipped_to_publication(
+    time: EventTime | None, status: EventStatus, reference: dt.date | None
+) -> EventTime | None:
+    """A past event dated `this week`/`this month` happened by the publication date: the
+    interval ends there (the value keeps the phrase's own period)."""
+    if (
+        time is None
+        or reference is None
+        or status is not EventStatus.occurred
+        or not time.earliest <= reference < time.latest
+    ):
+        return time
+    return time.model_copy(update={"latest": reference})
+
+
 def _is_news_day(reference: Reference, document: Document) -> bool:
     """Whether a reference time is the publication day itself (the article's news day)."""
     published = document_time(document)
@@ -306,31 +374,42 @@ def anchor_detections(
     """Anchor each detection of a sentence in time (or drop it)."""
     anchored: list[Anchored] = []
     text = item.sentence.text
+    dates = SentenceDates(detections, text, expressions)
     for detection in detections:
-        governing: Governing | None = governing_expression(detection, detections, text, expressions)
+        governing: Governing | None = governing_expression(
+            detection, detections, text, expressions, dates
+        )
         status = detection.status
-        if detection.generic and (governing is None or governing.penalty > 0.5 or governing.since):
+        if detection.possessed:
+            referred = referred_time(detection, governing, narrative, document)
+            if referred is not None:
+                anchored.append(Anchored(detection, referred, None, None, status))
+            continue  # "its launch" with nothing told before: no time of its own
+        continuing = (
+            governing is not None and governing.since and detection.status is EventStatus.ongoing
+        )  # "has been fighting cancer since 2004"
+        if detection.generic and (
+            governing is None
+            or (governing.penalty > 0.5 and not continuing)
+            or (governing.since and not continuing)
+        ):
             continue  # a verb outside the lexicon counts only with its own date phrase
         if governing is not None:
-            if governing.since:
-                status = EventStatus.ongoing
-            result = expression_time(governing.expression, document, status, governing.since)
-            time, reason = (None, result) if isinstance(result, str) else (result, None)
-            reference = document.published.reference
-            if (
-                time is not None
-                and reference is not None
-                and status is EventStatus.occurred
-                and time.earliest > reference
-            ):
-                if detection.tense == "past":
-                    time = previous_year(time, governing.expression)
-                else:
-                    status = EventStatus.planned  # "when he visits Beijing next month"
-            anchored.append(Anchored(detection, time, reason, governing.expression, status))
+            expressions_here = [governing.expression]
+            if not governing.since:  # "in March and June": the event at both times
+                expressions_here += dates.coordinated_with(governing.expression)
+            for occurrence, expression in enumerate(expressions_here):
+                anchored.append(
+                    governed(detection, expression, governing.since, status, document, occurrence)
+                )
             continue
-        if detection.speech or detection.relative:
-            continue  # a reporting verb or relative clause without its own date
+        if detection.speech and not detection.relative:
+            time = continued_speech_time(detection, item.sentence.paragraph, narrative)
+            if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
+                anchored.append(Anchored(detection, time, None, None, status))
+            continue
+        if detection.relative:
+            continue  # a relative clause without its own date
         if detection.participial and anchored and anchored[-1].time is not None:
             main = anchored[-1]  # ", detaining Suu Kyi": at the time of the main clause
             anchored.append(Anchored(detection, _as_context(main.time), None, None, status))
@@ -344,6 +423,71 @@ def anchor_detections(
     return anchored
 
 
+SPEECH_CONTINUATION_SENTENCES = 3
+
+
+def continued_speech_time(
+    detection: Detection, paragraph: int, narrative: Narrative
+) -> EventTime | None:
+    """The time of a reporting verb without a date phrase that goes on telling what the same
+    speaker did in the sentences just before, in the same paragraph ("Jobs unveiled the iPad on
+    Wednesday. He said that..."); None otherwise (a lone `said` is not put on the timeline)."""
+    key = actor_key(resolve_references(detection.actors, narrative))
+    personal = bool(detection.actors) and detection.actors[0].lower() in PERSONAL_PRONOUNS
+    if not key and not personal:
+        return None
+    for number, other_paragraph, other_key, time, person in reversed(narrative.recent_actor_times):
+        if narrative.sentence_number - number > SPEECH_CONTINUATION_SENTENCES:
+            break
+        if other_paragraph != paragraph:
+            continue
+        if key & other_key:
+            return _as_context(time)
+        if personal and person:
+            return _as_context(time)  # "He said": the person who last acted
+    return None
+
+
+def known_persons(narrative: Narrative, text: str) -> list[str]:
+    """People named in the current and the last few sentences, and their surnames."""
+    names = [name for t in [*narrative.previous_texts, text] for name in persons_in(t)]
+    return [*names, *(name.split()[-1] for name in names)]
+
+
+def is_person_actor(actors: list[str], mentioned: list[str]) -> bool:
+    """Whether the first actor is a person: he/she, or a name the text reads as a person's."""
+    if not actors:
+        return False
+    first = actors[0]
+    return first.lower() in PERSONAL_PRONOUNS or first in mentioned
+
+
+def referred_time(
+    detection: Detection,
+    governing: Governing | None,
+    narrative: Narrative,
+    document: Document,
+) -> EventTime | None:
+    """The time of the earlier event a possessed noun refers to (`its launch`: the launch told
+    before), kept only when it fits the noun's own date phrase (`its launch in 2003`)."""
+    earlier = narrative.lemma_times.get(detection.row.verb or detection.row.lemma)
+    if governing is None or earlier is None:
+        return _as_context(earlier)
+    result = expression_time(governing.expression, document, EventStatus.occurred, False)
+    if isinstance(result, str):
+        return _as_context(earlier)
+    if result.earliest <= earlier.earliest and earlier.latest <= result.latest:
+        return _as_context(earlier)
+    return result
+
+
+def remember_lemma_times(anchored: list[Anchored], narrative: Narrative) -> None:
+    """The last explicitly dated event of each trigger lemma, for nouns that refer back."""
+    for item in anchored:
+        if item.time is not None and item.governing is not None and not item.detection.nominal:
+            narrative.lemma_times[item.detection.row.lemma] = item.time
+
+
 def update_reference(
     item: ContentSentence,
     expressions: list[tuple[int, int, TemporalExpression]],
@@ -355,13 +499,15 @@ def update_reference(
     text = item.sentence.text
     paragraph = item.sentence.paragraph
     mask = quoted_of(text)
+    published = document.published.reference
     usable = [
         (start, end, e)
         for start, end, e in expressions
         if is_date_like(e)
         and not is_attributive(text, start, end, e)
         and not is_quoted_at(mask, start)
-    ]
+        and not (published is not None and e.earliest is not None and e.earliest > published)
+    ]  # a date after publication is a plan, not the narrative's reference time
     present = _sentence_is_present(text) or item.headline
     document_reference = Reference(
         document_time(document),
@@ -371,6 +517,7 @@ def update_reference(
     )
     if anchored and all(a.status is EventStatus.planned for a in anchored):
         return  # what is planned does not move the narrative's reference time
+    anchored = [a for a in anchored if not a.detection.possessed]  # "its launch" looks back
     main = next((a for a in anchored if a.time is not None), None)
     if main is not None and main.time is not None:
         since = main.status is EventStatus.ongoing and main.time.mod == "START"
@@ -412,10 +559,20 @@ def update_reference(
         narrative.reference = narrative.point_reference = document_reference
 
 
-def event_id(document: Document, sentence: Sentence, detection: Detection) -> str:
-    """A stable id: a short hash of document, mention offsets and trigger."""
+@lru_cache(maxsize=64)
+def summary_of(text: str) -> str:
+    """A sentence with its whitespace normalized (once per sentence, not once per event)."""
+    return " ".join(text.split())
+
+
+def event_id(
+    document: Document, sentence: Sentence, detection: Detection, occurrence: int = 0
+) -> str:
+    """A stable id: a short hash of document, mention offsets, trigger (and occurrence)."""
     start = sentence.start + detection.trigger.start
     key = f"{document.id}:{sentence.start}:{sentence.end}:{start}:{detection.trigger.text}"
+    if occurrence:
+        key += f":{occurrence}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -448,9 +605,9 @@ def build_event(
         trigger=detection.trigger.text,
     )
     return Event(
-        id=event_id(document, sentence, detection),
+        id=event_id(document, sentence, detection, anchored.occurrence),
         title=headline(detection, actors, targets, anchored.status),
-        summary=" ".join(sentence.text.split()),
+        summary=summary_of(sentence.text),
         time=anchored.time,
         status=anchored.status,
         type=detection.type,
@@ -466,11 +623,26 @@ def build_event(
 def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> None:
     """Remember the participants of a sentence for the next ones."""
     for event in events:
+        point = event.time is not None and event.time.mod != "START"
+        if event.actors and point and event.time is not None:
+            narrative.recent_actor_times.append(
+                (
+                    narrative.sentence_number,
+                    sentence.paragraph,
+                    actor_key(event.actors),
+                    event.time,
+                    is_person_actor(event.actors, known_persons(narrative, sentence.text)),
+                )
+            )
         if event.actors:
-            narrative.actor_times.append((actor_key(event.actors), event.time, event.reason))
+            if not (event.time is not None and event.time.mod == "START"):
+                # a continuing state ("fighting cancer since 2004") dates nothing that follows
+                narrative.actor_times.append((actor_key(event.actors), event.time, event.reason))
             if event.actors[0][:1].isupper():
                 narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
+    narrative.recent_actor_times = narrative.recent_actor_times[-8:]
+    narrative.sentence_number += 1
 
 
 def extract_events(
@@ -491,17 +663,19 @@ def extract_events(
             else []
         )
         built = []
+        named = sorted(
+            (d.trigger.start, index, d.actors)
+            for index, d in enumerate(detections)
+            if d.actors and d.actors[0].lower() not in PRONOUNS
+        )
+        named_starts = [start for start, _, _ in named]
         for item_anchored in anchored:
             # "the United States said it had sanctioned": `it` is the nearest earlier subject
-            start = item_anchored.detection.trigger.start
-            earlier = [
-                d.actors
-                for d in detections
-                if d.trigger.start < start and d.actors and d.actors[0].lower() not in PRONOUNS
-            ]
-            narrative.clause_actors = earlier[-1] if earlier else []
+            position = bisect.bisect_left(named_starts, item_anchored.detection.trigger.start)
+            narrative.clause_actors = named[position - 1][2] if position else []
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)
+        remember_lemma_times(anchored, narrative)
         remember(narrative, sentence, built)
     return events

@@ -7,6 +7,7 @@ Convention", "its report for 2019") never govern; `since X` governs only continu
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.events.detect import Detection
+from timeline.events.lexicon import cue_table
 from timeline.models import (
     Document,
     EventStatus,
@@ -92,11 +94,41 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
     if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start]) and (
         re.match(r"\A\s?[a-z]", text[end : end + 2])
     ):
-        return True  # "the August 1988 cease-fire"
+        return not is_occasion_phrase(text, start, end)  # "the August 1988 cease-fire"
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
         re.fullmatch(r"\d{4}s?", expression.text)
     )
     return bare_year and bool(ATTRIBUTIVE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+OCCASION_BEFORE = re.compile(
+    r"\b(?:in|at|during|on|after|before|from|since)\s+(?:the|a|an|its|his|her|their)\s+$",
+    re.IGNORECASE,
+)
+OCCASION_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns of occasions (conference, speech, memo): see `cues.json`."""
+    return frozenset(cue_table().event_nouns)
+
+
+def is_occasion_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a date modifies an occasion in a prepositional phrase: `In a July 16 press
+    conference`, `at a Wednesday media event`. Such a phrase dates the clause it opens."""
+    if not OCCASION_BEFORE.search(text[max(0, start - 20) : start]):
+        return False
+    nouns = event_nouns()
+    words = re.findall(r"[A-Za-z][\w'-]*|[^\w\s]", text[end : end + 60])[:OCCASION_WORDS]
+    for count, word in enumerate(words):
+        if not word[:1].isalpha():
+            return False
+        lower = word.lower()
+        two = " ".join(w.lower() for w in words[count : count + 2])
+        if lower in nouns or two in nouns:
+            return True
+    return False
 
 
 def _boundaries_between(text: str, start: int, end: int) -> int:
@@ -112,40 +144,154 @@ def _boundaries_between(text: str, start: int, end: int) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date phrase of a sentence that may govern an event, read once per sentence."""
+
+    start: int
+    end: int
+    expression: TemporalExpression
+    since: bool
+    opening: bool
+
+
+class SentenceDates:
+    """The date phrases and detections of one sentence, indexed once for every trigger.
+
+    Looking up the phrases near a trigger by offset keeps anchoring linear in the length of
+    the sentence, even for one enormous sentence full of dates and triggers.
+    """
+
+    def __init__(
+        self,
+        detections: list[Detection],
+        text: str,
+        expressions: list[tuple[int, int, TemporalExpression]],
+    ) -> None:
+        self.text = text
+        self.first_subject = min((d.subject_start for d in detections), default=0)
+        self.phrases = [
+            DatePhrase(
+                start,
+                end,
+                expression,
+                is_since(text, start, end),
+                is_opening_adverbial(text, start, end, self.first_subject),
+            )
+            for start, end, expression in expressions
+            if is_date_like(expression) and not is_attributive(text, start, end, expression)
+        ]
+        self.phrases.sort(key=lambda phrase: phrase.start)
+        self.starts = [phrase.start for phrase in self.phrases]
+        self.longest = max((p.end - p.start for p in self.phrases), default=0)
+        self.openings = [phrase for phrase in self.phrases if phrase.opening]
+        triggers = sorted(
+            ((d.trigger.start, position) for position, d in enumerate(detections) if not d.generic)
+        )
+        self.trigger_starts = [start for start, _ in triggers]
+        self.trigger_detections = [detections[position] for _, position in triggers]
+
+    def near(self, low: int, high: int) -> list[DatePhrase]:
+        """Phrases ending at or after `low` and starting at or before `high`, plus openings."""
+        first = bisect.bisect_left(self.starts, low - self.longest)
+        last = bisect.bisect_right(self.starts, high)
+        window = [p for p in self.phrases[first:last] if p.end >= low]
+        seen = {id(p) for p in window}
+        extra = [p for p in self.openings if id(p) not in seen]
+        return sorted([*window, *extra], key=lambda phrase: phrase.start)
+
+    def coordinated_with(self, expression: TemporalExpression) -> list[TemporalExpression]:
+        """Date phrases joined to `expression` by `and` ("in March and June")."""
+        found: list[TemporalExpression] = []
+        index = next((i for i, p in enumerate(self.phrases) if p.expression is expression), None)
+        if index is None or RANGE_BEFORE.search(self.text[: self.phrases[index].start]):
+            return found  # "between 2004 and 2006": one period, not two times
+        for step in (-1, 1):
+            position = index
+            while 0 <= position + step < len(self.phrases):
+                left, right = sorted(
+                    (self.phrases[position], self.phrases[position + step]), key=lambda p: p.start
+                )
+                if not COORDINATED_DATES.match(self.text[left.end : right.start]):
+                    break
+                position += step
+                found.append(self.phrases[position].expression)
+        return found
+
+    def triggers_between(self, low: int, high: int) -> list[Detection]:
+        """Detections (not generic) whose trigger starts in [low, high)."""
+        first = bisect.bisect_left(self.trigger_starts, low)
+        last = bisect.bisect_left(self.trigger_starts, high)
+        return self.trigger_detections[first:last]
+
+
+MAX_GAP = 60
+RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+COORDINATED_DATES = re.compile(r"\A\s*(?:,\s*)?and\s+(?:(?:in|on)\s+)?\Z", re.IGNORECASE)
+APPOSITIVE_THEN_ADJUNCT = re.compile(
+    r"\A\s*,\s*(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60},\s*"
+    r"(?:on|in|at|during|from)?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+PARTICIPIAL_APPOSITIVE_OPEN = re.compile(
+    r",\s*(?:born|aged|founded|established|created|[a-z]+ed)\b[^,;:]*\Z", re.IGNORECASE
+)
+
+
+def in_participial_appositive(text: str, start: int, end: int, trigger_start: int) -> bool:
+    """Whether a date before the verb lies in a participial appositive set off by commas
+    (`Jobs, born ... on February 24, 1955, has built`): it dates the participle only."""
+    opening = text.rfind(",", 0, start)
+    if opening < 0 or not PARTICIPIAL_APPOSITIVE_OPEN.search(text[opening:start]):
+        return False
+    return "," in text[end:trigger_start]
+
+
+def skips_appositive(text: str, object_end: int, start: int) -> bool:
+    """Whether only a comma-delimited appositive of the object stands between the object and
+    a date adjunct: `launched the iTunes Music Store, an online music store, on April 28`."""
+    return bool(APPOSITIVE_THEN_ADJUNCT.match(text[object_end:start]))
+
+
 def governing_expression(
     detection: Detection,
     detections: list[Detection],
     text: str,
     expressions: list[tuple[int, int, TemporalExpression]],
+    dates: SentenceDates | None = None,
 ) -> Governing | None:
-    """The date phrase that governs `detection` in its sentence (offsets in the sentence)."""
-    first_subject = min(d.subject_start for d in detections)
+    """The date phrase that governs `detection` in its sentence (offsets in the sentence).
+
+    `dates` is the sentence's index of date phrases; pass it when anchoring several detections
+    of one sentence so that it is built once.
+    """
+    if dates is None:
+        dates = SentenceDates(detections, text, expressions)
+    first_subject = dates.first_subject
+    trigger = detection.trigger
+    low_bound = min(detection.subject_start, trigger.start) - MAX_GAP
+    high_bound = max(detection.anchor_end, trigger.end, detection.object_end) + MAX_GAP
     best: tuple[float, Governing] | None = None
-    for start, end, expression in expressions:
-        if not is_date_like(expression) or is_attributive(text, start, end, expression):
-            continue
-        since = is_since(text, start, end)
+    for phrase in dates.near(low_bound, high_bound):
+        start, end, expression, since = phrase.start, phrase.end, phrase.expression, phrase.since
         if since and not _can_continue(detection):
             continue
-        trigger = detection.trigger
+        if end <= trigger.start and in_participial_appositive(text, start, end, trigger.start):
+            continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(detection.anchor_end, trigger.end):
             penalty = 0.0
         elif detection.relative:
             continue
-        elif is_opening_adverbial(text, start, end, first_subject) and (
-            not detection.generic or detection.subject_start <= first_subject
+        elif phrase.opening and (
+            not detection.generic
+            or detection.subject_start <= first_subject
+            or detection.coordinated  # "During the quarter, Delta issued ..., and repurchased"
         ):
             penalty = 0.5  # an opening adverbial governs the whole sentence
         else:
             low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
-            others = [
-                d
-                for d in detections
-                if d is not detection
-                and not d.generic
-                and low <= d.trigger.start < high
-                and not (d.status is detection.status is EventStatus.planned)
-            ]
             if detection.anchor_end < detection.object_end and start >= detection.anchor_end:
                 continue  # inside a reported clause: it dates that clause's event
             gap = (
@@ -153,7 +299,19 @@ def governing_expression(
                 if start >= trigger.end
                 else detection.subject_start - end
             )
-            if others or _boundaries_between(text, low, high) or gap > 60:
+            appositive = start >= trigger.end and skips_appositive(
+                text, detection.object_end, start
+            )
+            if appositive:
+                high = detection.object_end  # "launched the store, an online shop, on April 28"
+            if (gap > MAX_GAP and not appositive) or _boundaries_between(text, low, high):
+                continue
+            others = [
+                d
+                for d in dates.triggers_between(low, high)
+                if d is not detection and not (d.status is detection.status is EventStatus.planned)
+            ]
+            if others:
                 continue
             penalty = 1.0
         distance = abs(start - trigger.start) / 1000

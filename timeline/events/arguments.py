@@ -9,6 +9,8 @@ noun ("Chinese government").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from timeline.events.clause import (
     MAX_OBJECT_TOKENS,
     MAX_SUBJECT_TOKENS,
@@ -455,6 +457,7 @@ def targets_of(
     return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []
 
 
+@lru_cache(maxsize=256)
 def opening_person(text: str) -> str | None:
     """A person named by title at the start of a sentence ("Britain's foreign minister ...")."""
     sentence = TokenizedSentence(text, [])

@@ -7,11 +7,13 @@ verb, and small word tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.events.lexicon import TriggerRow, cue_table, trigger_forms
-from timeline.events.tokens import CLAUSE_PUNCTUATION, quoted_of, tokens_of
+from timeline.events.names import places_in
+from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_of, tokens_of
 
 PREPOSITIONS = frozenset(
     {
@@ -85,6 +87,7 @@ class Cues:
     future: frozenset[str]
     planning: frozenset[str]
     failure: frozenset[str]
+    object_control: frozenset[str]
     document_subject: frozenset[str]
     gerund_preposition: frozenset[str]
     present_be: frozenset[str]
@@ -132,6 +135,7 @@ def cues() -> Cues:
         future=table.words("future"),
         planning=table.words("planning"),
         failure=table.words("failure"),
+        object_control=table.words("object_control"),
         document_subject=table.words("document_subject"),
         gerund_preposition=table.words("gerund_preposition"),
         present_be=frozenset(aux.present_be),
@@ -168,6 +172,34 @@ def object_key(row: TriggerRow, word: str) -> str | None:
     return None
 
 
+def blocked_indexes(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of tokens starting inside any span: one sweep over tokens and sorted spans."""
+    if not spans:
+        return set()
+    ordered = sorted(spans)
+    found: set[int] = set()
+    position = 0
+    reach = -1  # the furthest end of the spans that start at or before the current token
+    for index, token in enumerate(tokens):
+        while position < len(ordered) and ordered[position][0] <= token.start:
+            reach = max(reach, ordered[position][1])
+            position += 1
+        if token.start < reach:
+            found.add(index)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _continuation_pattern() -> re.Pattern[str]:
+    phrases = sorted(cue_table().continuation_phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def continues_episode(text: str) -> bool:
+    """Whether a sentence says it follows what was just told ("within hours", "in response")."""
+    return bool(_continuation_pattern().search(text))
+
+
 class TokenizedSentence:
     """A tokenized sentence with its quote mask and blocked (temporal) token indexes."""
 
@@ -175,15 +207,24 @@ class TokenizedSentence:
         self.text = text
         self.tokens = list(tokens_of(text))
         self.quoted = quoted_of(text)
-        self.blocked = (
-            {
-                index
-                for index, token in enumerate(self.tokens)
-                if any(start <= token.start < end for start, end in blocked)
-            }
-            if blocked
-            else set()
-        )
+        self.blocked = blocked_indexes(self.tokens, blocked)
+        self._last_index: dict[str, int] | None = None
+        self._places: list[str] | None = None
+        self._continues: bool | None = None
+
+    @property
+    def places(self) -> list[str]:
+        """Places named in the sentence (read once per sentence, not once per trigger)."""
+        if self._places is None:
+            self._places = places_in(self.tokens)
+        return self._places
+
+    @property
+    def continues_episode(self) -> bool:
+        """Whether the sentence says it follows what was just told (read once per sentence)."""
+        if self._continues is None:
+            self._continues = continues_episode(self.text)
+        return self._continues
 
     def is_quoted(self, index: int) -> bool:
         return bool(self.quoted) and self.quoted[self.tokens[index].start]
@@ -191,6 +232,12 @@ class TokenizedSentence:
     def is_boundary(self, index: int) -> bool:
         token = self.tokens[index]
         return token.text in CLAUSE_PUNCTUATION or token.lower in cues().subordinators
+
+    def occurs_after(self, word: str, index: int) -> bool:
+        """Whether a (lower-case) word occurs after token `index`."""
+        if self._last_index is None:
+            self._last_index = {token.lower: i for i, token in enumerate(self.tokens)}
+        return self._last_index.get(word, -1) > index
 
     def lower(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""

@@ -38,12 +38,13 @@ from timeline.events.clause import (
     auxiliary_chain,
     cues,
     ends_sentence,
+    is_ly_adverb,
     object_key,
     singular,
     verb_stops,
 )
-from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
-from timeline.events.names import names_in, places_in
+from timeline.events.lexicon import TriggerRow, generic_table, trigger_forms
+from timeline.events.names import names_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 from timeline.models import EventStatus
 
@@ -77,6 +78,7 @@ class Detection:
     coordinated: bool = False
     particle: str = ""
     generic: bool = False
+    possessed: bool = False
 
     @property
     def speech(self) -> bool:
@@ -87,19 +89,93 @@ class Detection:
 def _infinitive_status(
     sentence: TokenizedSentence, chain_start: int, chain: list[str]
 ) -> EventStatus | Literal["reject"] | None:
-    """Planned when `to V` follows a planning cue ("plan to"), else rejected; None: no `to`."""
+    """Planned when `to V` follows a planning cue ("plan to"), occurred for the purpose clause
+    of a past event, else rejected; None: no `to`."""
     if "to" not in chain:
         return None
     c = cues()
     to_index = chain_start + chain.index("to")
     before = sentence.lower(to_index - 1)
     two_before = sentence.lower(to_index - 2)
-    for phrase in (f"{before} to", f"{two_before} {before} to"):
+    for phrase, cue_start in (
+        (f"{before} to", to_index - 1),
+        (f"{two_before} {before} to", to_index - 2),
+    ):
         if phrase in c.failure:
             return "reject"
         if phrase in c.planning:
-            return EventStatus.planned
+            return "reject" if _is_negated_before(sentence, cue_start) else EventStatus.planned
+    if chain == ["to"] and purpose_verb(sentence, to_index) is not None:
+        return EventStatus.occurred  # "returned to the stage to reveal": it happened then
     return "reject"
+
+
+PURPOSE_WINDOW = 12
+PAST_VERBLIKE = frozenset({"made", "went", "took", "gave", "came", "held", "sent", "put", "met"})
+
+
+def purpose_verb(sentence: TokenizedSentence, to_index: int) -> int | None:
+    """The past-tense main verb a `to V` purpose clause belongs to ("made an appearance in
+    March to unveil", "returned to the stage to reveal"), or None.
+
+    An object must stand between the verb and `to` ("agreed to sell" is not a purpose); verbs
+    that make their object act ("asked Tim Cook to unveil") do not count, nor negated, modal
+    or future verbs."""
+    c = cues()
+    irregular = generic_table().irregular_pasts
+    position = to_index - 1
+    while position >= 0 and to_index - position <= PURPOSE_WINDOW:
+        token = sentence.tokens[position]
+        lower = token.lower
+        if position in sentence.blocked or (
+            lower in {"and", "or"} and position + 1 in sentence.blocked
+        ):
+            position -= 1  # date phrases, "in March and June"
+            continue
+        if lower == "to" and not _preposition_to(sentence, position):
+            return None  # "pledged to ask Congress to approve": an infinitive within
+        if sentence.is_boundary(position) or lower in {".", "and", "or", "but"}:
+            return None
+        if lower in c.object_control:
+            return None
+        past = token.text.islower() and (
+            lower in irregular
+            or lower in PAST_VERBLIKE
+            or (lower.endswith("ed") and len(lower) > 4)
+        )
+        noun_like = _after_determiner(sentence, position) or sentence.lower(position + 1) == "of"
+        if past and lower not in _stative() and not noun_like:  # not "a set of tests"
+            if position == to_index - 1:
+                return None
+            _, chain = auxiliary_chain(sentence, position)
+            words = set(chain)
+            if words & (c.negation | c.irrealis | c.future) or words & (
+                c.present_be | c.past_be | c.be
+            ):
+                return None
+            return position
+        position -= 1
+    return None
+
+
+def _preposition_to(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether `to` is a preposition ("to the stage", "to Paris", "to 12 first-graders")."""
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    if following is None:
+        return False
+    return (
+        following.lower in cues().determiners
+        or following.is_capitalized
+        or following.text[:1].isdigit()
+        or index + 1 in sentence.blocked
+    )
+
+
+def _is_negated_before(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the auxiliaries before `index` negate it ("does not plan to", "never planned")."""
+    c = cues()
+    _, chain = auxiliary_chain(sentence, index)
+    return bool(set(chain) & c.negation) or any(w.endswith(("n't", "n’t")) for w in chain)
 
 
 def is_hypothetical(sentence: TokenizedSentence, index: int) -> bool:
@@ -197,6 +273,8 @@ def _status_and_tense(
     infinitive = _infinitive_status(sentence, chain_start, chain)
     if infinitive == "reject":
         return None
+    if infinitive is EventStatus.occurred:
+        return EventStatus.occurred, "past", False, False, False
     planned = infinitive is EventStatus.planned or bool(words & c.future) or "going" in words
     has_be = bool(words & (c.present_be | c.past_be | c.be))
     has_have = bool(words & (c.present_have | c.past_have))
@@ -213,6 +291,8 @@ def _status_and_tense(
             )
         previous = sentence.lower(index - 1)
         communication = row.type in {"request", "accuse", "statement", "deny", "threaten"}
+        if previous == "by" and purpose_verb(sentence, index - 1) is not None:
+            return EventStatus.occurred, "past", False, False, True  # "rounded off by unveiling"
         if previous != "," and not (previous in {"and", "or"} and communication):
             return None  # a gerund used as a noun or after a preposition: "bombing specialists"
         return EventStatus.occurred, "past", False, False, True
@@ -248,11 +328,18 @@ def _status_and_tense(
         return None
     previous = sentence.lower(index - 1)
     after = index + 1
-    while after in sentence.blocked:
-        after += 1
-    following = sentence.lower(after)
-    if (previous == "," or previous.isdigit()) and following in PREPOSITIONS:
+    if (previous == "," or previous.isdigit()) and sentence.lower(after) in PREPOSITIONS:
+        if (
+            row.id == "generic"
+            and previous == ","
+            and sentence.lower(after) != "of"  # "accused of spying in 2018": a charge, a state
+            and _dated_appositive(sentence, index)
+        ):
+            return EventStatus.occurred, "past", False, False, False  # "Jobs, born ... 1955,"
         return None  # a reduced relative: "two Canadians, accused of spying"
+    while after in sentence.blocked:
+        after += 1  # "X, the chief executive, announced Monday in a memo": a date adjunct
+    following = sentence.lower(after)
     while following in PREPOSITIONS and after + 1 in sentence.blocked:
         after += 1  # "declared on Jan. 19 that": skip the date adjunct
         while after in sentence.blocked:
@@ -275,6 +362,19 @@ def _status_and_tense(
     if following == "by" and previous not in c.pronouns:
         return None  # "the documents requested by the court"
     return EventStatus.occurred, "past", False, False, False
+
+
+def _dated_appositive(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a participle after a comma carries a date phrase before the clause ends
+    ("Jobs, born in San Francisco on February 24, 1955, has built"): its own dated event."""
+    position = index + 1
+    while position < len(sentence.tokens):
+        if position in sentence.blocked:
+            return True
+        if sentence.tokens[position].text in CLAUSE_PUNCTUATION | {"."}:
+            return False
+        position += 1
+    return False
 
 
 def _verb_detection(
@@ -309,7 +409,7 @@ def _verb_detection(
     status, tense, passive, perfect, participial = verdict
     if passive and row.speech:
         return None  # "the king was said to be carrying": hearsay, not an event
-    if passive and perfect and "since" in {t.lower for t in sentence.tokens[index + 1 :]}:
+    if passive and perfect and sentence.occurs_after("since", index):
         status = EventStatus.ongoing  # "have been detained since December 2018"
     if (
         passive
@@ -321,11 +421,17 @@ def _verb_detection(
     subject_anchor = chain_start
     if "to" in chain:
         # "60 lawmakers plan to issue": the subject stands before the planning verb
-        planning_verb = chain_start + chain.index("to") - 1
+        to_index = chain_start + chain.index("to")
+        planning_verb = to_index - 1
+        if status is EventStatus.occurred:
+            planning_verb = purpose_verb(sentence, to_index) or planning_verb
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
     start, end, coordinated = subject_range(sentence, subject_anchor)
     if participial:
         start, end = clause_subject(sentence, index)
+        main_verb = purpose_verb(sentence, index - 1) if sentence.lower(index - 1) == "by" else None
+        if main_verb is not None:  # "Jobs rounded the services off by unveiling": Jobs
+            start, end, _ = subject_range(sentence, auxiliary_chain(sentence, main_verb)[0])
         coordinated = True
     elif coordinated:
         start, end = sentence_subject(sentence)
@@ -361,7 +467,7 @@ def _verb_detection(
     antecedent = relative_antecedent(sentence, start)
     if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
         obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
-    sentence_places = places_in(sentence.tokens)
+    sentence_places = sentence.places
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     chain_words = set(chain)
     return Detection(
@@ -390,27 +496,58 @@ def _verb_detection(
         ),
         places=sentence_places,
         background=bool(chain_words & c.background),
-        continuation=bool(chain_words & c.continuation) or continues_episode(sentence.text),
+        continuation=bool(chain_words & c.continuation) or sentence.continues_episode,
         coordinated=coordinated,
         particle=sentence.lower(index + 1) if row.particles else "",
     )
 
 
-@lru_cache(maxsize=1)
-def _continuation_pattern() -> re.Pattern[str]:
-    phrases = sorted(cue_table().continuation_phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their"})
 
 
-def continues_episode(text: str) -> bool:
-    """Whether a sentence says it follows what was just told ("within hours", "in response")."""
-    return bool(_continuation_pattern().search(text))
+def _possessed_noun_detection(
+    sentence: TokenizedSentence, index: int, row: TriggerRow
+) -> Detection | None:
+    """A nominal event named by its possessor, `its launch`, `Jobs' death`: it refers back to
+    an event the text told before (anchoring dates it by that event or drops it)."""
+    previous = sentence.tokens[index - 1] if index > 0 else None
+    if previous is None or sentence.is_quoted(index):
+        return None
+    following = sentence.lower(index + 1)
+    allowed = PREPOSITIONS | cues().determiners | {"and", "or"}
+    if following and following[:1].isalpha() and following not in allowed:
+        return None  # "its launch event", "his death toll": a modifier of another noun
+    if previous.lower in POSSESSIVE_DETERMINERS:
+        possessor = previous.lower
+    elif previous.is_possessive and previous.is_capitalized:
+        possessor = previous.bare
+    elif previous.text in {"'", "’"} and index > 1 and sentence.tokens[index - 2].is_capitalized:
+        possessor = sentence.tokens[index - 2].text  # "Jobs' death"
+    else:
+        return None
+    token = sentence.tokens[index]
+    return Detection(
+        row=row,
+        trigger=token,
+        status=EventStatus.occurred,
+        tense="past",
+        type=row.type,
+        nominal=True,
+        possessed=True,
+        subject_start=token.start,
+        object_text=possessor,
+        object_end=token.end,
+        targets=[possessor],
+        places=sentence.places,
+    )
 
 
 def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) -> Detection | None:
-    """A nominal event in the frames `X's arrest of Y` or `the arrest of Name`."""
-    if sentence.is_quoted(index) or sentence.lower(index + 1) != "of":
+    """A nominal event in the frames `X's arrest of Y`, `the arrest of Name`, `its launch`."""
+    if sentence.is_quoted(index):
         return None
+    if sentence.lower(index + 1) != "of":
+        return _possessed_noun_detection(sentence, index, row)
     object_start = index + 2
     if object_start >= len(sentence.tokens) or not sentence.tokens[object_start].is_capitalized:
         return None
@@ -444,7 +581,7 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         object_end=obj[-1].end if obj else sentence.tokens[index].end,
         actors=actors,
         targets=names_in(obj),
-        places=places_in(sentence.tokens),
+        places=sentence.places,
     )
 
 
@@ -480,9 +617,11 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     irregular = generic_table().irregular_pasts
     if not token.text.islower() or lower in _stative():
         return None
+    chain_start, chain = auxiliary_chain(sentence, index)
+    if _is_perfect_progressive(lower, chain):
+        return _generic_progressive(sentence, index)
     if lower not in irregular and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4):
         return None
-    chain_start, chain = auxiliary_chain(sentence, index)
     previous = sentence.tokens[chain_start - 1] if chain_start > 0 else None
     if not chain:
         named = previous is not None and (
@@ -512,6 +651,51 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     return Detection(**{**detection.__dict__, "generic": True})
 
 
+def _is_perfect_progressive(word: str, chain: list[str]) -> bool:
+    """`has been fighting`: an -ing verb after `been` and a form of `have`."""
+    c = cues()
+    return (
+        word.endswith("ing")
+        and len(word) > 5
+        and bool(chain)
+        and chain[-1] == "been"
+        and bool(set(chain) & (c.present_have | c.past_have))
+    )
+
+
+def lemma_of_gerund(word: str) -> str:
+    """A base form for an -ing verb ("fighting" -> "fight", "running" -> "run")."""
+    base = word[:-3]
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+        return base[:-1]
+    if base.endswith(E_ENDINGS):
+        return base + "e"
+    return base
+
+
+def _generic_progressive(sentence: TokenizedSentence, index: int) -> Detection | None:
+    """A continuing activity outside the lexicon (`has been fighting cancer since 2004`); kept
+    later only with its own `since` phrase."""
+    lower = sentence.tokens[index].lower
+    row = TriggerRow.model_construct(
+        id="generic",
+        lemma=lemma_of_gerund(lower),
+        pos="verb",
+        forms={"gerund": lower},
+        particles=[],
+        objects={},
+        object_required=False,
+        type="other",
+        speech=False,
+        positive=[],
+        negative=[],
+    )
+    detection = _verb_detection(sentence, index, row, "gerund")
+    if detection is None or detection.status is not EventStatus.ongoing:
+        return None
+    return Detection(**{**detection.__dict__, "generic": True})
+
+
 def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> bool:
     """Whether the words before the verb are a noun phrase opening the sentence or clause."""
     c = cues()
@@ -520,10 +704,24 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
         token = sentence.tokens[position]
         if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators:
             return True
+        if token.lower == "of":
+            position -= 1  # "Pre-orders of the iPhone began": a noun phrase goes on
+            continue
+        if token.lower in verb_stops() and _after_determiner(sentence, position):
+            position -= 1  # "the recently announced iPhone": an adjective in the subject
+            continue
         if token.lower in verb_stops() or token.lower in VERBLIKE or token.lower in PREPOSITIONS:
             return False
         position -= 1
     return True
+
+
+def _after_determiner(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a word follows a determiner, perhaps through -ly adverbs ("the newly elected")."""
+    position = index - 1
+    while position >= 0 and is_ly_adverb(sentence.tokens[position].text):
+        position -= 1
+    return sentence.lower(position) in cues().determiners
 
 
 def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
@@ -561,7 +759,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     for index, token in enumerate(sentence.tokens):
         if token.lower not in forms:
             lower = token.lower
-            if dated and (lower.endswith("ed") or lower in irregular):
+            if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)
@@ -574,6 +772,12 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
             if detection is not None:
                 found.append(detection)
                 break
+        else:  # every row rejects the word: it may still be a dated past-tense event
+            lower = token.lower
+            if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
+                generic = _generic_detection(sentence, index)
+                if generic is not None:
+                    found.append(generic)
     finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
     if finite:
         found = [d for d in found if not d.participial]

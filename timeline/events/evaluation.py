@@ -5,7 +5,8 @@ not `XXXX-XX-XX`, take each (document, sentence, date). It is *found* when the p
 event with a mention in that sentence whose date interval lies inside the gold date (a gold
 `2005-XX-XX` accepts any date in 2005). Of the found ones we also report the share whose date
 has the gold's precision (the same interval), and, as a precision proxy, the share of emitted
-dated mentions that sit in a sentence holding a gold dated event.
+dated mentions that sit in a sentence holding a gold dated event. A continuing event dated by
+`since X` (mod START) is scored by its start X, which is what the gold dates.
 
 Reading the corpus, running the real pipeline and scoring are separate functions so that the
 scoring can be tested on hand-made inputs.
@@ -34,7 +35,11 @@ GOLD_MENTION_PATTERN = re.compile(r"\A(?P<document>[^-]+)-(?P<sentence>\d+)-(?P<
 SPACE_BEFORE_PATTERN = re.compile(r" (?=[,.;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b)")
 SPACE_AFTER_PATTERN = re.compile(r"(?<=[(\[{$£€]) ")
 POSSESSIVE_QUOTE_PATTERN = re.compile(r"(?<=s) '(?= )")
-SENTENCE_SEPARATOR = "\n\n"
+#: Body sentences share one paragraph (the corpus has no paragraph marks); opening headings
+#: (headline, dateline: no final punctuation) stand apart as their own paragraphs.
+SENTENCE_SEPARATOR = "\n"
+HEADING_SEPARATOR = "\n\n"
+TERMINAL_PUNCTUATION = (".", "!", "?", '"', "”", "'", ")")
 MISSES_SHOWN = 15
 
 
@@ -91,10 +96,16 @@ class SemevalMiss(Strict):
 
 
 class SemevalScores(Strict):
-    """The measures, their counts and the worst misses."""
+    """The measures, their counts and the worst misses.
+
+    Gold lines that cite a document absent from the corpus can never be found: they are
+    counted apart (`gold_in_missing_documents`) and left out of `gold`, with a note.
+    """
 
     documents: int
     gold: int
+    gold_in_missing_documents: int = 0
+    missing_documents: list[str] = Field(default_factory=list)
     found: int
     found_at_precision: int
     emitted_dated_mentions: int
@@ -132,6 +143,12 @@ class SemevalScores(Strict):
             f"{self.precision_proxy:.3f} "
             f"({self.emitted_in_gold_sentences}/{self.emitted_dated_mentions})",
         ]
+        if self.gold_in_missing_documents:
+            lines.append(
+                f"note: {self.gold_in_missing_documents} gold dated mention(s) cite document(s) "
+                f"not in the corpus ({', '.join(self.missing_documents)}); "
+                "left out of the recall denominator"
+            )
         if self.misses:
             lines.append(f"misses (first {len(self.misses)}, wrong dates first):")
         for miss in self.misses:
@@ -210,8 +227,18 @@ def detokenize(tokens: str) -> str:
     return POSSESSIVE_QUOTE_PATTERN.sub("'", text)
 
 
+def is_heading_text(text: str) -> bool:
+    """Whether a corpus sentence is a heading (headline, dateline): no final punctuation."""
+    return not text.rstrip().endswith(TERMINAL_PUNCTUATION)
+
+
 def read_semeval_document(path: Path) -> SemevalDocument:
-    """A `.tml` file of the corpus: DOCID, DCT, and its sentences joined by blank lines."""
+    """A `.tml` file of the corpus: DOCID, DCT, and its sentences laid out as in `to_document`.
+
+    The corpus has no paragraph marks. Opening headings (headline, dateline) stand apart with a
+    blank line; body sentences are joined by single newlines, one paragraph, so that the
+    narrative's context (same-paragraph reference time) is not cut at every sentence.
+    """
     try:
         root = ElementTree.parse(path).getroot()
     except ElementTree.ParseError as error:
@@ -222,10 +249,12 @@ def read_semeval_document(path: Path) -> SemevalDocument:
         raise InputError(str(path), "no document date (DCT)")
     sentences: list[SemevalSentence] = []
     offset = 0
+    in_headings = True
     for element in root.iter("s"):
         text = detokenize("".join(element.itertext()))
         if sentences:
-            offset += len(SENTENCE_SEPARATOR)
+            offset += len(HEADING_SEPARATOR if in_headings else SENTENCE_SEPARATOR)
+        in_headings = in_headings and is_heading_text(text)
         sentences.append(
             SemevalSentence(
                 id=int(element.get("id", len(sentences))),
@@ -241,12 +270,23 @@ def read_semeval_document(path: Path) -> SemevalDocument:
     )
 
 
+def document_text(corpus_document: SemevalDocument) -> str:
+    """The document's text: each sentence at its offsets, separators in between."""
+    parts: list[str] = []
+    position = 0
+    for sentence in corpus_document.sentences:
+        parts.append("\n" * (sentence.start - position) if parts else "")
+        parts.append(sentence.text)
+        position = sentence.end
+    return "".join(parts)
+
+
 def to_document(corpus_document: SemevalDocument) -> Document:
-    """The pipeline's `Document`: sentences joined by blank lines, the DCT as metadata date."""
+    """The pipeline's `Document`: the laid-out sentences, the DCT as metadata date."""
     return Document(
         id=corpus_document.id,
         path=corpus_document.path,
-        text=SENTENCE_SEPARATOR.join(s.text for s in corpus_document.sentences),
+        text=document_text(corpus_document),
         published=publication_date_from_iso(
             corpus_document.dct, DateSource.metadata, evidence="DCT"
         ),
@@ -281,13 +321,17 @@ def emitted_times(
             sentence = sentence_at(corpus_document, mention.start, mention.end)
             if sentence is None:
                 continue
+            earliest, latest = event.time.earliest, event.time.latest
+            start = gold_interval(event.time.value) if event.time.mod == "START" else None
+            if start is not None:
+                earliest, latest = start  # "fighting cancer since 2004": it began in 2004
             emitted.append(
                 EmittedTime(
                     document=mention.document,
                     sentence=sentence,
                     value=event.time.value,
-                    earliest=event.time.earliest,
-                    latest=event.time.latest,
+                    earliest=earliest,
+                    latest=latest,
                     event_id=event.id,
                 )
             )
@@ -364,11 +408,26 @@ def evaluate_semeval_dir(corpus_dir: Path) -> SemevalScores:
     if not gold:
         raise InputError(str(corpus_dir), "no dated gold timeline lines in timelines/*.txt")
     corpus_documents = {d.id: d for d in map(read_semeval_document, document_paths)}
+    present, absent = split_by_document(gold, set(corpus_documents))
     result = run_pipeline([to_document(d) for d in corpus_documents.values()])
     sentence_texts = {(d.id, s.id): s.text for d in corpus_documents.values() for s in d.sentences}
-    return score(
-        gold,
+    scores = score(
+        present,
         emitted_times(result, corpus_documents),
         sentence_texts,
         documents=len(corpus_documents),
     )
+    return scores.model_copy(
+        update={
+            "gold_in_missing_documents": len(absent),
+            "missing_documents": sorted({g.document for g in absent}),
+        }
+    )
+
+
+def split_by_document(
+    gold: list[GoldDatedMention], documents: set[str]
+) -> tuple[list[GoldDatedMention], list[GoldDatedMention]]:
+    """Gold mentions in corpus documents, and those citing a document not in the corpus."""
+    present = [g for g in gold if g.document in documents]
+    return present, [g for g in gold if g.document not in documents]

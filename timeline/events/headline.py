@@ -70,6 +70,8 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
     base, third, participle = row.lemma, forms["third"], forms["participle"]
     if detection.generic:
         third = detection.trigger.text  # an out-of-lexicon verb keeps its past tense
+        if third.endswith("ing"):
+            third = f"has been {third}"  # a continuing activity: "has been fighting cancer"
     if particle:
         base, third, participle = (f"{word} {particle}" for word in (base, third, participle))
     return base, third, participle
@@ -130,7 +132,8 @@ def headline(
     obj = " ".join(object_words)
     if detection.nominal:
         target = " and ".join(targets[:2]) or obj
-        text = f"{actor} {third} {target}" if actor else f"{target} {participle}"
+        noun = detection.row.lemma if detection.row.pos == "noun" else detection.trigger.text
+        text = f"{actor} {third} {target}" if actor else f"{noun} of {target}"  # "Death of X"
     elif detection.passive:
         subject = " and ".join(targets[:2]) or detection.subject
         by_actor = f" by {actor}" if actor else ""

@@ -68,6 +68,9 @@ class TriggerRow(_Table):
     type: str
     speech: bool = False
     intransitive: bool = False
+    verb: str | None = Field(
+        default=None, description="For a noun: the verb lemma of the event it names (death: die)."
+    )
     positive: list[DetectionExample] = Field(min_length=1)
     negative: list[DetectionExample] = Field(min_length=1)
 
@@ -136,6 +139,7 @@ class CueTable(_Table):
     determiners: list[str]
     temporal_words: list[str]
     continuation_phrases: list[str]
+    event_nouns: list[str] = Field(default_factory=list)
 
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""

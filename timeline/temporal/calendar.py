@@ -80,10 +80,8 @@ def narrow(earliest: dt.date, latest: dt.date, mod: str | None) -> tuple[dt.date
 
 
 def day_date(day: dt.date) -> PartialDate:
-    """A whole day as a partial date (built unvalidated: a `dt.date` is a valid day)."""
-    return PartialDate.model_construct(
-        year=day.year, month=day.month, day=day.day, grain=Granularity.day
-    )
+    """A whole day as a partial date."""
+    return PartialDate(year=day.year, month=day.month, day=day.day, grain=Granularity.day)
 
 
 def month_date(year: int | None, month: int) -> PartialDate:
@@ -99,7 +97,7 @@ def year_date(year: int | None) -> PartialDate:
 def week_date(day: dt.date) -> PartialDate:
     """The ISO week holding `day`."""
     iso = day.isocalendar()
-    return PartialDate.model_construct(year=iso[0], week=iso[1], grain=Granularity.week)
+    return PartialDate(year=iso[0], week=iso[1], grain=Granularity.week)
 
 
 def quarter_of(day: dt.date) -> int:

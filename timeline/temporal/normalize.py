@@ -66,6 +66,7 @@ class Resolution:
 
 Normalizer = Callable[[Groups, Mapping[str, Any], Context], "Resolution | None"]
 
+
 @lru_cache(maxsize=1)
 def sentence_end_pattern() -> re.Pattern[str]:
     """Where a sentence ends: a period, '!' or '?' before a capital, except after an initial
@@ -105,6 +106,7 @@ def tense_patterns() -> dict[str, re.Pattern[str]]:
         "future": _words_pattern(cues.future),
         "strong_future": _words_pattern(cues.strong_future),
         "past": _words_pattern(cues.past, cues.past_suffix),
+        "past_words": _words_pattern(cues.past),
         "passive": _words_pattern(cues.passive),
     }
 
@@ -115,7 +117,7 @@ def is_future(context: Context) -> bool:
 
 
 def clause_tense(context: Context) -> str | None:
-    """"future", "past" or None (no cue) for the clause before the match.
+    """ "future", "past" or None (no cue) for the clause before the match.
 
     The last three words decide when they hold a future cue or a past verb ("said Monday");
     otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
@@ -136,7 +138,7 @@ def _sentence_after(context: Context, words: int) -> str:
 
 @lru_cache(maxsize=4096)
 def _tense_after(after: str) -> str | None:
-    """"past" when the words after a match show a past verb and those before it show no
+    """ "past" when the words after a match show a past verb and those before it show no
     tense ("In February, sales fell"); future cues after a match are too loose to count."""
     patterns = tense_patterns()
     if patterns["past"].search(after) and not patterns["passive"].search(after):
@@ -158,7 +160,7 @@ def _clause_tense(before: str) -> str | None:
             return "future"
         if strong or near.lower().startswith(tuple(weak)):  # "Until Monday, they had ..."
             return strong
-        return "past" if patterns["past"].search(before) else "future"
+        return "past" if patterns["past_words"].search(before) else "future"
     return "past" if past else strong
 
 
@@ -257,6 +259,9 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
         return None
     year = _year(groups)
     anchor = "none"
+    if "year_shift" in groups and context.reference:  # "Feb. 1 last year"
+        year = context.reference.year + lookup("relative_shift", groups["year_shift"])
+        anchor = "document"
     if year is None and context.reference:
         anchor = "document"
         if "weekday" in groups:
@@ -369,7 +374,12 @@ def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resol
     else:
         return None
     date = PartialDate(decade=number, grain=Granularity.decade)
-    return _dated(date, "none", mod=_mod(groups, params))
+    mod = _mod(groups, params)
+    if mod is not None or "decade_word" in groups:
+        # TimeBank writes "the late 1970s", "the nineties" as the TIMEX3 decade "197", "199";
+        # a plain "1990s" mostly as "199X".
+        return Resolution(value=f"{number:03d}", date=date, mod=mod, anchor="none")
+    return _dated(date, "none", mod=mod)
 
 
 def century(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
@@ -575,6 +585,8 @@ def ago(groups: Groups, params: Mapping[str, Any], context: Context) -> Resoluti
     )
     if date is None:
         return None
+    if mod == "LESS_THAN":  # "less than two weeks ago": any day from then to the reference
+        return _dated(date, "document", mod=mod, last_day=context.reference)
     return _dated(date, "document", mod=mod)
 
 
@@ -616,13 +628,26 @@ def _same_period_earlier(
     )
 
 
+def is_reported_quarter(date: PartialDate | None, reference: dt.date | None) -> bool:
+    """Whether `date` is a quarter a report can give results for: one that has ended by the
+    reference ("losses through the fourth quarter" is an outlook, not the report's)."""
+    if date is None or date.grain is not Granularity.quarter or not date.year:
+        return False
+    found = cal.bounds(date)
+    return reference is None or not found or found[1] < reference
+
+
 def year_ago_quarter(
     groups: Groups, params: Mapping[str, Any], context: Context
 ) -> Resolution | None:
     """The same quarter a year before ("the year-ago quarter", "the year-earlier period"): the
-    quarter last written, else the written ordinal, else the last complete quarter, minus a year."""
+    quarter last written (else the last numbered one), else the written ordinal, else the last
+    complete quarter, minus a year."""
     previous = context.previous
-    if previous is not None and previous.grain is Granularity.quarter and previous.year:
+    if not is_reported_quarter(previous, context.reference) and "ordinal" not in groups:
+        previous = context.previous_quarter  # the report's quarter, past an outlook's
+    if is_reported_quarter(previous, context.reference):
+        assert previous is not None and previous.year is not None
         date = PartialDate(year=previous.year - 1, quarter=previous.quarter, grain=previous.grain)
         return _dated(date, "previous")
     if context.reference is None:

@@ -6,6 +6,8 @@ of the ``month`` table, ``{month:end_month}`` names the group ``end_month``, ``{
 non-capturing group, and ``{@number}`` / ``{@number:count}`` expand a macro of the lexicon.
 A group named ``span`` (when present) is the expression's span; the rest of the match is context.
 A trailing digit tells apart alternatives of one group (``shift2`` is read as ``shift``).
+A rule runs only in windows of its `reach` around its anchors (words, digit runs or text
+anchors found in one scan of the text), which keeps tagging fast and linear.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
 from timeline.models import TimexType
 from timeline.resources import read_resource_text
@@ -55,7 +57,7 @@ class Rule(_Row):
         description="Where the rule can match: table names, digit or text anchor classes of "
         "the lexicon, or literal words. Every match holds one; the rule only runs near them.",
     )
-    reach: tuple[int, int] = Field(
+    reach: tuple[NonNegativeInt, NonNegativeInt] = Field(
         default=(36, 40),
         description="Characters a match can reach before an anchor word's start and after its "
         "end, lookaheads included: the rule runs in that window around each anchor (the "
@@ -122,7 +124,8 @@ class Lexicon(_Row):
     )
     text_anchors: dict[str, str] = Field(
         default_factory=dict,
-        description="Anchor classes found by a regex over the whole text (e.g. 'p.m.', '10:30').",
+        description="Anchor classes found by a regex over the whole text (e.g. 'p.m.', '10:30'); "
+        "each alternative starts with a literal character, for speed.",
     )
     sentence_abbreviations: list[str] = Field(
         default_factory=list,
@@ -299,10 +302,10 @@ def digit_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def text_anchor_pattern() -> re.Pattern[str]:
-    """All text anchor classes in one regex (one scan), each a group named after its class."""
-    classes = load_lexicon().text_anchors.items()
-    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in classes))
+def text_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The text anchor classes, compiled. Each starts with a literal character (checks on what
+    comes before are lookbehinds), which lets the regex engine skip to candidates quickly."""
+    return tuple((name, re.compile(body)) for name, body in load_lexicon().text_anchors.items())
 
 
 @lru_cache(maxsize=1)
@@ -344,6 +347,8 @@ def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
             names = index.get(word, ())
         for name in names:
             found.setdefault(name, []).append(token.span())
-    for match in text_anchor_pattern().finditer(text):
-        found.setdefault(match.lastgroup or "", []).append(match.span())
+    for name, pattern in text_anchor_patterns():
+        spans = [match.span() for match in pattern.finditer(text)]
+        if spans:
+            found[name] = spans
     return found

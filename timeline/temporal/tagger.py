@@ -8,12 +8,14 @@ the last explicit date before it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.models import Granularity, PartialDate, TemporalExpression, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.normalize import NORMALIZERS, Context, Resolution
+from timeline.temporal.normalize import NORMALIZERS, Context, Resolution, is_reported_quarter
 from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
 
@@ -48,36 +50,71 @@ def rule_windows(
     return windows
 
 
+@dataclass(frozen=True)
+class RulePlan:
+    """A rule ready to run, with what `find_candidates` needs about it worked out once."""
+
+    rule: Rule
+    priority: int
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    has_span_group: bool
+    group_names: tuple[tuple[str, str], ...]
+    """(regex group name, name the normalizer reads): ``shift2`` is read as ``shift``."""
+
+
+@lru_cache(maxsize=1)
+def rule_plans() -> tuple[RulePlan, ...]:
+    """Every rule's plan, in priority order."""
+    return tuple(
+        RulePlan(
+            rule=rule,
+            priority=priority,
+            pattern=pattern,
+            anchors=tuple(rule.anchors),
+            has_span_group="span" in pattern.groupindex,
+            group_names=tuple(
+                (name, name.rstrip("0123456789")) for name in pattern.groupindex if name != "span"
+            ),
+        )
+        for priority, (rule, pattern) in enumerate(compiled_rules())
+    )
+
+
+@lru_cache(maxsize=1)
+def plans_by_window() -> tuple[tuple[frozenset[str], tuple[int, int], tuple[RulePlan, ...]], ...]:
+    """Rule plans grouped by where they run (anchor names, reach): one window list each."""
+    groups: dict[tuple[frozenset[str], tuple[int, int]], list[RulePlan]] = {}
+    for plan in rule_plans():
+        groups.setdefault((frozenset(plan.anchors), plan.rule.reach), []).append(plan)
+    return tuple((anchors, reach, tuple(plans)) for (anchors, reach), plans in groups.items())
+
+
 def find_candidates(text: str) -> Iterator[Candidate]:
     """Every match of every rule near one of its anchors, with its span (the `span` group when
-    it took part in the match, else the whole match)."""
+    it took part in the match, else the whole match). Candidates carry their rule's priority,
+    so the order they come in does not matter."""
     positions = anchor_positions(text)
-    spans_by_anchors: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    windows_by_anchors: dict[tuple[tuple[str, ...], tuple[int, int]], list[tuple[int, int]]] = {}
-    for priority, (rule, pattern) in enumerate(compiled_rules()):
-        has_span_group = "span" in pattern.groupindex
-        anchors = tuple(rule.anchors)
-        windows = windows_by_anchors.get((anchors, rule.reach))
-        if windows is None:
-            spans = spans_by_anchors.get(anchors)
-            if spans is None:
-                spans = sorted(span for name in anchors for span in positions.get(name, ()))
-                spans_by_anchors[anchors] = spans
-            windows = rule_windows(spans, rule.reach, len(text))
-            windows_by_anchors[(anchors, rule.reach)] = windows
-        for window_start, window_end in windows:
-            for match in pattern.finditer(text, window_start, window_end):
-                start, end = match.span("span") if has_span_group else (-1, -1)
-                if start < 0:
-                    start, end = match.span()
-                if end <= start:
-                    continue
-                groups = tuple(
-                    (name.rstrip("0123456789"), value)
-                    for name, value in match.groupdict().items()
-                    if value is not None and name != "span"
-                )
-                yield Candidate(start, end, rule, priority, groups)
+    found_anchors = positions.keys()
+    for anchors, reach, plans in plans_by_window():
+        if found_anchors.isdisjoint(anchors):
+            continue
+        spans = sorted(span for name in anchors for span in positions.get(name, ()))
+        for window_start, window_end in rule_windows(spans, reach, len(text)):
+            for plan in plans:
+                for match in plan.pattern.finditer(text, window_start, window_end):
+                    start, end = match.span("span") if plan.has_span_group else (-1, -1)
+                    if start < 0:
+                        start, end = match.span()
+                    if end <= start:
+                        continue
+                    found = match.groupdict()
+                    groups = tuple(
+                        (base, found[name])
+                        for name, base in plan.group_names
+                        if found[name] is not None
+                    )
+                    yield Candidate(start, end, plan.rule, plan.priority, groups)
 
 
 @dataclass(frozen=True)
@@ -151,12 +188,14 @@ def is_explicit_date(resolution: Resolution, candidate: Candidate) -> bool:
     return resolution.date.grain in _ANCHOR_GRAINS
 
 
-def is_numbered_quarter(resolution: Resolution, candidate: Candidate) -> bool:
-    """Whether an expression names a quarter by its number ("the third quarter", "Q3"): the
-    quarter that "the quarter" and "a year ago" in a report then refer to."""
-    date = resolution.date
+def is_numbered_quarter(
+    resolution: Resolution, candidate: Candidate, reference: dt.date | None
+) -> bool:
+    """Whether an expression names a quarter by its number ("the third quarter", "Q3") that has
+    begun by the reference: the quarter that "the quarter" and "a year ago" in a report then
+    refer to (a later one, "through the third quarter of 1990", is an outlook)."""
     numbered = any(name == "ordinal" for name, _ in candidate.groups)
-    return numbered and date is not None and date.grain is Granularity.quarter
+    return numbered and is_reported_quarter(resolution.date, reference)
 
 
 def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> TemporalExpression:
@@ -171,9 +210,7 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
         if found and resolution.last_day is not None:
             latest = max(latest, resolution.last_day)
         granularity = granularity or resolution.date.grain
-    # Every field below is already typed (enums, dates, a known anchor word): construct the
-    # record without validating it again, once per expression found.
-    return TemporalExpression.model_construct(
+    return TemporalExpression(
         start=candidate.start,
         end=candidate.end,
         text=text[candidate.start : candidate.end],
@@ -183,7 +220,7 @@ def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> Te
         granularity=granularity,
         earliest=earliest,
         latest=latest,
-        anchor=resolution.anchor,
+        anchor=resolution.anchor,  # type: ignore[arg-type]
         rule=candidate.rule.id,
     )
 
@@ -205,7 +242,7 @@ def annotate(
         if is_explicit_date(resolution, candidate):
             assert resolution.date is not None
             quarter = previous.quarter
-            if is_numbered_quarter(resolution, candidate):
+            if is_numbered_quarter(resolution, candidate, reference):
                 quarter = resolution.date
             previous = Previous(resolution.date, quarter)
     return expressions

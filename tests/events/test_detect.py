@@ -1,0 +1,129 @@
+"""Detection fixes: generic fallback, appositive subjects, negated plans, dated appositives,
+participle adjectives in subjects, and linear time on one enormous sentence."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from timeline.events.clause import TokenizedSentence, blocked_indexes
+from timeline.events.detect import detect
+from timeline.events.tokens import tokens_of
+
+
+def found(text: str, *phrases: str) -> dict[str, tuple[str, bool]]:
+    """trigger -> (status, generic) with `phrases` blocked as date phrases."""
+    blocked = [(text.index(p), text.index(p) + len(p)) for p in phrases]
+    return {d.trigger.text: (d.status.value, d.generic) for d in detect(text, blocked)}
+
+
+def test_a_lexicon_word_every_row_rejects_falls_back_to_the_generic_detector() -> None:
+    text = "Federal agents took the child from the house on April 22."
+    assert found(text, "April 22") == {"took": ("occurred", True)}
+
+
+def test_a_date_after_the_verb_of_an_appositive_subject_is_an_adjunct() -> None:
+    text = (
+        "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an "
+        "internal memo that he would take leave."
+    )
+    assert found(text, "Monday")["announced"] == ("occurred", False)
+
+
+def test_a_reduced_relative_stays_rejected() -> None:
+    assert "accused" not in found(
+        "Two Canadians, accused of spying in 2018, remain in jail.", "2018"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company does not plan to lay off workers.",
+        "The company did not plan to lay off workers.",
+        "The company never planned to sell the unit.",
+    ],
+)
+def test_a_negated_plan_is_not_an_event(text: str) -> None:
+    assert found(text) == {}
+
+
+def test_an_affirmative_plan_is_planned() -> None:
+    assert found("Apple plans to lay off 200 workers.") == {"lay": ("planned", False)}
+
+
+def test_a_dated_participial_appositive_is_its_own_event() -> None:
+    text = "Jobs, born in San Francisco on February 24, 1955, has built a company."
+    assert found(text, "February 24, 1955")["born"] == ("occurred", True)
+
+
+def test_a_participle_after_a_determiner_is_an_adjective_in_the_subject() -> None:
+    text = "Pre-orders of the recently announced iPhone 4 began Tuesday."
+    assert found(text, "Tuesday") == {"began": ("occurred", True)}
+
+
+def test_blocked_indexes_marks_tokens_starting_inside_spans() -> None:
+    text = "On May 5, 2021 and on Monday he left."
+    spans = [(text.index("Monday"), text.index("Monday") + 6), (3, 14)]
+    tokens = list(tokens_of(text))
+    marked = {tokens[i].text for i in blocked_indexes(tokens, spans)}
+    assert marked == {"May", "5", ",", "2021", "Monday"}
+    assert TokenizedSentence(text, []).blocked == set()
+
+
+def detect_seconds(repeats: int) -> float:
+    unit = "Apple announced the deal on January 5, 2021, and Jobs said he sold shares on Monday, "
+    text = unit * repeats
+    blocked = []
+    for phrase in ("January 5, 2021", "Monday"):
+        start = text.find(phrase)
+        while start >= 0:
+            blocked.append((start, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        detect(text, blocked)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_detection_takes_linear_time_on_one_enormous_sentence() -> None:
+    """8x the sentence may take about 8x the time; per-trigger work over the whole sentence
+    would take 64x."""
+    small = detect_seconds(40)
+    large = detect_seconds(320)
+    assert large < max(0.25, 16 * small), (small, large)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        ("Jobs returned to the stage to reveal the iCloud service.", (), "occurred"),
+        (
+            "He made an appearance in March and June to unveil the iPad 2.",
+            ("March", "June"),
+            "occurred",
+        ),
+        ("Jobs asked Tim Cook to unveil the product.", (), None),
+        ("She pledged to ask Congress to approve the funding.", (), None),
+        ("The relatives filed a federal lawsuit to overturn the decision.", (), None),
+        ("Apple will return to the stage to unveil it.", (), None),
+        ("The company did not return to the stage to unveil it.", (), None),
+        ("This set of tests could enable officials to declare a match.", (), None),
+    ],
+)
+def test_a_purpose_clause_of_a_past_event_happened(
+    text: str, phrases: tuple[str, ...], expected: str | None
+) -> None:
+    trigger = next(w for w in ("reveal", "unveil", "approve", "overturn", "declare") if w in text)
+    assert found(text, *phrases).get(trigger, (None,))[0] == expected
+
+
+def test_a_gerund_after_by_in_a_past_clause_happened() -> None:
+    text = "Jobs rounded the services off by unveiling a new iTunes feature."
+    detections = [d for d in detect(text) if d.trigger.text == "unveiling"]
+    assert len(detections) == 1
+    assert detections[0].participial and detections[0].actors == ["Jobs"]
+    assert detect("The bombing specialists arrived.") == []
