@@ -127,3 +127,10 @@ def test_a_gerund_after_by_in_a_past_clause_happened() -> None:
     assert len(detections) == 1
     assert detections[0].participial and detections[0].actors == ["Jobs"]
     assert detect("The bombing specialists arrived.") == []
+
+
+def test_a_dated_participial_appositive_names_the_noun_before_it() -> None:
+    text = "Jobs, born in San Francisco on February 24, 1955, has built a company."
+    start = text.index("February")
+    born = [d for d in detect(text, [(start, start + 17)]) if d.trigger.text == "born"]
+    assert len(born) == 1 and born[0].actors == ["Jobs"]

@@ -10,7 +10,10 @@ and builds one `Event` per mention. Time comes from, in order:
    the same actor, or the last date of the same paragraph, or (across paragraphs) the last
    point in time when the text stayed in the same episode (basis `context`);
 3. for the lead's present, present-perfect, continuing or planned news, the document date
-   (basis `document_date`, lower confidence).
+   (basis `document_date`, lower confidence);
+4. for a reporting verb without a date phrase, the time of what the same speaker did in the
+   last few sentences of the paragraph (else it is dropped); for a noun naming an event by its
+   possessor (`its launch`), the time of the same verb's last dated event told before.
 
 Anything else (background present tense, undated past tense outside any episode) is not put
 on the timeline. A governing phrase whose year cannot be known yields an undated event with a

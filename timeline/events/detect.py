@@ -2,9 +2,12 @@
 
 Sentence-level and pure: `detect(text, blocked)` finds trigger words (lexicon rows), then keeps
 the ones in a finite, affirmative, factual clause outside quotation marks. Negated, modal,
-hypothetical, infinitive and quoted clauses are not events; `will`/`plan to` make an event
-planned, a progressive makes it ongoing. `blocked` spans (temporal expressions) are skipped when
-reading subjects and objects.
+hypothetical, infinitive and quoted clauses are not events (a purpose clause of a past event,
+"returned to the stage to reveal", is one); `will`/`plan to` make an event planned, a
+progressive makes it ongoing. A word every lexicon row rejects still reaches the generic
+(out-of-lexicon, dated) detector. Everything read off the whole sentence is read once per
+sentence (`TokenizedSentence`), so detection stays linear in the sentence's length. `blocked`
+spans (temporal expressions) are skipped when reading subjects and objects.
 """
 
 from __future__ import annotations
@@ -427,6 +430,8 @@ def _verb_detection(
             planning_verb = purpose_verb(sentence, to_index) or planning_verb
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
     start, end, coordinated = subject_range(sentence, subject_anchor)
+    if start == end and row.id == "generic" and sentence.lower(index - 1) == ",":
+        start, end = clause_subject(sentence, index)  # "Jobs, born in ... 1955,": Jobs
     if participial:
         start, end = clause_subject(sentence, index)
         main_verb = purpose_verb(sentence, index - 1) if sentence.lower(index - 1) == "by" else None

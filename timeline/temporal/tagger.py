@@ -192,8 +192,8 @@ def is_numbered_quarter(
     resolution: Resolution, candidate: Candidate, reference: dt.date | None
 ) -> bool:
     """Whether an expression names a quarter by its number ("the third quarter", "Q3") that has
-    begun by the reference: the quarter that "the quarter" and "a year ago" in a report then
-    refer to (a later one, "through the third quarter of 1990", is an outlook)."""
+    ended by the reference: the quarter that "the quarter" and "a year ago" in a report then
+    refer to (a later one, "losses through the fourth quarter", is an outlook)."""
     numbered = any(name == "ordinal" for name, _ in candidate.groups)
     return numbered and is_reported_quarter(resolution.date, reference)
 
