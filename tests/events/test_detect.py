@@ -3,10 +3,9 @@ participle adjectives in subjects, and linear time on one enormous sentence."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.workcount import executed_lines, growth
 from timeline.events.clause import TokenizedSentence, blocked_indexes
 from timeline.events.detect import detect
 from timeline.events.tokens import tokens_of
@@ -72,7 +71,7 @@ def test_blocked_indexes_marks_tokens_starting_inside_spans() -> None:
     assert TokenizedSentence(text, []).blocked == set()
 
 
-def detect_seconds(repeats: int) -> float:
+def detect_work(repeats: int) -> int:
     unit = "Apple announced the deal on January 5, 2021, and Jobs said he sold shares on Monday, "
     text = unit * repeats
     blocked = []
@@ -81,20 +80,13 @@ def detect_seconds(repeats: int) -> float:
         while start >= 0:
             blocked.append((start, start + len(phrase)))
             start = text.find(phrase, start + 1)
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        detect(text, blocked)
-        best = min(best, time.perf_counter() - started)
-    return best
+    return executed_lines(detect, text, blocked)
 
 
-def test_detection_takes_linear_time_on_one_enormous_sentence() -> None:
-    """8x the sentence may take about 8x the time; per-trigger work over the whole sentence
+def test_detection_takes_linear_work_on_one_enormous_sentence() -> None:
+    """8x the sentence may take about 8x the work; per-trigger work over the whole sentence
     would take 64x."""
-    small = detect_seconds(40)
-    large = detect_seconds(320)
-    assert large < max(0.25, 16 * small), (small, large)
+    assert growth(detect_work, 10) < 12
 
 
 @pytest.mark.parametrize(
