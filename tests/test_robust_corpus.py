@@ -10,13 +10,13 @@ the test asks that each is one or the other, with a reason when skipped.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS_DIR
+from tests.workcount import executed_lines, growth
 from timeline.ingest import default_readers, publication_date_from_iso
 from timeline.models import DateSource, Document, TimelineResult
 from timeline.parallel import RunReport, run_with_report
@@ -183,30 +183,28 @@ PATHOLOGICAL_UNITS = {
 }
 
 
-def pipeline_seconds(text: str) -> float:
-    """Best of two runs of the per-document work (date inference and `process_document`)."""
+def pipeline_work(text: str) -> int:
+    """Python lines executed by the per-document work (date inference and `process_document`)."""
     document = Document(
         id="p",
         path="p",
         text=text,
         published=publication_date_from_iso("2021-01-01", DateSource.option),
     )
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
+
+    def per_document_work() -> None:
         infer_publication_date(text)
         process_document(document)
-        best = min(best, time.perf_counter() - started)
-    return best
+
+    executed_lines(per_document_work)  # warm the lazily loaded tables first
+    return executed_lines(per_document_work)
 
 
 @pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS.values(), ids=PATHOLOGICAL_UNITS.keys())
-def test_the_pipeline_takes_linear_time_on_pathological_text(unit: str) -> None:
-    """8x the text may take about 8x the time; a quadratic step would take 64x.
+def test_the_pipeline_takes_linear_work_on_pathological_text(unit: str) -> None:
+    """8x the text may take about 8x the work; a quadratic step would take 64x.
 
-    A ratio, not a time budget, so a busy machine does not make it fail; tiny times are noise.
+    Work is counted in executed lines, not seconds, so machine load cannot change the result.
     """
-    small = unit * (10_000 // len(unit))
-    small_seconds = pipeline_seconds(small)
-    large_seconds = pipeline_seconds(small * 8)
-    assert large_seconds < max(0.25, 16 * small_seconds), (small_seconds, large_seconds)
+    repeats = 3_000 // len(unit)
+    assert growth(lambda factor: pipeline_work(unit * repeats * factor), 1) < 12

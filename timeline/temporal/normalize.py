@@ -782,9 +782,9 @@ def clock_time(groups: Groups, params: Mapping[str, Any], context: Context) -> R
         hour_minute = lookup("named_time", groups["named"])
         hour, minute = (int(x) for x in hour_minute.split(":"))
     else:
-        hour = int(groups["hour"])
+        hour = _hour(groups["hour"])
         minute = int(groups.get("minute", "0"))
-        ampm = groups.get("ampm", "").lower()
+        ampm = _DAY_PART_HALF.get(groups.get("ampm", "").lower(), groups.get("ampm", "").lower())
         if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
             return None
         if ampm.startswith("p") and hour < 12:
@@ -802,6 +802,16 @@ def clock_time(groups: Groups, params: Mapping[str, Any], context: Context) -> R
         granularity=Granularity.time,
         anchor=anchor,
     )
+
+
+_DAY_PART_HALF = {"morning": "am", "afternoon": "pm", "evening": "pm"}
+"""A part of the day written instead of a.m./p.m. ("4 in the morning")."""
+
+
+def _hour(word: str) -> int:
+    """An hour written in digits or as a word ("4", "four")."""
+    number = parse_number(word)
+    return int(number) if number is not None else 99
 
 
 def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str]:
