@@ -727,6 +727,41 @@ def read_raw_documents(path: Path, readers: dict[str, Reader]) -> Sequence[RawDo
     return reader(path)
 
 
+def describe_error(error: BaseException) -> str:
+    """`Type: message`, on one line and not too long."""
+    message = " ".join(str(error).split())
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def read_documents(
+    path: Path,
+    metadata: dict[str, DocumentMetadata],
+    dct: dt.date | None,
+    infer: Callable[[str], PublicationDate] | None,
+    readers: dict[str, Reader],
+) -> tuple[list[Document], list[SkippedInput]]:
+    """The dated documents of one input file, and what in it could not be used (per document)."""
+    try:
+        raws = read_raw_documents(path, readers)
+    except InputError as error:
+        return [], [SkippedInput(path=error.path, reason=error.reason)]
+    except OSError as error:
+        return [], [SkippedInput(path=str(path), reason=error.strerror or str(error))]
+    documents: list[Document] = []
+    skipped: list[SkippedInput] = []
+    for raw in raws:
+        try:
+            documents.append(to_document(raw, metadata, dct, infer))
+        except InputError as error:
+            skipped.append(SkippedInput(path=error.path, reason=error.reason))
+        except Exception as error:  # a bug in date inference must not stop the run
+            reason = f"document {raw.id!r}: internal error while dating: {describe_error(error)}"
+            skipped.append(SkippedInput(path=raw.path, reason=reason))
+    return documents, skipped
+
+
 def ingest(
     paths: list[Path],
     settings: Settings,
@@ -751,20 +786,13 @@ def ingest(
         if isinstance(item, SkippedInput):
             result.skipped.append(item)
             continue
-        try:
-            raws = read_raw_documents(item, readers)
-        except InputError as error:
-            result.skipped.append(SkippedInput(path=error.path, reason=error.reason))
-            continue
-        except OSError as error:
-            result.skipped.append(SkippedInput(path=str(item), reason=error.strerror or str(error)))
-            continue
-        for raw in raws:
-            try:
-                if raw.problem is None and raw.id in seen_ids:
-                    raise InputError(raw.path, f"duplicate document id {raw.id!r}")
-                result.documents.append(to_document(raw, metadata, settings.dct, infer))
-                seen_ids.add(raw.id)
-            except InputError as error:
-                result.skipped.append(SkippedInput(path=error.path, reason=error.reason))
+        documents, skipped = read_documents(item, metadata, settings.dct, infer, readers)
+        result.skipped.extend(skipped)
+        for document in documents:
+            if document.id in seen_ids:
+                reason = f"duplicate document id {document.id!r}"
+                result.skipped.append(SkippedInput(path=document.path, reason=reason))
+            else:
+                seen_ids.add(document.id)
+                result.documents.append(document)
     return result

@@ -40,11 +40,11 @@ from timeline.ingest import (
     InputError,
     Reader,
     default_readers,
+    describe_error,
     discover_inputs,
     folder_dates_files,
     load_dates_file,
-    read_raw_documents,
-    to_document,
+    read_documents,
 )
 from timeline.models import Document, Event, SkippedInput, TimelineResult
 from timeline.pipeline import DocumentResult, merge_documents, process_document
@@ -255,37 +255,13 @@ def rechunk(plan: RunPlan, workers: int) -> RunPlan:
 # ----------------------------------------------------------------------------- per input
 
 
-def describe_error(error: BaseException) -> str:
-    """`Type: message`, on one line and not too long."""
-    message = " ".join(str(error).split())
-    if len(message) > 300:
-        message = message[:297] + "..."
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
 def read_input(
     path: Path, context: RunContext, readers: dict[str, Reader]
 ) -> tuple[list[Document], list[SkippedInput]]:
     """The documents of one input file, and what in it could not be used (per document)."""
-    try:
-        raws = read_raw_documents(path, readers)
-    except InputError as error:
-        return [], [SkippedInput(path=error.path, reason=error.reason)]
-    except OSError as error:
-        return [], [SkippedInput(path=str(path), reason=error.strerror or str(error))]
-    documents: list[Document] = []
-    skipped: list[SkippedInput] = []
-    for raw in raws:
-        try:
-            documents.append(
-                to_document(raw, context.metadata, context.settings.dct, infer_publication_date)
-            )
-        except InputError as error:
-            skipped.append(SkippedInput(path=error.path, reason=error.reason))
-        except Exception as error:  # a bug in date inference must not stop the run
-            reason = f"document {raw.id!r}: internal error while dating: {describe_error(error)}"
-            skipped.append(SkippedInput(path=raw.path, reason=reason))
-    return documents, skipped
+    return read_documents(
+        path, context.metadata, context.settings.dct, infer_publication_date, readers
+    )
 
 
 def process_cached(document: Document, cache: DocumentCache | None) -> tuple[DocumentResult, bool]:
