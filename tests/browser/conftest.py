@@ -37,7 +37,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def playwright_session() -> Iterator[object]:
     """One Playwright driver for the session; skips when Chromium or Playwright is missing."""
     if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (install chromium to run browser tests)")
+        message = f"Chromium not found at {CHROMIUM} (install chromium to run browser tests)"
+        if os.environ.get("TIMELINE_REQUIRE_BROWSER"):
+            pytest.fail(message + "; TIMELINE_REQUIRE_BROWSER is set (as in CI)")
+        pytest.skip(message)
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         yield playwright
