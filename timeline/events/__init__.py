@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,8 +73,14 @@ BASIS_CONFIDENCE = {
 UNDATED_CONFIDENCE = 0.3
 PRESENT_AUXILIARIES = frozenset({"is", "are", "has", "have", "does", "do", "am"})
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+#: The lookahead on first letters only makes the search skip most positions quickly.
 AUXILIARY_PATTERN = re.compile(
-    r"\b(?:" + "|".join(sorted(PRESENT_AUXILIARIES | PAST_AUXILIARIES)) + r")\b", re.IGNORECASE
+    r"(?=["
+    + "".join(sorted({word[0] for word in PRESENT_AUXILIARIES | PAST_AUXILIARIES}))
+    + r"])\b(?:"
+    + "|".join(sorted(PRESENT_AUXILIARIES | PAST_AUXILIARIES))
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -147,17 +154,30 @@ class Anchored:
     occurrence: int = 0  # the n-th of coordinated date phrases ("in March and June")
 
 
+@lru_cache(maxsize=1)
+def actor_stop_words() -> frozenset[str]:
+    """Words left out of actor keys: determiners and generic organisation words."""
+    return cues().determiners | {"of", "and", "for", "in", "on", "government", "party"}
+
+
+@lru_cache(maxsize=1)
+def organisation_or_demonym_words() -> frozenset[str]:
+    """Organisation heads and demonyms: a name with one of them is not a person's."""
+    _, demonyms, heads, _ = word_sets()
+    return heads | demonyms
+
+
 def actor_key(names: list[str]) -> frozenset[str]:
     """Content words of actor names, crudely stemmed, for same-actor matching."""
-    stop = cues().determiners | {"of", "and", "for", "in", "on", "government", "party"}
+    stop = actor_stop_words()
     words: set[str] = set()
-    _, demonyms, heads, _ = word_sets()
+    not_person = organisation_or_demonym_words()
     for name in names:
         parts = name.split()
         if (
             2 <= len(parts) <= 3
             and all(p[:1].isupper() for p in parts)
-            and not any(p.lower() in heads | demonyms for p in parts)
+            and not any(p.lower() in not_person for p in parts)
         ):
             name = parts[-1]  # a person: "Steve Jobs" and "Steve Ballmer" share only a first name
         for word in name.lower().replace("’s", "").replace("'s", "").split():
@@ -187,14 +207,14 @@ def organisation_before_pronoun(text: str) -> str | None:
 @lru_cache(maxsize=256)
 def persons_in(text: str) -> list[str]:
     """Names of people in a sentence: two or three capitalized words, no organisation word."""
-    _, demonyms, heads, _ = word_sets()
+    not_person = organisation_or_demonym_words()
     found = []
     places = place_set()
     for name in names_in(list(tokens_of(text))):
         words = name.split()
         if name in places:
             continue
-        if 2 <= len(words) <= 3 and not any(w.lower() in heads | demonyms for w in words):
+        if 2 <= len(words) <= 3 and not any(w.lower() in not_person for w in words):
             found.append(name)
     return found
 
@@ -229,13 +249,28 @@ def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
 
 
 def _sentence_expressions(
-    sentence: Sentence, expressions: list[TemporalExpression]
+    sentence: Sentence, expressions: list[TemporalExpression], starts: list[int] | None = None
 ) -> list[tuple[int, int, TemporalExpression]]:
-    return [
-        (e.start - sentence.start, e.end - sentence.start, e)
-        for e in expressions
-        if sentence.start <= e.start and e.end <= sentence.end
-    ]
+    """The expressions inside a sentence, offsets relative to it, in the given order.
+
+    With `starts` (the expressions' start offsets, sorted as the expressions are), only the
+    expressions starting inside the sentence are looked at: linear over a whole document.
+    """
+    first = 0 if starts is None else bisect.bisect_left(starts, sentence.start)
+    found: list[tuple[int, int, TemporalExpression]] = []
+    for index in range(first, len(expressions)):
+        e = expressions[index]
+        if starts is not None and e.start > sentence.end:
+            break
+        if sentence.start <= e.start and e.end <= sentence.end:
+            found.append((e.start - sentence.start, e.end - sentence.start, e))
+    return found
+
+
+def sorted_starts(expressions: list[TemporalExpression]) -> list[int] | None:
+    """The start offsets of the expressions when they come sorted by start, else None."""
+    starts = [e.start for e in expressions]
+    return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
 
 
 @lru_cache(maxsize=256)
@@ -457,12 +492,13 @@ def known_persons(narrative: Narrative, text: str) -> list[str]:
     return [*names, *(name.split()[-1] for name in names)]
 
 
-def is_person_actor(actors: list[str], mentioned: list[str]) -> bool:
-    """Whether the first actor is a person: he/she, or a name the text reads as a person's."""
+def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
+    """Whether the first actor is a person: he/she, or a name the text reads as a person's
+    (one of the `known_persons`, read only when the actor is not a pronoun)."""
     if not actors:
         return False
     first = actors[0]
-    return first.lower() in PERSONAL_PRONOUNS or first in mentioned
+    return first.lower() in PERSONAL_PRONOUNS or first in known_persons(narrative, text)
 
 
 def referred_time(
@@ -499,18 +535,10 @@ def update_reference(
     document: Document,
 ) -> None:
     """Move the narrative's reference time after reading a sentence."""
+    if anchored and all(a.status is EventStatus.planned for a in anchored):
+        return  # what is planned does not move the narrative's reference time
     text = item.sentence.text
     paragraph = item.sentence.paragraph
-    mask = quoted_of(text)
-    published = document.published.reference
-    usable = [
-        (start, end, e)
-        for start, end, e in expressions
-        if is_date_like(e)
-        and not is_attributive(text, start, end, e)
-        and not is_quoted_at(mask, start)
-        and not (published is not None and e.earliest is not None and e.earliest > published)
-    ]  # a date after publication is a plan, not the narrative's reference time
     present = _sentence_is_present(text) or item.headline
     document_reference = Reference(
         document_time(document),
@@ -518,8 +546,6 @@ def update_reference(
         paragraph,
         from_document=True,
     )
-    if anchored and all(a.status is EventStatus.planned for a in anchored):
-        return  # what is planned does not move the narrative's reference time
     anchored = [a for a in anchored if not a.detection.possessed]  # "its launch" looks back
     main = next((a for a in anchored if a.time is not None), None)
     if main is not None and main.time is not None:
@@ -538,6 +564,16 @@ def update_reference(
         elif present:
             narrative.point_reference = document_reference
         return
+    mask = quoted_of(text)
+    published = document.published.reference
+    usable = [
+        (start, end, e)
+        for start, end, e in expressions
+        if is_date_like(e)
+        and not is_attributive(text, start, end, e)
+        and not is_quoted_at(mask, start)
+        and not (published is not None and e.earliest is not None and e.earliest > published)
+    ]  # a date after publication is a plan, not the narrative's reference time
     if usable:
         start, end, expression = usable[-1]
         since = is_since(text, start, end)
@@ -634,7 +670,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
                     sentence.paragraph,
                     actor_key(event.actors),
                     event.time,
-                    is_person_actor(event.actors, known_persons(narrative, sentence.text)),
+                    is_person_actor(event.actors, narrative, sentence.text),
                 )
             )
         if event.actors:
@@ -654,10 +690,11 @@ def extract_events(
     """The events a document reports, one mention each, not yet merged."""
     narrative = Narrative()
     events: list[Event] = []
+    starts = sorted_starts(expressions)
     for item in content_sentences(sentences):
         sentence = item.sentence
         narrative.sentence_text = sentence.text
-        in_sentence = _sentence_expressions(sentence, expressions)
+        in_sentence = _sentence_expressions(sentence, expressions, starts)
         blocked = [(start, end) for start, end, e in in_sentence if is_date_like(e)]
         detections = detect(sentence.text, blocked)
         anchored = (

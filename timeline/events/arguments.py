@@ -27,6 +27,11 @@ from timeline.events.lexicon import ontology, trigger_forms
 from timeline.events.names import names_in, word_sets
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 
+SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
+PREPOSITIONS_OR_VERBLIKE = PREPOSITIONS | VERBLIKE
+#: Words that introduce a date phrase (dropped with it from an object).
+DATE_INTRODUCERS = PREPOSITIONS | {"since", "during", "last"}
+
 
 def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, int, bool]:
     """Token range of the subject before the auxiliary chain; flag for VP coordination."""
@@ -51,7 +56,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         while end > 0 and end - 1 in sentence.blocked:
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
     start = end
-    stops = c.subordinators - {"and", "or", "than"}
+    stops = c.subject_stops
     stop_words = verb_stops()
     while start > 0 and end - start < MAX_SUBJECT_TOKENS:
         previous = start - 1
@@ -67,7 +72,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             continue
         if token.lower in {"and", "or"} and ends_clause(sentence, previous - 1):
             break  # "... were arrested and police were forced": clauses, not one subject
-        if token.text in CLAUSE_PUNCTUATION - {"(", ")"} or token.lower in stops:
+        if token.text in SUBJECT_PUNCTUATION or token.lower in stops:
             break
         if token.lower in VERBLIKE or token.lower in stop_words:
             break
@@ -174,7 +179,7 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
     start = comma
     while start > 0:
         token = sentence.tokens[start - 1]
-        if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators - {"and", "or"}:
+        if token.text in CLAUSE_PUNCTUATION or token.lower in c.object_stops:
             break
         start -= 1
     end = start
@@ -317,7 +322,7 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             continue
         if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
             break
-        if lower in c.subordinators - {"and", "or"} and content:
+        if lower in c.object_stops and content:
             break
         following = sentence.lower(position + 1)
         if lower in {"and", "but"} and (
@@ -397,7 +402,7 @@ def relative_antecedent(sentence: TokenizedSentence, subject_start: int) -> list
     start = end
     while start > 0 and end - start < 6:
         token = sentence.tokens[start - 1]
-        if token.text in CLAUSE_PUNCTUATION or token.lower in PREPOSITIONS | VERBLIKE:
+        if token.text in CLAUSE_PUNCTUATION or token.lower in PREPOSITIONS_OR_VERBLIKE:
             break
         start -= 1
         if token.lower in cues().determiners:
@@ -412,10 +417,7 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
         token = sentence.tokens[index]
         if index in sentence.blocked:
             continue
-        if (
-            token.lower in PREPOSITIONS | {"since", "during", "last"}
-            and index + 1 in sentence.blocked
-        ):
+        if token.lower in DATE_INTRODUCERS and index + 1 in sentence.blocked:
             continue
         if not kept and token.lower == "that":
             continue

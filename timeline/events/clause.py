@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from timeline.events.lexicon import TriggerRow, cue_table, trigger_forms
 from timeline.events.names import places_in
@@ -105,8 +105,44 @@ class Cues:
     determiners: frozenset[str]
     temporal: frozenset[str]
 
-    @property
+    @cached_property
+    def be_forms(self) -> frozenset[str]:
+        """Every form of `be` (present, past, other)."""
+        return self.present_be | self.past_be | self.be
+
+    @cached_property
+    def have_forms(self) -> frozenset[str]:
+        """Every form of `have`."""
+        return self.present_have | self.past_have
+
+    @cached_property
+    def present_forms(self) -> frozenset[str]:
+        """Present-tense auxiliaries (be, have, do)."""
+        return self.present_be | self.present_have | self.present_do
+
+    @cached_property
+    def unreal_or_future(self) -> frozenset[str]:
+        """Negation, irrealis modals and future auxiliaries."""
+        return self.negation | self.irrealis | self.future
+
+    @cached_property
+    def object_stops(self) -> frozenset[str]:
+        """Subordinators that end an object (not `and`, `or`)."""
+        return self.subordinators - {"and", "or"}
+
+    @cached_property
+    def subject_stops(self) -> frozenset[str]:
+        """Subordinators that end a subject read backwards (not `and`, `or`, `than`)."""
+        return self.subordinators - {"and", "or", "than"}
+
+    @cached_property
+    def determiners_or_prepositions(self) -> frozenset[str]:
+        """Determiners and prepositions."""
+        return PREPOSITIONS | self.determiners
+
+    @cached_property
     def auxiliary_chain(self) -> frozenset[str]:
+        """Words that may stand between a subject and its verb (built once, not per verb)."""
         return (
             self.present_be
             | self.past_be
@@ -165,6 +201,8 @@ def singular(word: str) -> str:
 
 
 def object_key(row: TriggerRow, word: str) -> str | None:
+    if not row.objects:
+        return None
     lower = word.lower()
     for key in (lower, singular(lower)):
         if key in row.objects:
@@ -192,7 +230,12 @@ def blocked_indexes(tokens: list[Token], spans: list[tuple[int, int]]) -> set[in
 @lru_cache(maxsize=1)
 def _continuation_pattern() -> re.Pattern[str]:
     phrases = sorted(cue_table().continuation_phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    # the lookahead on first characters only lets the search skip most positions quickly
+    firsts = "".join(sorted({re.escape(phrase[0]) for phrase in phrases if phrase}))
+    return re.compile(
+        rf"(?=[{firsts}])\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def continues_episode(text: str) -> bool:

@@ -28,8 +28,9 @@ class ContentSentence:
 
 def boilerplate_scope(text: str) -> str | None:
     """The scope of the first boilerplate pattern matching a sentence, or None."""
+    stripped = text.strip()
     for row, pattern in boilerplate_patterns():
-        if pattern.search(text.strip()):
+        if pattern.search(stripped):
             return row.scope
     return None
 

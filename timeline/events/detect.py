@@ -52,6 +52,10 @@ from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 from timeline.models import EventStatus
 
 Tense = Literal["past", "present", "future"]
+CLAUSE_END = CLAUSE_PUNCTUATION | {"."}
+PREPOSITIONS_BUT_TO = PREPOSITIONS - {"to"}
+ARTICLES_OR_PREPOSITIONS = PREPOSITIONS | {"a", "an"}
+FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
 @dataclass(frozen=True)
@@ -152,9 +156,7 @@ def purpose_verb(sentence: TokenizedSentence, to_index: int) -> int | None:
                 return None
             _, chain = auxiliary_chain(sentence, position)
             words = set(chain)
-            if words & (c.negation | c.irrealis | c.future) or words & (
-                c.present_be | c.past_be | c.be
-            ):
+            if words & c.unreal_or_future or words & c.be_forms:
                 return None
             return position
         position -= 1
@@ -199,6 +201,8 @@ def _object_type(
     row: TriggerRow, sentence: TokenizedSentence, start: int
 ) -> tuple[str | None, int | None]:
     """The type given by an object noun after the trigger, and that noun's index."""
+    if not row.objects:
+        return None, None
     seen = 0
     position = start
     while position < len(sentence.tokens) and seen < OBJECT_WINDOW:
@@ -237,8 +241,9 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     gerund_next = next_token is not None and next_token.text.islower() and following.endswith("ing")
     if gerund_next or following in {"--", "–", "—"}:
         return True  # "U.S. ships carrying Iraqi goods"
-    if sentence.tokens[index - 1].text.islower() and sentence.lower(index - 2) in (
-        PREPOSITIONS | c.determiners
+    if (
+        sentence.tokens[index - 1].text.islower()
+        and sentence.lower(index - 2) in c.determiners_or_prepositions
     ):
         return True  # "hit with gasoline bombs"
     if (
@@ -253,7 +258,7 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         start = index - 1
         while start > 0 and sentence.tokens[start - 1].is_capitalized:
             start -= 1
-        if start > 0 and sentence.lower(start - 1) in {"a", "an"} | PREPOSITIONS:
+        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS:
             return True
     return False
 
@@ -279,9 +284,9 @@ def _status_and_tense(
     if infinitive is EventStatus.occurred:
         return EventStatus.occurred, "past", False, False, False
     planned = infinitive is EventStatus.planned or bool(words & c.future) or "going" in words
-    has_be = bool(words & (c.present_be | c.past_be | c.be))
-    has_have = bool(words & (c.present_have | c.past_have))
-    present = bool(words & (c.present_be | c.present_have | c.present_do))
+    has_be = bool(words & c.be_forms)
+    has_have = bool(words & c.have_forms)
+    present = bool(words & c.present_forms)
     tense: Tense = "future" if planned else ("present" if present else "past")
     if kind == "gerund":
         if has_be:
@@ -356,7 +361,7 @@ def _status_and_tense(
     subject_end = sentence.tokens[chain_start - 1] if chain_start > 0 else None
     if (
         transitive
-        and following in PREPOSITIONS - {"to"}
+        and following in PREPOSITIONS_BUT_TO
         and subject_end is not None
         and subject_end.text.islower()
         and subject_end.lower not in c.pronouns
@@ -374,7 +379,7 @@ def _dated_appositive(sentence: TokenizedSentence, index: int) -> bool:
     while position < len(sentence.tokens):
         if position in sentence.blocked:
             return True
-        if sentence.tokens[position].text in CLAUSE_PUNCTUATION | {"."}:
+        if sentence.tokens[position].text in CLAUSE_END:
             return False
         position += 1
     return False
@@ -398,9 +403,10 @@ def _verb_detection(
     previous = sentence.tokens[index - 1] if index > 0 else None
     if previous is not None and row.objects and object_key(row, previous.text):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
-    object_type, cue_index = _object_type(row, sentence, next_index)
-    if row.object_required and object_type is None:
-        return None
+    if row.object_required:
+        object_type, cue_index = _object_type(row, sentence, next_index)
+        if object_type is None:
+            return None
     chain_start, chain = auxiliary_chain(sentence, index)
     if kind in {"base", "third"} and chain_start == 0 and not chain:
         return None  # imperative or a headline fragment without subject
@@ -420,6 +426,8 @@ def _verb_detection(
         and sentence.lower(chain_start - 1) in {"who", "which", "that"}
     ):
         return None  # a state in a relative clause: "all those who are detained"
+    if not row.object_required:  # read only for clauses that are events
+        object_type, cue_index = _object_type(row, sentence, next_index)
     event_type = object_type or row.type
     subject_anchor = chain_start
     if "to" in chain:
@@ -449,9 +457,7 @@ def _verb_detection(
     inverted = False
     if not subject_tokens and row.speech:
         start, end = next_index, next_index
-        while end < len(sentence.tokens) and sentence.tokens[end].text not in CLAUSE_PUNCTUATION | {
-            "."
-        }:
+        while end < len(sentence.tokens) and sentence.tokens[end].text not in CLAUSE_END:
             end += 1
         subject_tokens = sentence.tokens[start:end]
         inverted = True
@@ -510,6 +516,12 @@ def _verb_detection(
 POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their"})
 
 
+@lru_cache(maxsize=1)
+def possessed_followers() -> frozenset[str]:
+    """Words that may follow a possessed event noun (`its launch in`, `his death and`)."""
+    return PREPOSITIONS | cues().determiners | {"and", "or"}
+
+
 def _possessed_noun_detection(
     sentence: TokenizedSentence, index: int, row: TriggerRow
 ) -> Detection | None:
@@ -519,7 +531,7 @@ def _possessed_noun_detection(
     if previous is None or sentence.is_quoted(index):
         return None
     following = sentence.lower(index + 1)
-    allowed = PREPOSITIONS | cues().determiners | {"and", "or"}
+    allowed = possessed_followers()
     if following and following[:1].isalpha() and following not in allowed:
         return None  # "its launch event", "his death toll": a modifier of another noun
     if previous.lower in POSSESSIVE_DETERMINERS:
@@ -636,12 +648,21 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
             return None
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
-    lemma = lemma_of_past(lower)
-    row = TriggerRow.model_construct(
+    row = _generic_past_row(lower)
+    detection = _verb_detection(sentence, index, row, "past")
+    if detection is None:
+        return None
+    return Detection(**{**detection.__dict__, "generic": True})
+
+
+@lru_cache(maxsize=4096)
+def _generic_past_row(word: str) -> TriggerRow:
+    """The lexicon row standing for a past-tense verb outside the lexicon (made once per word)."""
+    return TriggerRow.model_construct(
         id="generic",
-        lemma=lemma,
+        lemma=lemma_of_past(word),
         pos="verb",
-        forms={"past": lower, "participle": lower},
+        forms={"past": word, "participle": word},
         particles=[],
         objects={},
         object_required=False,
@@ -650,10 +671,6 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         positive=[],
         negative=[],
     )
-    detection = _verb_detection(sentence, index, row, "past")
-    if detection is None:
-        return None
-    return Detection(**{**detection.__dict__, "generic": True})
 
 
 def _is_perfect_progressive(word: str, chain: list[str]) -> bool:
@@ -664,7 +681,7 @@ def _is_perfect_progressive(word: str, chain: list[str]) -> bool:
         and len(word) > 5
         and bool(chain)
         and chain[-1] == "been"
-        and bool(set(chain) & (c.present_have | c.past_have))
+        and bool(set(chain) & c.have_forms)
     )
 
 
@@ -731,7 +748,7 @@ def _after_determiner(sentence: TokenizedSentence, index: int) -> bool:
 
 def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a finite verb follows in the same clause (the -ed form was a modifier)."""
-    finite = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
+    finite = FINITE_VERBS
     for token in sentence.tokens[index + 1 :]:
         if token.text in CLAUSE_PUNCTUATION or token.lower in {"and", "but", "which", "who"}:
             return False

@@ -43,7 +43,13 @@ def place_names() -> dict[str, list[tuple[str, ...]]]:
 
 def is_name_word(token: Token) -> bool:
     """Whether a token can be part of a name (capitalized word or acronym, not a symbol)."""
-    return token.is_capitalized and any(char.isalnum() for char in token.text)
+    return is_name_text(token.text)
+
+
+@lru_cache(maxsize=8192)
+def is_name_text(text: str) -> bool:
+    """Whether a token text can be part of a name (cached: the same words recur)."""
+    return text[:1].isupper() and any(char.isalnum() for char in text)
 
 
 @lru_cache(maxsize=1)
@@ -82,17 +88,18 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
     """Runs of capitalized tokens (with joining words) that may be names."""
     runs: list[list[Token]] = []
     _, _, _, not_starts = word_sets()
+    name_word = [is_name_text(token.text) for token in tokens]
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not is_name_word(token) or (token.lower in not_starts and not token.is_possessive):
+        if not name_word[index] or (token.lower in not_starts and not token.is_possessive):
             index += 1
             continue
         run = [token]
         index += 1
         while index < len(tokens) and not run[-1].is_possessive:
             current = tokens[index]
-            if is_name_word(current):
+            if name_word[index]:
                 run.append(current)
                 index += 1
                 continue
@@ -101,7 +108,7 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
             look = index + 1
             if lower in ALWAYS_JOIN and look < len(tokens) and tokens[look].lower == "the":
                 look += 1
-            while look < len(tokens) and is_name_word(tokens[look]):
+            while look < len(tokens) and name_word[look]:
                 following.append(tokens[look])
                 if tokens[look].is_possessive:
                     break

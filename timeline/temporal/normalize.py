@@ -16,7 +16,7 @@ from typing import Any
 
 from timeline.models import Granularity, PartialDate, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.rules import load_lexicon, lookup, trie_regex
+from timeline.temporal.rules import load_lexicon, lookup, table_key, trie_regex
 
 Groups = Mapping[str, str]
 
@@ -275,6 +275,8 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
     except ValueError:
         return None
     date = PartialDate(year=year, month=month, day=day, grain=Granularity.day)
+    if params.get("week_of") and year is not None:  # "the week of March 6"
+        date = cal.week_date(dt.date(year, month, day))
     return _dated(date, anchor, mod=_mod(groups, params))
 
 
@@ -356,8 +358,14 @@ def month_name(groups: Groups, params: Mapping[str, Any], context: Context) -> R
 
 
 def year_number(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
-    """A year written as digits ("1989", "fiscal 1990", "'98")."""
-    return _dated(cal.year_date(_year(groups)), "none", mod=_mod(groups, params))
+    """A year written as digits ("1989", "fiscal 1990", "'98"); in a report on a numbered
+    quarter, "the 1988 period" is that quarter of 1988."""
+    year = _year(groups)
+    reported = context.previous_quarter if "report_period" in groups else None
+    if reported is not None and reported.quarter is not None:
+        date = PartialDate(year=year, quarter=reported.quarter, grain=Granularity.quarter)
+        return _dated(date, "previous", mod=_mod(groups, params))
+    return _dated(cal.year_date(year), "none", mod=_mod(groups, params))
 
 
 def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
@@ -423,7 +431,8 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     year = _year(groups)
     anchor = "none"
     if "ordinal" in groups:
-        number = lookup("ordinal", groups["ordinal"])
+        last = table_key(groups["ordinal"]) in ("last", "final")  # "the last half of 1989"
+        number = -1 if last else lookup("ordinal", groups["ordinal"])
         if number < 0:
             number = 4 if unit == "quarter" else 2
     else:
@@ -715,6 +724,8 @@ def duration(groups: Groups, params: Mapping[str, Any], context: Context) -> Res
     amount = _count(groups, params)
     if amount is None:
         return None
+    if params.get("plus_half") and amount != "X":  # "two and a half years", "a year and a half"
+        amount = float(amount) + 0.5
     unit = lookup("unit", groups["unit"]) if "unit" in groups else params["unit_code"]
     word = groups.get("unit", "").lower()
     time_unit = word.startswith(("sec", "min", "hour"))
