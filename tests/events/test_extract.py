@@ -416,3 +416,56 @@ def test_a_range_is_not_two_times() -> None:
     second = expression(text, "2006", "2006", Granularity.year, D(2006, 1, 1), D(2006, 12, 31))
     events = run(text, "2011-08-25", [first, second])
     assert len([e for e in events if e.mentions[0].trigger == "sold"]) <= 1
+
+
+def test_expressions_are_read_per_sentence_in_text_order_sorted_or_not() -> None:
+    from timeline.events import _sentence_expressions, sorted_starts
+
+    text = "On May 1 it began. On May 2 and May 3 it went on. Nothing on May 9."
+    phrases = [
+        expression(text, phrase, "2021-05-0" + phrase[-1], Granularity.day, None, None)
+        for phrase in ("May 1", "May 2", "May 3", "May 9")
+    ]
+    sentences = segment(text)
+    starts = sorted_starts(phrases)
+    assert starts == [p.start for p in phrases]
+    assert sorted_starts(phrases[::-1]) is None
+    second = _sentence_expressions(sentences[1], phrases, starts)
+    assert [e.text for _, _, e in second] == ["May 2", "May 3"]
+    assert [text[sentences[1].start + s : sentences[1].start + e] for s, e, _ in second] == [
+        "May 2",
+        "May 3",
+    ]
+    for sentence in sentences:  # the index gives what a scan of every expression gives
+        assert _sentence_expressions(sentence, phrases, starts) == _sentence_expressions(
+            sentence, phrases
+        )
+
+
+def test_auxiliary_search_finds_every_auxiliary_word_in_any_case() -> None:
+    import re
+
+    from timeline.events import AUXILIARY_PATTERN, PAST_AUXILIARIES, PRESENT_AUXILIARIES
+
+    plain = re.compile(
+        r"\b(?:" + "|".join(sorted(PRESENT_AUXILIARIES | PAST_AUXILIARIES)) + r")\b", re.I
+    )
+    # `isn't` holds no whole auxiliary word
+    text = "Is it true? HAS he? She isn't, was not, Does; whereas Dido had. Were they? AM I?"
+    found = [m.span() for m in AUXILIARY_PATTERN.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert [text[a:b] for a, b in found] == ["Is", "HAS", "was", "Does", "had", "Were", "AM"]
+
+
+def test_the_last_time_of_an_actor_is_the_latest_entry_sharing_a_word() -> None:
+    from timeline.events import Narrative
+
+    narrative = Narrative()
+    narrative.add_actor_time(frozenset({"police"}), None, "first")
+    narrative.add_actor_time(frozenset({"army", "china"}), None, "second")
+    narrative.add_actor_time(frozenset({"police", "hong"}), None, "third")
+    assert narrative.last_actor_time(frozenset({"police"})) == (None, "third")
+    assert narrative.last_actor_time(frozenset({"china", "hong"})) == (None, "third")
+    assert narrative.last_actor_time(frozenset({"army"})) == (None, "second")
+    assert narrative.last_actor_time(frozenset({"navy"})) is None
+    assert narrative.last_actor_time(frozenset()) is None

@@ -115,6 +115,25 @@ class Narrative:
     recent_actor_times: list[tuple[int, int, frozenset[str], EventTime, bool]] = field(
         default_factory=list
     )
+    #: For each actor-key word, the index in `actor_times` of the last entry holding it.
+    actor_word_latest: dict[str, int] = field(default_factory=dict)
+
+    def add_actor_time(
+        self, key: frozenset[str], time: EventTime | None, reason: str | None
+    ) -> None:
+        """Remember the time of what an actor did (indexed by the words of its key)."""
+        self.actor_times.append((key, time, reason))
+        for word in key:
+            self.actor_word_latest[word] = len(self.actor_times) - 1
+
+    def last_actor_time(self, key: frozenset[str]) -> tuple[EventTime | None, str | None] | None:
+        """The last remembered time of an actor sharing a word with `key`, without scanning
+        every actor remembered so far; None when there is none."""
+        latest = [self.actor_word_latest[word] for word in key if word in self.actor_word_latest]
+        if not latest:
+            return None
+        _, time, reason = self.actor_times[max(latest)]
+        return time, reason
 
     @property
     def sentence_persons(self) -> list[str]:
@@ -219,11 +238,17 @@ def persons_in(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def plural_reference_set() -> frozenset[str]:
+    """Phrases that refer back to several people (`the men`), as a set."""
+    return frozenset(cue_table().plural_references)
+
+
 def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
     """Pronouns and `the men` replaced by the people they most likely refer to."""
     table = cue_table()
     resolved: list[str] = []
-    plural_references = set(table.plural_references)
+    plural_references = plural_reference_set()
     for name in names:
         lower = name.lower()
         kind = table.pronouns.get(lower)
@@ -297,10 +322,9 @@ def _context_time(
     key = actor_key(actors)
     framed_present = _sentence_is_present(narrative.sentence_text, detection.trigger.start)
     if detection.tense == "past" and not detection.background and not framed_present:
-        if key:
-            for other_key, time, reason in reversed(narrative.actor_times):
-                if key & other_key:
-                    return _as_context(time), reason, True
+        same_actor = narrative.last_actor_time(key)
+        if same_actor is not None:
+            return _as_context(same_actor[0]), same_actor[1], True
         reference = narrative.reference
         if reference is not None and reference.paragraph == paragraph:
             return _as_context(reference.time), reference.reason, True
@@ -676,7 +700,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
         if event.actors:
             if not (event.time is not None and event.time.mod == "START"):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows
-                narrative.actor_times.append((actor_key(event.actors), event.time, event.reason))
+                narrative.add_actor_time(actor_key(event.actors), event.time, event.reason)
             if event.actors[0][:1].isupper():
                 narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]

@@ -233,7 +233,10 @@ def _continuation_pattern() -> re.Pattern[str]:
     # the lookahead on first characters only lets the search skip most positions quickly
     firsts = "".join(sorted({re.escape(phrase[0]) for phrase in phrases if phrase}))
     return re.compile(
-        rf"(?=[{firsts}])\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
+        (rf"(?=[{firsts}])" if firsts else "")
+        + r"\b(?:"
+        + "|".join(re.escape(p) for p in phrases)
+        + r")\b",
         re.IGNORECASE,
     )
 

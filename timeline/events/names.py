@@ -129,8 +129,14 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
 
 def clean_run(run: list[Token]) -> str | None:
     """The name a run stands for, titles stripped; None when it is not a name."""
+    return clean_name(tuple(token.bare for token in run))
+
+
+@lru_cache(maxsize=4096)
+def clean_name(run_words: tuple[str, ...]) -> str | None:
+    """The name the words of a run stand for (cached: the same names recur in a text)."""
     _, demonyms, _, not_starts = word_sets()
-    words = [token.bare for token in run]
+    words = list(run_words)
     while words and words[0].lower() in not_starts:
         words = words[1:]
     if not words:

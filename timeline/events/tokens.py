@@ -16,6 +16,7 @@ CLAUSE_PUNCTUATION = frozenset(
     {",", ";", ":", "–", "—", "-", "(", ")", "“", "”", '"', "«", "»", "_", "``", "''"}
 )
 POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
+APOSTROPHE_S = POSSESSIVE_SUFFIXES[:2]
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -39,14 +40,15 @@ class Token:
     @property
     def is_possessive(self) -> bool:
         """Whether the token ends with a possessive `'s`."""
-        return self.text.endswith(POSSESSIVE_SUFFIXES[:2]) and len(self.text) > 2
+        return self.text.endswith(APOSTROPHE_S) and len(self.text) > 2
 
     @property
     def bare(self) -> str:
         """The token without a possessive ending."""
-        if self.is_possessive:
-            return self.text[:-2]
-        return self.text
+        text = self.text
+        if len(text) > 2 and text.endswith(APOSTROPHE_S):  # `is_possessive`, inlined
+            return text[:-2]
+        return text
 
 
 def tokenize(text: str) -> list[Token]:
