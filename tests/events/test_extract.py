@@ -259,8 +259,10 @@ def test_a_future_date_does_not_become_the_narratives_reference() -> None:
 
 
 def test_a_nominal_event_without_actor_is_titled_noun_of_target() -> None:
-    text = "Zhao said, citing the death of George Floyd in police custody."
-    events = run(text, "2021-06-18", [])
+    text = "Police arrested four officers on May 29, 2020 after the death of George Floyd."
+    day = D(2020, 5, 29)
+    may = expression(text, "May 29, 2020", "2020-05-29", Granularity.day, day, day)
+    events = run(text, "2021-06-18", [may])
     titles = [e.title for e in events if e.type == "death"]
     assert titles == ["Death of George Floyd"]
 
@@ -469,3 +471,29 @@ def test_the_last_time_of_an_actor_is_the_latest_entry_sharing_a_word() -> None:
     assert narrative.last_actor_time(frozenset({"army"})) == (None, "second")
     assert narrative.last_actor_time(frozenset({"navy"})) is None
     assert narrative.last_actor_time(frozenset()) is None
+
+
+def test_an_event_noun_alone_takes_no_date_from_the_narrative() -> None:
+    text = (
+        "Canada imposed sanctions on Monday.\n\n"
+        "“They have problems,” Zhao said, citing the death of George Floyd in police custody."
+    )
+    document = make_document(text, "2021-03-22")
+    events = extract_events(document, segment(text), [])
+    assert not [e for e in events if e.mentions[0].trigger == "death"]
+
+
+def test_an_event_noun_takes_the_time_of_its_main_clause() -> None:
+    text = (
+        "Relations have been strained since December 2018. "
+        "It started when China detained two Canadians in retaliation for Canada's arrest "
+        "of Meng Wanzhou."
+    )
+    since = expression(
+        text, "December 2018", "2018-12", Granularity.month, D(2018, 12, 1), D(2021, 1, 31)
+    )
+    document = make_document(text, "2021-01")
+    events = extract_events(document, segment(text), [since])
+    by_trigger = {e.mentions[0].trigger: e for e in events}
+    assert "arrest" in by_trigger and "detained" in by_trigger
+    assert by_trigger["arrest"].time == by_trigger["detained"].time

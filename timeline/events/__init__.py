@@ -472,10 +472,12 @@ def anchor_detections(
             continue
         if detection.relative:
             continue  # a relative clause without its own date
-        if detection.participial and anchored and anchored[-1].time is not None:
+        if (detection.participial or detection.nominal) and anchored and anchored[-1].time:
             main = anchored[-1]  # ", detaining Suu Kyi": at the time of the main clause
             anchored.append(Anchored(detection, _as_context(main.time), None, None, status))
             continue
+        if detection.nominal:
+            continue  # "citing the death of X": a noun alone does not say when it happened
         actors = resolve_references(detection.actors, narrative)
         time, reason, keep = _context_time(
             detection, actors, item.sentence.paragraph, item.lead, narrative, document
