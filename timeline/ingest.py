@@ -727,6 +727,23 @@ def read_raw_documents(path: Path, readers: dict[str, Reader]) -> Sequence[RawDo
     return reader(path)
 
 
+def load_metadata(
+    paths: list[Path], settings: Settings
+) -> tuple[dict[str, DocumentMetadata], list[SkippedInput]]:
+    """Metadata from the folders' `publication_dates.json` and `--dates`, loaded once."""
+    metadata: dict[str, DocumentMetadata] = {}
+    skipped: list[SkippedInput] = []
+    dates_files = folder_dates_files(paths)
+    if settings.dates_file is not None:
+        dates_files.append(settings.dates_file)
+    for dates_file in dates_files:
+        try:
+            metadata.update(load_dates_file(dates_file))
+        except InputError as error:
+            skipped.append(SkippedInput(path=error.path, reason=error.reason))
+    return metadata, skipped
+
+
 def describe_error(error: BaseException) -> str:
     """`Type: message`, on one line and not too long."""
     message = " ".join(str(error).split())
@@ -772,15 +789,7 @@ def ingest(
     """Read every input into `Document`s; never raise for a bad input, report it instead."""
     readers = readers or default_readers()
     result = IngestResult()
-    metadata: dict[str, DocumentMetadata] = {}
-    dates_files = folder_dates_files(paths)
-    if settings.dates_file is not None:
-        dates_files.append(settings.dates_file)
-    for dates_file in dates_files:
-        try:
-            metadata.update(load_dates_file(dates_file))
-        except InputError as error:
-            result.skipped.append(SkippedInput(path=error.path, reason=error.reason))
+    metadata, result.skipped = load_metadata(paths, settings)
     seen_ids: set[str] = set()
     for item in discover_inputs(paths, readers, stdin):
         if isinstance(item, SkippedInput):

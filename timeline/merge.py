@@ -35,24 +35,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from timeline.models import Event, EventTime, Granularity, Mention, TimeBasis
+from timeline.models import GRANULARITY_RANK, Event, EventTime, Mention, TimeBasis
 from timeline.resources import read_resource_text
 
 WORD_PATTERN = re.compile(r"[\w'-]+")
 POSSESSIVE_PATTERN = re.compile(r"'s?\b|'$")
 #: Finest first: a finer time is a better time for a merged event.
-GRANULARITY_ORDER = [
-    Granularity.time,
-    Granularity.day,
-    Granularity.week,
-    Granularity.month,
-    Granularity.season,
-    Granularity.quarter,
-    Granularity.half,
-    Granularity.year,
-    Granularity.decade,
-    Granularity.century,
-]
 #: Most trustworthy first.
 BASIS_ORDER = [
     TimeBasis.explicit,
@@ -391,17 +379,17 @@ def coarser_container(outer: EventTime, inner: EventTime) -> bool:
         outer.earliest <= inner.earliest
         and inner.latest <= outer.latest
         and (outer.earliest, outer.latest) != (inner.earliest, inner.latest)
-        and GRANULARITY_ORDER.index(outer.granularity) > GRANULARITY_ORDER.index(inner.granularity)
+        and GRANULARITY_RANK[outer.granularity] > GRANULARITY_RANK[inner.granularity]
     )
 
 
 def time_rank(time: EventTime | None) -> tuple[int, int, int]:
     """Sort key of a time, best first: dated, fine granularity, trustworthy basis."""
     if time is None:
-        return (2, len(GRANULARITY_ORDER), len(BASIS_ORDER))
+        return (2, len(GRANULARITY_RANK), len(BASIS_ORDER))
     return (
         int(is_weak_time(time)),
-        GRANULARITY_ORDER.index(time.granularity),
+        GRANULARITY_RANK[time.granularity],
         BASIS_ORDER.index(time.basis),
     )
 

@@ -36,6 +36,10 @@ class Granularity(str, Enum):
     century = "century"
 
 
+#: Rank of each granularity, finest (time) to coarsest (century): the enum's declaration order.
+GRANULARITY_RANK: dict[Granularity, int] = {grain: rank for rank, grain in enumerate(Granularity)}
+
+
 class TimexType(str, Enum):
     """The TIMEX3 type of a temporal expression."""
 

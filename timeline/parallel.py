@@ -42,8 +42,7 @@ from timeline.ingest import (
     default_readers,
     describe_error,
     discover_inputs,
-    folder_dates_files,
-    load_dates_file,
+    load_metadata,
     read_documents,
 )
 from timeline.models import Document, Event, SkippedInput, TimelineResult
@@ -193,23 +192,6 @@ def chunk_jobs(
 def chunk_target_bytes(total_bytes: int, workers: int) -> int:
     """Chunk size: at most CHUNK_TARGET_BYTES, small enough for CHUNKS_PER_WORKER per worker."""
     return max(1, min(CHUNK_TARGET_BYTES, total_bytes // max(1, workers * CHUNKS_PER_WORKER)))
-
-
-def load_metadata(
-    paths: list[Path], settings: Settings
-) -> tuple[dict[str, DocumentMetadata], list[SkippedInput]]:
-    """Metadata from the folders' `publication_dates.json` and `--dates`, loaded once."""
-    metadata: dict[str, DocumentMetadata] = {}
-    skipped: list[SkippedInput] = []
-    dates_files = folder_dates_files(paths)
-    if settings.dates_file is not None:
-        dates_files.append(settings.dates_file)
-    for dates_file in dates_files:
-        try:
-            metadata.update(load_dates_file(dates_file))
-        except InputError as error:
-            skipped.append(SkippedInput(path=error.path, reason=error.reason))
-    return metadata, skipped
 
 
 def plan_run(

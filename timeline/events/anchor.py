@@ -17,6 +17,7 @@ from functools import lru_cache
 from timeline.events.detect import Detection
 from timeline.events.lexicon import cue_table
 from timeline.models import (
+    GRANULARITY_RANK,
     Document,
     EventStatus,
     EventTime,
@@ -40,18 +41,6 @@ MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
 )
 BOUNDARY_CHARACTERS = frozenset(';:–—“”"')
-GRAIN_ORDER = {
-    Granularity.time: 0,
-    Granularity.day: 1,
-    Granularity.week: 2,
-    Granularity.month: 3,
-    Granularity.season: 4,
-    Granularity.quarter: 5,
-    Granularity.half: 6,
-    Granularity.year: 7,
-    Granularity.decade: 8,
-    Granularity.century: 9,
-}
 BASIS_FROM_ANCHOR = {
     "none": TimeBasis.explicit,
     "document": TimeBasis.relative,
@@ -415,7 +404,7 @@ def expression_time(
     if (
         expression.anchor == "document"
         and document_grain is not None
-        and GRAIN_ORDER[granularity] < GRAIN_ORDER[document_grain]
+        and GRANULARITY_RANK[granularity] < GRANULARITY_RANK[document_grain]
         and not MONTH_OR_DIGIT.search(expression.text)
         and published.earliest is not None
         and published.latest is not None

@@ -658,11 +658,16 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
 @lru_cache(maxsize=4096)
 def _generic_past_row(word: str) -> TriggerRow:
     """The lexicon row standing for a past-tense verb outside the lexicon (made once per word)."""
+    return generic_row(lemma_of_past(word), {"past": word, "participle": word})
+
+
+def generic_row(lemma: str, forms: dict[str, str]) -> TriggerRow:
+    """A lexicon row of type `other` for a verb outside the lexicon, with the given forms."""
     return TriggerRow.model_construct(
         id="generic",
-        lemma=lemma_of_past(word),
+        lemma=lemma,
         pos="verb",
-        forms={"past": word, "participle": word},
+        forms=forms,
         particles=[],
         objects={},
         object_required=False,
@@ -699,19 +704,7 @@ def _generic_progressive(sentence: TokenizedSentence, index: int) -> Detection |
     """A continuing activity outside the lexicon (`has been fighting cancer since 2004`); kept
     later only with its own `since` phrase."""
     lower = sentence.tokens[index].lower
-    row = TriggerRow.model_construct(
-        id="generic",
-        lemma=lemma_of_gerund(lower),
-        pos="verb",
-        forms={"gerund": lower},
-        particles=[],
-        objects={},
-        object_required=False,
-        type="other",
-        speech=False,
-        positive=[],
-        negative=[],
-    )
+    row = generic_row(lemma_of_gerund(lower), {"gerund": lower})
     detection = _verb_detection(sentence, index, row, "gerund")
     if detection is None or detection.status is not EventStatus.ongoing:
         return None
