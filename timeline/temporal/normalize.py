@@ -108,7 +108,21 @@ def tense_patterns() -> dict[str, re.Pattern[str]]:
         "past": _words_pattern(cues.past, cues.past_suffix),
         "past_words": _words_pattern(cues.past),
         "passive": _words_pattern(cues.passive),
+        "past_perfect_plan": _past_perfect_plan_pattern(cues.past_perfect, cues.strong_future),
     }
+
+
+def _past_perfect_plan_pattern(perfect: list[str], plans: list[str]) -> re.Pattern[str]:
+    """A future cue right after a past perfect ("had been due to", "had (originally) planned"):
+    a plan the clause tells in the past."""
+    if not perfect:
+        return re.compile(r"(?!)")
+    pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in plans]
+    heads = [([re.escape(char) for char in word.lower()], r"\b") for word in perfect]
+    return re.compile(
+        rf"(?<![\w'])(?:{trie_regex(heads)})\s+(?:[a-z]+ly\s+)?(?:{trie_regex(pieces)})",
+        re.IGNORECASE,
+    )
 
 
 def is_future(context: Context) -> bool:
@@ -150,6 +164,11 @@ def _tense_after(after: str) -> str | None:
 def _clause_tense(before: str) -> str | None:
     """`clause_tense` on the words before the match (cached: normalizers ask more than once)."""
     patterns = tense_patterns()
+    plans = list(patterns["past_perfect_plan"].finditer(before))
+    if plans:
+        rest = before[plans[-1].end() :]
+        if not patterns["strong_future"].search(rest) and not patterns["future"].search(rest):
+            return "past"
     near = " ".join(before.split()[-3:])
     strong = "future" if patterns["strong_future"].search(before) else None
     cues = [match.group().lower() for match in patterns["future"].finditer(near)]
@@ -487,6 +506,23 @@ def weekday(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
         day = cal.weekday_near(ref + dt.timedelta(days=1), number, 1)
     date = cal.day_date(day)
     return _with_part(date, part, "document", mod, TimexType.DATE)
+
+
+def weekday_from_previous(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution:
+    """A weekday before or after the last explicit date ("the previous Friday"), else the
+    reference."""
+    number = lookup("weekday", groups["weekday"])
+    step = lookup("relative_shift", groups["shift"])
+    base, anchor = _anaphor_base(context)
+    if base is None:
+        return Resolution(value=f"XXXX-WXX-{number}", granularity=Granularity.day)
+    if step < 0:
+        day = cal.weekday_near(base - dt.timedelta(days=1), number, -1)
+    else:
+        day = cal.weekday_near(base + dt.timedelta(days=1), number, 1)
+    return _dated(cal.day_date(day), anchor)
 
 
 def _with_part(
@@ -912,6 +948,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "century": century,
     "quarter": quarter,
     "weekday": weekday,
+    "weekday_from_previous": weekday_from_previous,
     "day_word": day_word,
     "relative_unit": relative_unit,
     "ago": ago,

@@ -99,6 +99,11 @@ class TenseCues(_Row):
     past: list[str] = Field(description="Past verbs that make the clause past when near.")
     past_suffix: str = Field(description="Suffix of regular past verbs.")
     passive: list[str] = Field(description="Auxiliaries before a past participle (not past).")
+    past_perfect: list[str] = Field(
+        default_factory=list,
+        description="Words that, right before a future cue, put the plan in the past ('had "
+        "been due to expire Friday' is last Friday).",
+    )
 
 
 class Lexicon(_Row):
