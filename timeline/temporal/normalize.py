@@ -625,7 +625,7 @@ def ago(groups: Groups, params: Mapping[str, Any], context: Context) -> Resoluti
         return Resolution(value="XXXX", mod=mod) if amount is not None else None
     if unit_word.lower().startswith(("sec", "min", "hour")):
         return _dated(cal.day_date(context.reference), "document", mod=mod)
-    date = _same_period_earlier(context.previous_quarter, unit, float(amount)) or _shifted(
+    date = _same_period_earlier(_reported_quarter(context), unit, float(amount)) or _shifted(
         context.reference, unit, -float(amount)
     )
     if date is None:
@@ -652,11 +652,27 @@ def offset_from_previous(
         return _dated(cal.day_date(base), anchor, mod=mod)
     date = None
     if sign < 0:
-        date = _same_period_earlier(context.previous_quarter, unit, float(amount))
+        date = _same_period_earlier(_reported_quarter(context), unit, float(amount))
     date = date or _shifted(base, unit, sign * float(amount))
     if date is None:
         return None
     return _dated(date, anchor, mod=mod)
+
+
+def _reported_quarter(context: Context) -> PartialDate | None:
+    """The quarter a report's "a year earlier" compares with: the last numbered quarter, unless
+    the sentence speaks of a longer period ("in the first nine months, ... a year earlier" is
+    the year before)."""
+    quarter = context.previous_quarter
+    if quarter is not None and longer_period_pattern().search(_sentence_before(context, 40)):
+        return None
+    return quarter
+
+
+@lru_cache(maxsize=1)
+def longer_period_pattern() -> re.Pattern[str]:
+    """Phrases of a report period longer than a quarter (lexicon `longer_periods`)."""
+    return _words_pattern(load_lexicon().longer_periods)
 
 
 def _same_period_earlier(

@@ -119,6 +119,11 @@ class Lexicon(_Row):
         "with the smaller unit (2.5 years -> P2Y6M). 'TM' is minutes (time part).",
     )
     tense_cues: TenseCues
+    longer_periods: list[str] = Field(
+        default_factory=list,
+        description="Report periods longer than a quarter ('nine months'): in their sentence "
+        "'a year earlier' is the year before, not the quarter before.",
+    )
     digit_anchors: dict[str, str] = Field(
         description="Anchor classes of digit runs (name -> regex a whole run must match)."
     )
