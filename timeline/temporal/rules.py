@@ -91,7 +91,10 @@ class RangeWords(_Row):
 class TenseCues(_Row):
     """Words that tell whether a clause speaks of the future ("will ... on Monday")."""
 
-    future: list[str] = Field(description="Future cues anywhere in the last three words.")
+    future: list[str] = Field(
+        description="Future cues anywhere in the last three words (present tense counts: "
+        "'the vote is Tuesday', 'they meet Monday' are planned, as in HeidelTime)."
+    )
     strong_future: list[str] = Field(description="Future cues anywhere earlier in the sentence.")
     weak_future: list[str] = Field(
         description="Future cues that need a strong cue too ('by Monday' after 'had filed')."
