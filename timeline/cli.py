@@ -169,7 +169,10 @@ def command_eval(args: argparse.Namespace) -> int:
     if args.corpus == "timeml":
         from timeline.temporal.evaluation import evaluate_timeml_dir
 
-        print(evaluate_timeml_dir(args.directory).report())
+        scores = evaluate_timeml_dir(args.directory)
+        print(scores.report())
+        if args.all_errors:
+            print("\n" + scores.errors_by_rule())
     else:
         from timeline.events.evaluation import evaluate_semeval_dir
 
@@ -239,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="evaluate on an annotated corpus")
     evaluate.add_argument("corpus", choices=("timeml", "semeval"))
     evaluate.add_argument("directory", type=Path)
+    evaluate.add_argument(
+        "--all-errors",
+        action="store_true",
+        help="timeml: also list every wrong value and false positive by rule, and every miss",
+    )
     evaluate.set_defaults(handler=command_eval)
     return parser
 

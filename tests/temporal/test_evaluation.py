@@ -227,6 +227,18 @@ def test_cli_eval_timeml_prints_the_scores(
     assert "gold 5  system 5  strict matches 3  relaxed matches 4" in output
 
 
+def test_cli_eval_timeml_all_errors_lists_each_error_under_its_rule(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import timeline.temporal
+
+    monkeypatch.setattr(timeline.temporal, "tag", imperfect_tagger)
+    assert main(["eval", "timeml", str(FIXTURES), "--all-errors"]) == 0
+    listing = capsys.readouterr().out.split("Errors by rule")[1]
+    assert "  fake-tomorrow (1)\n    value 2021-03-05 -> 2021-03-06" in listing
+    assert "Missed (1):" in listing
+
+
 def test_cli_eval_timeml_with_the_real_tagger_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "timeml", str(FIXTURES)]) == 0
     output = capsys.readouterr().out

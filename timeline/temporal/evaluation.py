@@ -429,6 +429,33 @@ class TimemlScores(Strict):
         return "\n".join(lines)
 
 
+    def errors_by_rule(self) -> str:
+        """Every wrong value and false positive grouped by the rule that made it (most errors
+        first), then every missed gold expression: the whole listing behind `report`."""
+        groups: dict[str, list[str]] = {}
+        for example in self.wrong_values:
+            groups.setdefault(example.rule or "?", []).append(
+                f"    value {example.gold_value} -> {example.system_value} "
+                f"({example.gold_type}/{example.system_type}) {example.system_text!r} | "
+                f"{example.context}  ({Path(example.file).name})"
+            )
+        for example in self.false_positives:
+            groups.setdefault(example.rule or "?", []).append(
+                f"    false positive {example.system_value} {example.system_text!r} | "
+                f"{example.context}  ({Path(example.file).name})"
+            )
+        lines = ["Errors by rule (wrong values, then false positives):"]
+        for rule, rows in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+            lines += [f"  {rule} ({len(rows)})", *rows]
+        lines += ["", f"Missed ({len(self.missed)}):"]
+        lines += [
+            f"    {example.gold_type} {example.gold_value} {example.gold_text!r} | "
+            f"{example.context}  ({Path(example.file).name})"
+            for example in self.missed
+        ]
+        return "\n".join(lines)
+
+
 def gold_files(gold_dir: Path) -> list[Path]:
     """Every `.tml` file under `gold_dir`, in a stable order."""
     return sorted(path for path in gold_dir.rglob("*.tml") if path.is_file())
