@@ -428,7 +428,6 @@ class TimemlScores(Strict):
         ]
         return "\n".join(lines)
 
-
     def errors_by_rule(self) -> str:
         """Every wrong value and false positive grouped by the rule that made it (most errors
         first), then every missed gold expression: the whole listing behind `report`."""

@@ -689,6 +689,27 @@ def _same_period_earlier(
     )
 
 
+@lru_cache(maxsize=1)
+def comparison_before_pattern() -> re.Pattern[str]:
+    """A comparison word ending the text before a quarter, with an article and one adjective
+    at most between ("than the", "after a flat")."""
+    words = [
+        ([re.escape(char) for char in word.lower()], "") for word in load_lexicon().comparison_words
+    ]
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"(?<![\w.])(?:{trie_regex(words)})\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def is_compared(text: str, start: int) -> bool:
+    """Whether the expression starting at `start` follows a comparison word ("after a flat
+    second quarter"): a point of comparison, not what the text reports on."""
+    return comparison_before_pattern().search(text, max(0, start - 30), start) is not None
+
+
 def is_reported_quarter(date: PartialDate | None, reference: dt.date | None) -> bool:
     """Whether `date` is a quarter a report can give results for: one that has ended by the
     reference ("losses through the fourth quarter" is an outlook, not the report's)."""

@@ -122,6 +122,11 @@ class Lexicon(_Row):
         "with the smaller unit (2.5 years -> P2Y6M). 'TM' is minutes (time part).",
     )
     tense_cues: TenseCues
+    comparison_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make the quarter right after them a point of comparison "
+        "('after a flat second quarter'), not the quarter a report is about.",
+    )
     longer_periods: list[str] = Field(
         default_factory=list,
         description="Report periods longer than a quarter ('nine months'): in their sentence "

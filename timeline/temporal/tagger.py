@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from timeline.models import Granularity, PartialDate, TemporalExpression, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.normalize import NORMALIZERS, Context, Resolution, is_reported_quarter
+from timeline.temporal.normalize import (
+    NORMALIZERS,
+    Context,
+    Resolution,
+    is_compared,
+    is_reported_quarter,
+)
 from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
 
@@ -189,13 +195,18 @@ def is_explicit_date(resolution: Resolution, candidate: Candidate) -> bool:
 
 
 def is_numbered_quarter(
-    resolution: Resolution, candidate: Candidate, reference: dt.date | None
+    resolution: Resolution, candidate: Candidate, text: str, reference: dt.date | None
 ) -> bool:
     """Whether an expression names a quarter by its number ("the third quarter", "Q3") that has
     ended by the reference: the quarter that "the quarter" and "a year ago" in a report then
-    refer to (a later one, "losses through the fourth quarter", is an outlook)."""
+    refer to (a later one, "losses through the fourth quarter", is an outlook; one compared
+    with, "after a flat second quarter", is not the report's)."""
     numbered = any(name == "ordinal" for name, _ in candidate.groups)
-    return numbered and is_reported_quarter(resolution.date, reference)
+    return (
+        numbered
+        and is_reported_quarter(resolution.date, reference)
+        and not is_compared(text, candidate.start)
+    )
 
 
 def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> TemporalExpression:
@@ -242,7 +253,7 @@ def annotate(
         if is_explicit_date(resolution, candidate):
             assert resolution.date is not None
             quarter = previous.quarter
-            if is_numbered_quarter(resolution, candidate, reference):
+            if is_numbered_quarter(resolution, candidate, text, reference):
                 quarter = resolution.date
             previous = Previous(resolution.date, quarter)
     return expressions
