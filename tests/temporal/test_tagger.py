@@ -192,6 +192,18 @@ def test_issue_examples(text: str, span: str, value: str) -> None:
     assert by_text(text)[span].value == value
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['Baker said on ABC\'s "This Week" that talks failed.', "He spoke on CBS's ''60 Minutes.''"],
+)
+def test_a_quoted_title_is_a_name_not_a_time(text: str) -> None:
+    assert tag(text, REFERENCE) == []
+
+
+def test_a_quoted_time_is_still_a_time() -> None:
+    assert [e.text for e in tag('He said: "Last week we met."', REFERENCE)] == ["Last week"]
+
+
 def test_a_range_of_days_spans_from_first_to_last_day() -> None:
     found = by_text("The talks ran Jan. 5-7, 2021, in Geneva.")["Jan. 5-7, 2021"]
     assert (found.value, found.earliest, found.latest) == (
@@ -231,7 +243,7 @@ def test_tempeval3_tbaq_scores_do_not_regress() -> None:
     assert scores.relaxed.f1 >= 0.937
     assert scores.strict.f1 >= 0.878
     assert scores.type_f1 >= 0.905
-    assert scores.value_f1 >= 0.802
+    assert scores.value_f1 >= 0.812
 
 
 def test_a_year_ago_period_skips_a_quarter_still_to_come() -> None:

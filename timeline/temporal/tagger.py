@@ -164,6 +164,18 @@ def read(
     return resolution, context.read_previous
 
 
+_TITLE_CASE = re.compile(r"[A-Z0-9][^\s]*(?:\s+[A-Z][^\s]*)+")
+_OPENING_QUOTES = "\"'`“‘"
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether a match is a title in quotes, every word capitalized (ABC's "This Week", CBS's
+    "60 Minutes"): a name, not a time."""
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    return _TITLE_CASE.fullmatch(text, start, end) is not None
+
+
 def select_longest(
     candidates: list[Candidate], text: str, reference: dt.date | None
 ) -> list[Reading]:
@@ -173,6 +185,8 @@ def select_longest(
     chosen: list[Reading] = []
     for candidate in ordered:
         if taken.find(1, candidate.start, candidate.end) != -1:
+            continue
+        if is_quoted_title(text, candidate.start, candidate.end):
             continue
         resolution, reads_previous = read(candidate, text, reference, NO_PREVIOUS)
         if resolution is None:
