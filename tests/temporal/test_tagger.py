@@ -256,3 +256,12 @@ def test_a_year_ago_period_skips_a_quarter_still_to_come() -> None:
     assert found["the third quarter of 2022"].value == "2022-Q3"
     assert found["the year-ago period"].value == "2019-Q3"
     assert found["a year ago"].value == "2019-Q3"
+
+
+def test_rule_windows_merge_overlapping_reaches_and_stay_inside_the_text() -> None:
+    from timeline.temporal.tagger import rule_windows
+
+    spans = [(2, 5), (10, 12), (30, 33), (95, 99)]
+    assert rule_windows(spans, (4, 6), 100) == [(0, 18), (26, 39), (91, 100)]
+    assert rule_windows([], (4, 6), 100) == []
+    assert rule_windows([(0, 3)], (0, 0), 3) == [(0, 3)]

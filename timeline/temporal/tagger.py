@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from timeline.models import Granularity, PartialDate, TemporalExpression, TimexType
 from timeline.temporal import calendar as cal
@@ -46,13 +47,19 @@ def rule_windows(
     `reach` characters before each anchor's start and after its end."""
     before, after = reach
     windows: list[tuple[int, int]] = []
+    if not anchor_spans:
+        return windows
+    window_start, window_end = anchor_spans[0][0] - before, anchor_spans[0][1] + after
     for anchor_start, anchor_end in anchor_spans:
-        start = max(0, anchor_start - before)
-        end = min(text_length, anchor_end + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        start = anchor_start - before
+        if start <= window_end:
+            end = anchor_end + after
+            if end > window_end:
+                window_end = end
         else:
-            windows.append((start, end))
+            windows.append((max(0, window_start), min(text_length, window_end)))
+            window_start, window_end = start, anchor_end + after
+    windows.append((max(0, window_start), min(text_length, window_end)))
     return windows
 
 
@@ -102,10 +109,15 @@ def find_candidates(text: str) -> Iterator[Candidate]:
     so the order they come in does not matter."""
     positions = anchor_positions(text)
     found_anchors = positions.keys()
+    spans_of: dict[frozenset[str], list[tuple[int, int]]] = {}
     for anchors, reach, plans in plans_by_window():
         if found_anchors.isdisjoint(anchors):
             continue
-        spans = sorted(span for name in anchors for span in positions.get(name, ()))
+        spans = spans_of.get(anchors)
+        if spans is None:  # anchor spans come in text order: merge only several anchors' lists
+            present = [positions[name] for name in anchors if name in positions]
+            spans = present[0] if len(present) == 1 else sorted(chain.from_iterable(present))
+            spans_of[anchors] = spans
         for window_start, window_end in rule_windows(spans, reach, len(text)):
             for plan in plans:
                 for match in plan.pattern.finditer(text, window_start, window_end):
