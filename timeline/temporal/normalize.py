@@ -180,6 +180,8 @@ def _clause_tense(before: str) -> str | None:
         if strong or near.lower().startswith(tuple(weak)):  # "Until Monday, they had ..."
             return strong
         return "past" if patterns["past_words"].search(before) else "future"
+    if past and strong and not patterns["past_words"].search(near):
+        return strong  # "would be paid on a still unspecified date in January"
     return "past" if past else strong
 
 
