@@ -97,3 +97,43 @@ def test_rule_matches_in_its_examples_lie_within_its_reach(rule: Rule) -> None:
                 assert any(
                     match.start() >= s - before and match.end() <= e + after for s, e in inside
                 ), f"{rule.id}: {match.group()!r} in {text!r} exceeds reach {rule.reach}"
+
+
+def _top_level_alternation(body: str) -> bool:
+    """Whether a regex has a '|' outside every group and character class."""
+    depth, in_class, escaped = 0, False, False
+    for char in body:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def test_every_text_anchor_regex_starts_with_one_literal_character() -> None:
+    """What keeps the whole-text anchor scans fast: the regex engine jumps between occurrences
+    of a literal first character (an alternation or a class would try every position)."""
+    from timeline.temporal.rules import load_lexicon
+
+    for name, bodies in load_lexicon().text_anchors.items():
+        for body in bodies:
+            first = body[:2] if body.startswith("\\") else body[:1]
+            assert first not in ("(", "[", ".", "^", "\\d", "\\w", "\\s", "\\b"), (name, body)
+            assert not _top_level_alternation(body), (name, body)
+
+
+def test_text_anchors_come_in_text_order() -> None:
+    from timeline.temporal.rules import anchor_positions
+
+    spans = anchor_positions("At 10:30 a.m., Q3 and '98 and 2 p.m. and Q4 and ’99")["clock"]
+    assert spans == sorted(spans) and len(spans) == 3

@@ -140,10 +140,11 @@ class Lexicon(_Row):
         description="A lookahead appended to a table's words wherever they match (e.g. 'May' "
         "followed by a verb is the modal, not the month).",
     )
-    text_anchors: dict[str, str] = Field(
+    text_anchors: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Anchor classes found by a regex over the whole text (e.g. 'p.m.', '10:30'); "
-        "each alternative starts with a literal character, for speed.",
+        description="Anchor classes found by regexes over the whole text (e.g. 'p.m.', '10:30'); "
+        "each regex starts with one literal character (the regex engine then jumps from one "
+        "occurrence of it to the next: an alternation of several would try every position).",
     )
     sentence_abbreviations: list[str] = Field(
         default_factory=list,
@@ -320,10 +321,13 @@ def digit_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def text_anchor_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The text anchor classes, compiled. Each starts with a literal character (checks on what
-    comes before are lookbehinds), which lets the regex engine skip to candidates quickly."""
-    return tuple((name, re.compile(body)) for name, body in load_lexicon().text_anchors.items())
+def text_anchor_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The text anchor classes, compiled. Each regex starts with a literal character (checks on
+    what comes before are lookbehinds), which lets the regex engine skip to candidates quickly."""
+    return tuple(
+        (name, tuple(re.compile(body) for body in bodies))
+        for name, bodies in load_lexicon().text_anchors.items()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -365,8 +369,8 @@ def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
             names = index.get(word, ())
         for name in names:
             found.setdefault(name, []).append(token.span())
-    for name, pattern in text_anchor_patterns():
-        spans = [match.span() for match in pattern.finditer(text)]
+    for name, patterns in text_anchor_patterns():
+        spans = [match.span() for pattern in patterns for match in pattern.finditer(text)]
         if spans:
-            found[name] = spans
+            found[name] = sorted(spans) if len(patterns) > 1 else spans
     return found
