@@ -126,3 +126,9 @@ def test_a_dated_participial_appositive_names_the_noun_before_it() -> None:
     start = text.index("February")
     born = [d for d in detect(text, [(start, start + 17)]) if d.trigger.text == "born"]
     assert len(born) == 1 and born[0].actors == ["Jobs"]
+
+
+def test_a_pronoun_before_the_verb_is_the_whole_subject() -> None:
+    text = "During his long speech he stated that the company would reinvent the phone."
+    (detection,) = [d for d in detect(text, []) if d.trigger.text == "stated"]
+    assert detection.actors == ["he"]

@@ -497,3 +497,23 @@ def test_an_event_noun_takes_the_time_of_its_main_clause() -> None:
     by_trigger = {e.mentions[0].trigger: e for e in events}
     assert "arrest" in by_trigger and "detained" in by_trigger
     assert by_trigger["arrest"].time == by_trigger["detained"].time
+
+
+def test_a_speakers_also_said_continues_their_last_occasion_however_far_back() -> None:
+    filler = "".join(f"The model number {n} has a larger screen.\n" for n in range(12))
+    opening = "Steve Jobs unveiled the new laptops on Wednesday.\n" + filler
+    times = []
+    for last in ("Jobs also said that stores will open.", "Jobs said that prices will fall."):
+        text = opening + last
+        phrase = expression(
+            text,
+            "Wednesday",
+            "2010-10-20",
+            Granularity.day,
+            D(2010, 10, 20),
+            D(2010, 10, 20),
+            "document",
+        )
+        events = run(text, "2010-10-23", [phrase])
+        times.append([e.time.value for e in events if e.mentions[0].trigger == "said" and e.time])
+    assert times == [["2010-10-20"], []]

@@ -487,7 +487,7 @@ def anchor_detections(
     return anchored
 
 
-SPEECH_CONTINUATION_SENTENCES = 3
+SPEECH_CONTINUATION_SENTENCES = 10
 
 
 def continued_speech_time(
@@ -509,6 +509,10 @@ def continued_speech_time(
             return _as_context(time)
         if personal and person:
             return _as_context(time)  # "He said": the person who last acted
+    if detection.continuation and key:
+        earlier = narrative.last_actor_time(key)
+        if earlier is not None and earlier[0] is not None:
+            return _as_context(earlier[0])  # "Jobs also noted": where Jobs last spoke or acted
     return None
 
 
