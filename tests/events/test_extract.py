@@ -6,7 +6,7 @@ import datetime as dt
 
 from tests.events.helpers import expression, make_document
 from tests.workcount import executed_lines, growth
-from timeline.events import extract_events
+from timeline.events import Narrative, extract_events
 from timeline.models import EventStatus, Granularity, Sentence, TimeBasis
 from timeline.segment import segment
 
@@ -517,3 +517,29 @@ def test_a_speakers_also_said_continues_their_last_occasion_however_far_back() -
         events = run(text, "2010-10-23", [phrase])
         times.append([e.time.value for e in events if e.mentions[0].trigger == "said" and e.time])
     assert times == [["2010-10-20"], []]
+
+
+def test_a_first_name_alone_is_the_person_who_acted_with_it() -> None:
+    text = (
+        "Steve Jobs unveiled the new laptops on Wednesday.\n"
+        'Steve called the new laptops "the best we ever made".\n'
+        "He said that the store will open soon."
+    )
+    phrase = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    events = run(text, "2010-10-23", [phrase])
+    spoken = [(e.mentions[0].trigger, e.time.value if e.time else None) for e in events[1:]]
+    assert spoken == [("called", "2010-10-20"), ("said", "2010-10-20")]
+
+
+def test_a_first_name_shared_by_two_people_is_not_resolved() -> None:
+    narrative = Narrative()
+    narrative.remember_persons(["Steve Jobs", "Steve Ballmer", "Tim Cook"])
+    assert narrative.by_surname(["Steve", "Tim", "Apple"]) == ["Steve", "Cook", "Apple"]

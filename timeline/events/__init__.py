@@ -117,6 +117,24 @@ class Narrative:
     )
     #: For each actor-key word, the index in `actor_times` of the last entry holding it.
     actor_word_latest: dict[str, int] = field(default_factory=dict)
+    #: First names of the people who acted so far -> their surnames ("Steve" -> {"Jobs"}).
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+
+    def remember_persons(self, names: list[str]) -> None:
+        """Remember the first name and surname of each person's name among `names`."""
+        not_person = organisation_or_demonym_words()
+        for name in names:
+            parts = name.split()
+            if 2 <= len(parts) <= 3 and not any(p.lower() in not_person for p in parts):
+                self.surnames.setdefault(parts[0], set()).add(parts[-1])
+
+    def by_surname(self, names: list[str]) -> list[str]:
+        """A lone first name replaced by the surname of the one person who acted with it."""
+        found = []
+        for name in names:
+            surnames = self.surnames.get(name, set()) if " " not in name else set()
+            found.append(next(iter(surnames)) if len(surnames) == 1 else name)
+        return found
 
     def add_actor_time(
         self, key: frozenset[str], time: EventTime | None, reason: str | None
@@ -496,7 +514,7 @@ def continued_speech_time(
     """The time of a reporting verb without a date phrase that goes on telling what the same
     speaker did in the sentences just before, in the same paragraph ("Jobs unveiled the iPad on
     Wednesday. He said that..."); None otherwise (a lone `said` is not put on the timeline)."""
-    key = actor_key(resolve_references(detection.actors, narrative))
+    key = actor_key(narrative.by_surname(resolve_references(detection.actors, narrative)))
     personal = bool(detection.actors) and detection.actors[0].lower() in PERSONAL_PRONOUNS
     if not key and not personal:
         return None
@@ -528,7 +546,9 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
     if not actors:
         return False
     first = actors[0]
-    return first.lower() in PERSONAL_PRONOUNS or first in known_persons(narrative, text)
+    if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
+        return True  # "he", or the first name of a person who acted ("Steve")
+    return first in known_persons(narrative, text)
 
 
 def referred_time(
@@ -704,6 +724,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
                 )
             )
         if event.actors:
+            narrative.remember_persons(event.actors)
             if not (event.time is not None and event.time.mod == "START"):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows
                 narrative.add_actor_time(actor_key(event.actors), event.time, event.reason)

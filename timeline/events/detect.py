@@ -372,6 +372,11 @@ def _status_and_tense(
     return EventStatus.occurred, "past", False, False, False
 
 
+def quotation_follows(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a quoted word follows token `index` in the sentence ("called it \"a leap\"")."""
+    return any(sentence.is_quoted(position) for position in range(index, len(sentence.tokens)))
+
+
 def _dated_appositive(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a participle after a comma carries a date phrase before the clause ends
     ("Jobs, born in San Francisco on February 24, 1955, has built"): its own dated event."""
@@ -400,6 +405,8 @@ def _verb_detection(
         if sentence.lower(next_index) not in row.particles:
             return None
         next_index += 1
+    if row.quote_required and not quotation_follows(sentence, next_index):
+        return None
     previous = sentence.tokens[index - 1] if index > 0 else None
     if previous is not None and row.objects and object_key(row, previous.text):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"

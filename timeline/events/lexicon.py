@@ -68,6 +68,10 @@ class TriggerRow(_Table):
     type: str
     speech: bool = False
     intransitive: bool = False
+    quote_required: bool = Field(
+        default=False,
+        description='Kept only when a quotation follows in the sentence (called it "a leap").',
+    )
     verb: str | None = Field(
         default=None, description="For a noun: the verb lemma of the event it names (death: die)."
     )
