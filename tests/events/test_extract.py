@@ -543,3 +543,26 @@ def test_a_first_name_shared_by_two_people_is_not_resolved() -> None:
     narrative = Narrative()
     narrative.remember_persons(["Steve Jobs", "Steve Ballmer", "Tim Cook"])
     assert narrative.by_surname(["Steve", "Tim", "Apple"]) == ["Steve", "Cook", "Apple"]
+
+
+def test_an_undated_plan_takes_the_date_of_the_plan_just_told() -> None:
+    text = (
+        "The new phone will be available on June 24.\n"
+        "The old model will be discontinued.\n"
+        "There are two colours.\n"
+        "There are two sizes.\n"
+        "There are two prices.\n"
+        "The old charger will be discontinued."
+    )
+    phrase = expression(
+        text, "June 24", "2010-06-24", Granularity.day, D(2010, 6, 24), D(2010, 6, 24), "document"
+    )
+    events = run(text, "2010-06-08", [phrase])
+    plans = [
+        (e.status, e.time.value if e.time else None, e.time.basis if e.time else None)
+        for e in events
+    ]
+    assert plans == [
+        (EventStatus.planned, "2010-06-24", TimeBasis.context),
+        (EventStatus.planned, "2010-06-08", TimeBasis.document_date),
+    ]

@@ -117,6 +117,8 @@ class Narrative:
     )
     #: For each actor-key word, the index in `actor_times` of the last entry holding it.
     actor_word_latest: dict[str, int] = field(default_factory=dict)
+    #: The last dated plan: (sentence number, paragraph, time) of "will be available on June 24".
+    last_plan: tuple[int, int, EventTime] | None = None
     #: First names of the people who acted so far -> their surnames ("Steve" -> {"Jobs"}).
     surnames: dict[str, set[str]] = field(default_factory=dict)
 
@@ -354,6 +356,14 @@ def _context_time(
             or (point.explicit and point.paragraph == paragraph - 1)
         ):
             return _as_context(point.time), point.reason, True
+    plan = narrative.last_plan
+    if (
+        detection.status is EventStatus.planned
+        and plan is not None
+        and plan[1] == paragraph
+        and narrative.sentence_number - plan[0] <= PLAN_CONTINUATION_SENTENCES
+    ):
+        return _as_context(plan[2]), None, True  # "... available on June 24. X will be dropped"
     if (
         lead
         or detection.status is EventStatus.planned
@@ -364,6 +374,37 @@ def _context_time(
             return None, "no date phrase and the publication date is unknown", True
         return time, None, True
     return None, None, False
+
+
+PLAN_CONTINUATION_SENTENCES = 3
+
+
+def remember_plan(
+    anchored: list[Anchored],
+    expressions: list[tuple[int, int, TemporalExpression]],
+    text: str,
+    paragraph: int,
+    narrative: Narrative,
+    document: Document,
+) -> None:
+    """Remember the last plan dated by its own date phrase, for the undated plans that follow:
+    a planned event's time, else a date phrase after publication ("available on June 24")."""
+    for item in anchored:
+        if item.status is EventStatus.planned and item.governing is not None and item.time:
+            narrative.last_plan = (narrative.sentence_number, paragraph, item.time)
+    published = document.published.reference
+    if anchored or published is None:
+        return
+    for start, end, expression in expressions:
+        if (
+            is_date_like(expression)
+            and expression.earliest is not None
+            and expression.earliest > published
+            and not is_attributive(text, start, end, expression)
+        ):
+            result = expression_time(expression, document, EventStatus.planned, False)
+            if not isinstance(result, str):
+                narrative.last_plan = (narrative.sentence_number, paragraph, result)
 
 
 def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
@@ -768,5 +809,6 @@ def extract_events(
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)
         remember_lemma_times(anchored, narrative)
+        remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
         remember(narrative, sentence, built)
     return events
