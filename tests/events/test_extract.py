@@ -566,3 +566,18 @@ def test_an_undated_plan_takes_the_date_of_the_plan_just_told() -> None:
         (EventStatus.planned, "2010-06-24", TimeBasis.context),
         (EventStatus.planned, "2010-06-08", TimeBasis.document_date),
     ]
+
+
+def test_an_undated_present_perfect_report_is_news_of_the_document_date() -> None:
+    text = (
+        "The trial opened in London on Wednesday.\n\n"
+        "Judge Martin Mann has stated that he owns an iPod.\n\n"
+        "China has previously said that the camps are schools."
+    )
+    phrase = expression(
+        text, "Wednesday", "2006-03-29", Granularity.day, D(2006, 3, 29), D(2006, 3, 29), "document"
+    )
+    events = run(text, "2006-03-28", [phrase])
+    spoken = [(e.mentions[0].trigger, e.time.value, e.time.basis) for e in events if e.time]
+    assert ("stated", "2006-03-28", TimeBasis.document_date) in spoken
+    assert [s for s in spoken if s[0] == "said"] == []

@@ -526,6 +526,8 @@ def anchor_detections(
             continue
         if detection.speech and not detection.relative:
             time = continued_speech_time(detection, item.sentence.paragraph, narrative)
+            if time is None and is_news_of_the_day(detection):
+                time = document_time(document)  # "the judge has stated that": today's news
             if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
                 anchored.append(Anchored(detection, time, None, None, status))
             continue
@@ -547,6 +549,12 @@ def anchor_detections(
 
 
 SPEECH_CONTINUATION_SENTENCES = 10
+
+
+def is_news_of_the_day(detection: Detection) -> bool:
+    """Whether an undated reporting verb tells the article's own news, dated by the document:
+    the present perfect ("has stated that"), not background ("has previously said")."""
+    return detection.tense == "present" and detection.perfect and not detection.background
 
 
 def continued_speech_time(

@@ -333,8 +333,12 @@ def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[
 
 
 def ends_sentence(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether a period ends the sentence (not `Jan. 19` or a stray mid-sentence period)."""
+    """Whether a period ends the sentence (not `Jan. 19`, an initial `Timothy D. Cook` or a
+    stray mid-sentence period)."""
     following = sentence.tokens[index + 1 :][:1]
+    initial = index > 0 and len(sentence.tokens[index - 1].text) == 1
+    if initial and sentence.tokens[index - 1].text.isupper():
+        return False
     return not following or following[0].is_capitalized
 
 
