@@ -581,3 +581,16 @@ def test_an_undated_present_perfect_report_is_news_of_the_document_date() -> Non
     spoken = [(e.mentions[0].trigger, e.time.value, e.time.basis) for e in events if e.time]
     assert ("stated", "2006-03-28", TimeBasis.document_date) in spoken
     assert [s for s in spoken if s[0] == "said"] == []
+
+
+def test_and_in_a_year_opening_a_clause_is_not_a_second_time_of_the_first_event() -> None:
+    text = "He started Apple in 1976, and in 1984 the first Macintosh was released."
+    phrases = [
+        expression(text, year, year, Granularity.year, D(int(year), 1, 1), D(int(year), 12, 31))
+        for year in ("1976", "1984")
+    ]
+    events = run(text, "2011-10-06", phrases)
+    assert sorted((e.mentions[0].trigger, e.time.value) for e in events if e.time) == [
+        ("released", "1984"),
+        ("started", "1976"),
+    ]

@@ -179,6 +179,14 @@ class SentenceDates:
         )
         self.trigger_starts = [start for start, _ in triggers]
         self.trigger_detections = [detections[position] for _, position in triggers]
+        self.subject_starts = sorted(d.subject_start for d in detections)
+
+    def opens_a_clause(self, phrase: DatePhrase) -> bool:
+        """Whether a date phrase opens the clause of the next subject ("and in 1984 X was")."""
+        index = bisect.bisect_left(self.subject_starts, phrase.end)
+        if index == len(self.subject_starts):
+            return False
+        return opens_clause_of(self.text, phrase.start, phrase.end, self.subject_starts[index])
 
     def near(self, low: int, high: int) -> list[DatePhrase]:
         """Phrases ending at or after `low` and starting at or before `high`, plus openings."""
@@ -203,6 +211,8 @@ class SentenceDates:
                 )
                 if not COORDINATED_DATES.match(self.text[left.end : right.start]):
                     break
+                if self.opens_a_clause(right):
+                    break  # "in 1976, and in 1984 the Macintosh was released": two clauses
                 position += step
                 found.append(self.phrases[position].expression)
         return found
@@ -271,6 +281,8 @@ def governing_expression(
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(detection.anchor_end, trigger.end):
             penalty = 0.0
+        elif opens_clause_of(text, start, end, detection.subject_start):
+            penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause
         elif detection.relative:
             continue
         elif phrase.opening and (
@@ -311,6 +323,23 @@ def governing_expression(
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None
+
+
+CLAUSE_OPENER_BEFORE = re.compile(
+    r"(?:\A|[,;:]|\b(?:that|when|after|before|while|because|but|and))\s+"
+    r"(?:(?:as\s+of|in|on|at|during|by|until|from|early|late|last)\s+)*\Z",
+    re.IGNORECASE,
+)
+COMMA_ONLY = re.compile(r"\A\s*,?\s*\Z")
+
+
+def opens_clause_of(text: str, start: int, end: int, subject_start: int) -> bool:
+    """Whether a date phrase opens the clause whose subject follows it: after a conjunction or
+    a comma, and only a comma between it and the subject ("that as of January 2008, iTunes
+    held", "and in 1984 the first Macintosh was released")."""
+    if end > subject_start or not COMMA_ONLY.match(text[end:subject_start]):
+        return False
+    return bool(CLAUSE_OPENER_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 OPENING_WORDS = re.compile(
