@@ -76,6 +76,8 @@ def test_date_of_an_attribution_after_a_comma_does_not_govern_the_report() -> No
         ("its annual report for 2019", "2019", True),
         ("the company's 2010 conference", "2010", True),
         ("In 2019, the council voted.", "2019", False),
+        ("The 1991 agreement was that Apple would not sell music.", "1991", True),
+        ("Their 2019 report was late.", "2019", True),
     ],
 )
 def test_attributive_phrases(text: str, phrase: str, expected: bool) -> None:

@@ -31,7 +31,8 @@ DATE_VALUE = re.compile(r"\A(?:\d{4}|XXXX)")
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 ONWARD_AFTER = re.compile(r"\A\s+(?:onwards?|on)\b", re.IGNORECASE)
 ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our)\s+$|\b[a-z]+\s+(?:for|of)\s+$|\w[’']s\s+$)"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+$|\b[a-z]+\s+(?:for|of)\s+$"
+    r"|\w[’']s\s+$)"
 )
 POSSESSIVE_AFTER = re.compile(r"\A[’']s\b")
 WEEKDAY_ONLY = re.compile(
@@ -80,9 +81,9 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         r"\b(?:due|payable|expiring|maturing|dated)\s+$", text[max(0, start - 12) : start]
     ):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
-    if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start]) and (
-        re.match(r"\A\s?[a-z]", text[end : end + 2])
-    ):
+    if re.search(
+        r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start], re.I
+    ) and (re.match(r"\A\s?[a-z]", text[end : end + 2])):
         return not is_occasion_phrase(text, start, end)  # "the August 1988 cease-fire"
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
         re.fullmatch(r"\d{4}s?", expression.text)
