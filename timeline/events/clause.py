@@ -88,6 +88,7 @@ class Cues:
     planning: frozenset[str]
     failure: frozenset[str]
     object_control: frozenset[str]
+    causative: frozenset[str]
     document_subject: frozenset[str]
     gerund_preposition: frozenset[str]
     present_be: frozenset[str]
@@ -172,6 +173,7 @@ def cues() -> Cues:
         planning=table.words("planning"),
         failure=table.words("failure"),
         object_control=table.words("object_control"),
+        causative=table.words("causative"),
         document_subject=table.words("document_subject"),
         gerund_preposition=table.words("gerund_preposition"),
         present_be=frozenset(aux.present_be),

@@ -112,12 +112,36 @@ def _infinitive_status(
             return "reject"
         if phrase in c.planning:
             return "reject" if _is_negated_before(sentence, cue_start) else EventStatus.planned
+    if chain == ["to"] and causative_verb(sentence, to_index) is not None:
+        return EventStatus.occurred  # "prompting Apple Corps to file suit": it filed
     if chain == ["to"] and purpose_verb(sentence, to_index) is not None:
         return EventStatus.occurred  # "returned to the stage to reveal": it happened then
     return "reject"
 
 
 PURPOSE_WINDOW = 12
+CAUSATIVE_OBJECT_WINDOW = 6
+
+
+def causative_verb(sentence: TokenizedSentence, to_index: int) -> int | None:
+    """The index of an implicative causative whose object the `to V` makes act ("prompting
+    Apple Corps to file", "led the firm to recall"), or None. Only a short noun phrase
+    stands between them; a negated or modal causative does not count."""
+    c = cues()
+    position = to_index - 1
+    while position > 0 and to_index - position <= CAUSATIVE_OBJECT_WINDOW:
+        token = sentence.tokens[position - 1]
+        if token.lower in c.causative and token.text.islower():
+            _, chain = auxiliary_chain(sentence, position - 1)
+            if set(chain) & (c.negation | c.irrealis | c.future):
+                return None
+            return position - 1
+        if sentence.is_boundary(position - 1) or token.lower in VERBLIKE:
+            return None
+        position -= 1
+    return None
+
+
 PAST_VERBLIKE = frozenset({"made", "went", "took", "gave", "came", "held", "sent", "put", "met"})
 
 
@@ -441,9 +465,12 @@ def _verb_detection(
         # "60 lawmakers plan to issue": the subject stands before the planning verb
         to_index = chain_start + chain.index("to")
         planning_verb = to_index - 1
+        causative = causative_verb(sentence, to_index) if chain == ["to"] else None
         if status is EventStatus.occurred:
             planning_verb = purpose_verb(sentence, to_index) or planning_verb
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
+        if causative is not None:
+            subject_anchor = to_index  # "prompting Apple Corps to file": Apple Corps files
     start, end, coordinated = subject_range(sentence, subject_anchor)
     if start == end and row.id == "generic" and sentence.lower(index - 1) == ",":
         start, end = clause_subject(sentence, index)  # "Jobs, born in ... 1955,": Jobs
