@@ -132,3 +132,7 @@ def test_a_pronoun_before_the_verb_is_the_whole_subject() -> None:
     text = "During his long speech he stated that the company would reinvent the phone."
     (detection,) = [d for d in detect(text, []) if d.trigger.text == "stated"]
     assert detection.actors == ["he"]
+
+
+def test_an_s_form_before_of_is_a_noun() -> None:
+    assert found("It has bugs, such as reports of issues with file sharing.") == {}

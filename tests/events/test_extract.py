@@ -594,3 +594,13 @@ def test_and_in_a_year_opening_a_clause_is_not_a_second_time_of_the_first_event(
         ("released", "1984"),
         ("started", "1976"),
     ]
+
+
+def test_a_present_report_in_the_lead_is_dated_by_the_document() -> None:
+    body = "Apple Corps claims that the store violates an agreement."
+    filler = "".join(f"Paragraph {n} has more detail.\n\n" for n in range(3))
+    dated = []
+    for text in (body, filler + body):
+        events = run(text, "2006-03-28", [])
+        dated.append([(e.mentions[0].trigger, e.time.value) for e in events if e.time])
+    assert dated == [[("claims", "2006-03-28")], []]

@@ -525,7 +525,11 @@ def anchor_detections(
                 )
             continue
         if detection.speech and not detection.relative:
-            time = continued_speech_time(detection, item.sentence.paragraph, narrative)
+            time = (
+                document_time(document)  # "Apple Corps claims that": what it says now
+                if is_present_report(detection, item.lead)
+                else continued_speech_time(detection, item.sentence.paragraph, narrative)
+            )
             if time is None and is_news_of_the_day(detection):
                 time = document_time(document)  # "the judge has stated that": today's news
             if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
@@ -555,6 +559,14 @@ def is_news_of_the_day(detection: Detection) -> bool:
     """Whether an undated reporting verb tells the article's own news, dated by the document:
     the present perfect ("has stated that"), not background ("has previously said")."""
     return detection.tense == "present" and detection.perfect and not detection.background
+
+
+def is_present_report(detection: Detection, lead: bool) -> bool:
+    """Whether a reporting verb in the simple present tells, in the lead, what someone holds at
+    the time of writing ("Apple Corps claims that"): dated by the document."""
+    return (
+        lead and detection.tense == "present" and not detection.perfect and not detection.background
+    )
 
 
 def continued_speech_time(

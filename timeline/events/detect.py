@@ -261,6 +261,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
+    if following == "of":
+        return True  # "such as reports of issues", "claims of harm": a noun with its complement
     next_token = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
     gerund_next = next_token is not None and next_token.text.islower() and following.endswith("ing")
     if gerund_next or following in {"--", "–", "—"}:
