@@ -12,7 +12,9 @@ and builds one `Event` per mention. Time comes from, in order:
 3. for the lead's present, present-perfect, continuing or planned news, the document date
    (basis `document_date`, lower confidence);
 4. for a reporting verb without a date phrase, the time of what the same speaker did in the
-   last few sentences of the paragraph (else it is dropped); for a noun naming an event by its
+   last few sentences of the paragraph (marked `also`: anywhere before), the document date for
+   a present-perfect report or a simple-present one in the lead (else it is dropped); for an
+   undated plan, the date of the plan told just before; for a noun naming an event by its
    possessor (`its launch`), the time of the same verb's last dated event told before.
 
 Anything else (background present tense, undated past tense outside any episode) is not put
