@@ -136,3 +136,8 @@ def test_a_pronoun_before_the_verb_is_the_whole_subject() -> None:
 
 def test_an_s_form_before_of_is_a_noun() -> None:
     assert found("It has bugs, such as reports of issues with file sharing.") == {}
+
+
+def test_an_s_form_after_a_quantifier_is_a_noun() -> None:
+    assert "states" not in found("Turkey urged all Balkan states to sign a declaration.")
+    assert "claims" not in found("The insurer has started processing claims from the quake.")

@@ -604,3 +604,17 @@ def test_a_present_report_in_the_lead_is_dated_by_the_document() -> None:
         events = run(text, "2006-03-28", [])
         dated.append([(e.mentions[0].trigger, e.time.value) for e in events if e.time])
     assert dated == [[("claims", "2006-03-28")], []]
+
+
+def test_a_maturity_date_is_not_a_plan_that_dates_the_next_plan() -> None:
+    text = "The notes mature in 1999.\nThe issue will be sold through underwriters."
+    phrase = expression(text, "1999", "1999", Granularity.year, D(1999, 1, 1), D(1999, 12, 31))
+    events = run(text, "1989-10-30", [phrase])
+    assert [(e.mentions[0].trigger, e.time.value) for e in events if e.time] == [
+        ("sold", "1989-10-30")
+    ]
+
+
+def test_a_correspondents_sign_off_reports_nothing() -> None:
+    events = run("Lisa Schlein reports from Geneva.", "1998-03-05", [])
+    assert [e for e in events if e.mentions[0].trigger == "reports"] == []

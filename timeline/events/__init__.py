@@ -13,7 +13,8 @@ and builds one `Event` per mention. Time comes from, in order:
    (basis `document_date`, lower confidence);
 4. for a reporting verb without a date phrase, the time of what the same speaker did in the
    last few sentences of the paragraph (marked `also`: anywhere before), the document date for
-   a present-perfect report or a simple-present one in the lead (else it is dropped); for an
+   a present-perfect report in the lead or a simple-present one in the opening sentences (else
+   it is dropped); for an
    undated plan, the date of the plan told just before; for a noun naming an event by its
    possessor (`its launch`), the time of the same verb's last dated event told before.
 
@@ -43,7 +44,7 @@ from timeline.events.anchor import (
     is_since,
 )
 from timeline.events.arguments import opening_person
-from timeline.events.clause import cues
+from timeline.events.clause import PREPOSITIONS, cues
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline
@@ -390,13 +391,14 @@ def remember_plan(
     document: Document,
 ) -> None:
     """Remember the last plan dated by its own date phrase, for the undated plans that follow:
-    a planned event's time, else a date phrase after publication ("available on June 24")."""
+    a planned event's time, else a date phrase after publication in a sentence in the future
+    tense ("will be available on June 24"; not "notes due 1999")."""
     for item in anchored:
         if item.status is EventStatus.planned and item.governing is not None and item.time:
             narrative.last_plan = (narrative.sentence_number, paragraph, item.time)
     published = document.published.reference
-    if anchored or published is None:
-        return
+    if anchored or published is None or not cues().future & set(text.lower().split()):
+        return  # only a sentence that tells a plan ("will be available on June 24")
     for start, end, expression in expressions:
         if (
             is_date_like(expression)
@@ -529,10 +531,10 @@ def anchor_detections(
         if detection.speech and not detection.relative:
             time = (
                 document_time(document)  # "Apple Corps claims that": what it says now
-                if is_present_report(detection, item.lead)
+                if is_present_report(detection, item.lead, narrative.sentence_number)
                 else continued_speech_time(detection, item.sentence.paragraph, narrative)
             )
-            if time is None and is_news_of_the_day(detection):
+            if time is None and item.lead and is_news_of_the_day(detection):
                 time = document_time(document)  # "the judge has stated that": today's news
             if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
                 anchored.append(Anchored(detection, time, None, None, status))
@@ -563,12 +565,19 @@ def is_news_of_the_day(detection: Detection) -> bool:
     return detection.tense == "present" and detection.perfect and not detection.background
 
 
-def is_present_report(detection: Detection, lead: bool) -> bool:
-    """Whether a reporting verb in the simple present tells, in the lead, what someone holds at
-    the time of writing ("Apple Corps claims that"): dated by the document."""
-    return (
-        lead and detection.tense == "present" and not detection.perfect and not detection.background
-    )
+OPENING_SENTENCES = 5  # headline, dateline and the first body sentences
+
+
+def is_present_report(detection: Detection, lead: bool, sentence_number: int) -> bool:
+    """Whether a reporting verb in the simple present tells, in the article's opening, what
+    someone holds at the time of writing ("Apple Corps claims that"): dated by the document.
+    A correspondent's sign-off ("Lisa Schlein reports from Geneva.") reports nothing."""
+    if not lead or sentence_number >= OPENING_SENTENCES:
+        return False
+    if detection.tense != "present" or detection.perfect or detection.background:
+        return False
+    words = detection.object_text.split()
+    return bool(words) and words[0].lower() not in PREPOSITIONS
 
 
 def continued_speech_time(

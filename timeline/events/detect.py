@@ -55,6 +55,9 @@ Tense = Literal["past", "present", "future"]
 CLAUSE_END = CLAUSE_PUNCTUATION | {"."}
 PREPOSITIONS_BUT_TO = PREPOSITIONS - {"to"}
 ARTICLES_OR_PREPOSITIONS = PREPOSITIONS | {"a", "an"}
+QUANTIFIERS = frozenset(
+    {"all", "some", "many", "several", "both", "other", "these", "those", "such", "most", "few"}
+)
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
@@ -255,6 +258,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     following = sentence.lower(index + 1)
     if index == 0 or previous in c.determiners or previous in PREPOSITIONS:
         return True
+    if previous in QUANTIFIERS or (previous.endswith("ing") and previous.isalpha()):
+        return True  # "all states", "processing claims from": a plural noun
     if previous in forms or previous in VERBLIKE or previous.endswith("ed") or previous.isdigit():
         return True
     if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
@@ -284,8 +289,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         start = index - 1
         while start > 0 and sentence.tokens[start - 1].is_capitalized:
             start -= 1
-        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS:
-            return True
+        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS | QUANTIFIERS:
+            return True  # "the Balkan states", "all Balkan states"
     return False
 
 
