@@ -431,6 +431,7 @@ class EventFacts:
 
     __slots__ = (
         "_object_stems",
+        "_signature",
         "actors",
         "documents",
         "event",
@@ -457,6 +458,7 @@ class EventFacts:
         self.telling_triggers = self.triggers - light_trigger_stems()
         self.title_stems = content_stems(event.title)
         self._object_stems: frozenset[str] | None = None
+        self._signature: Signature | None = None
 
     @property
     def object_stems(self) -> frozenset[str]:
@@ -464,6 +466,13 @@ class EventFacts:
         if self._object_stems is None:
             self._object_stems = object_stems(self.event)
         return self._object_stems
+
+    @property
+    def signature(self) -> Signature:
+        """`comparison_signature` of the event (read when first needed)."""
+        if self._signature is None:
+            self._signature = comparison_signature(self.event)
+        return self._signature
 
 
 def facts_of(item: Event | EventFacts) -> EventFacts:
@@ -563,7 +572,7 @@ class Cluster:
         documents = facts.documents
         self.documents |= documents
         self.types.add(event.type.lower())
-        signature = comparison_signature(event)
+        signature = facts.signature
         self.alike.setdefault(signature, []).append(facts)
         self.alike_documents.setdefault(signature, set()).update(documents)
         if self.best_key is None:
@@ -897,9 +906,13 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
     clusters: list[Cluster] = []
     index = ClusterIndex.empty()
     stem_order = title_stem_order(events)
+    # The keys depend only on what the signature holds: copies of a story share them.
+    keys_by_signature: dict[Signature, EventKeys] = {}
     for event in sorted(events, key=event_order):
         facts = EventFacts(event)
-        keys = EventKeys.of(facts, stem_order)
+        keys = keys_by_signature.get(facts.signature)
+        if keys is None:
+            keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
         candidates = [
             (attachment_score(facts, clusters[position]), -position)
             for position in index.candidates(facts, keys)
