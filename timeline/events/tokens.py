@@ -52,12 +52,24 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of a sentence with their offsets."""
-    return [
-        Token(word, start, end, word.lower())
-        for m in TOKEN_PATTERN.finditer(text)
-        for word, (start, end) in ((m.group(), m.span()),)
-    ]
+    """Tokens of a sentence with their offsets.
+
+    The pattern skips only whitespace and no token starts with whitespace, so each token is
+    the first occurrence of its text after the previous token: `findall` (the pattern has no
+    capturing group) and `str.find` give the offsets without a match object per token. An
+    ASCII sentence is lower-cased once.
+    """
+    tokens: list[Token] = []
+    lowered = text.lower() if text.isascii() else None
+    find = text.find
+    end = 0
+    for word in TOKEN_PATTERN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        tokens.append(
+            Token(word, start, end, word.lower() if lowered is None else lowered[start:end])
+        )
+    return tokens
 
 
 @lru_cache(maxsize=512)
