@@ -21,6 +21,7 @@ from timeline.merge import (
     merge_names,
     merge_tables,
     name_words,
+    names_compatible,
     names_match,
     participants_conflict,
     participants_overlap,
@@ -103,6 +104,23 @@ NAME_CASES = [
 def test_names_match_table(a: str, b: str, expected: bool) -> None:
     assert names_match(a, b) is expected
     assert names_match(b, a) is expected
+
+
+COMPATIBLE_NAME_CASES = [
+    pytest.param(row.a, row.b, row.match, id=f"compatible:{row.a}~{row.b}:{row.match}")
+    for row in merge_tables().compatible_name_examples
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), COMPATIBLE_NAME_CASES)
+def test_names_compatible_table(a: str, b: str, expected: bool) -> None:
+    assert names_compatible(a, b, same_document=False) is expected
+    assert names_compatible(b, a, same_document=False) is expected
+
+
+def test_names_compatible_within_one_article_only_when_they_match() -> None:
+    assert not names_compatible("Apple", "Apple Computer", same_document=True)
+    assert names_compatible("Jobs", "Steve Jobs", same_document=True)
 
 
 TYPE_CASES = [
@@ -827,3 +845,37 @@ def test_times_of_other_articles_fit_only_in_reachable_months() -> None:
             compatible += 1
             assert set(months) & set(time_buckets(b)) or time_buckets(b) == [WIDE_BUCKET]
     assert compatible >= 100
+
+
+YEAR_2003 = time(dt.date(2003, 1, 1), dt.date(2003, 12, 31), Granularity.year)
+
+
+def store_launch(id: str, document: str, actor: str, when: EventTime) -> Event:
+    return event(
+        id,
+        document,
+        100,
+        f"{actor} launches iTunes Music Store",
+        when,
+        type="business",
+        actors=[actor],
+        targets=["iTunes Music Store"],
+        trigger="launched",
+    )
+
+
+def test_a_short_company_name_in_another_article_is_the_same_doer() -> None:
+    day = store_launch("a-e1", "a", "Apple", time(dt.date(2003, 4, 28)))
+    year = store_launch("b-e1", "b", "Apple Computer", YEAR_2003)
+    assert not participants_conflict(day, year)
+    merged = merge_events([year, day])
+    assert len(merged) == 1
+    assert merged[0].time is not None and merged[0].time.value == "2003-04-28"
+
+
+def test_two_names_of_one_article_beginning_alike_are_two_doers() -> None:
+    corps = store_launch("a-e1", "a", "Apple Corps", YEAR_2003)
+    computer = store_launch("a-e2", "a", "Apple", YEAR_2003)
+    assert participants_conflict(corps, computer)
+    other_company = store_launch("b-e1", "b", "Apple Computer", YEAR_2003)
+    assert participants_conflict(corps, other_company)

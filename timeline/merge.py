@@ -101,6 +101,7 @@ class MergeTables(_Model):
     weak_time_bases: list[TimeBasis]
     type_groups: list[TypeGroup]
     name_examples: list[NameExample] = Field(min_length=1)
+    compatible_name_examples: list[NameExample] = Field(min_length=1)
     thresholds: MergeThresholds
 
 
@@ -173,6 +174,34 @@ def names_match(a: str, b: str, same_document: bool = True) -> bool:
     return set(shorter) <= set(longer) and shorter[-1] == longer[-1]
 
 
+@lru_cache(maxsize=65536)
+def names_compatible(a: str, b: str, same_document: bool = True) -> bool:
+    """Whether two names may denote the same participant: they match or, in two articles,
+    one's words begin the other's ("Apple" ~ "Apple Computer", "Steve" ~ "Steve Jobs": one
+    writer's short form of another's name). Within one article a writer who uses two names
+    means two participants ("Apple Corps" and "Apple Computer"). Only names that are not
+    compatible tell two doers apart."""
+    if names_match(a, b, same_document):
+        return True
+    if same_document:
+        return False
+    words_a, words_b = name_words(a), name_words(b)
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if not shorter or is_pronoun(shorter) or is_generic_name(shorter):
+        return False
+    return longer[: len(shorter)] == shorter
+
+
+@lru_cache(maxsize=65536)
+def parts_compatible(
+    parts_a: tuple[str, ...], parts_b: tuple[str, ...], same_document: bool = True
+) -> bool:
+    """Whether some participant of the first tuple may be one of the second."""
+    return any(
+        names_compatible(name, other, same_document) for name in parts_a for other in parts_b
+    )
+
+
 def participant_names(names: list[str]) -> list[str]:
     """Every single participant named in a list of (possibly conjoined) names."""
     return [part for name in names for part in split_names(name)]
@@ -213,8 +242,9 @@ def participants_overlap(a: Event | EventFacts, b: Event | EventFacts) -> int:
 
 
 def participants_conflict(a: Event | EventFacts, b: Event | EventFacts) -> bool:
-    """Both events name their actors and share none: different doers, different events
-    ("Canada issued a statement" is not "the Conservatives urged Canada").
+    """Both events name their actors and none may be the same: different doers, different
+    events ("Canada issued a statement" is not "the Conservatives urged Canada"; "Apple" and
+    "Apple Computer" may be one doer, see `names_compatible`).
 
     One exception: events of agreeing types where one's actors are the other's targets, as
     when the detained are reported as the subject ("the men have been detained").
@@ -223,7 +253,7 @@ def participants_conflict(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     if not (first.event.actors and second.event.actors):
         return False
     same_document = not first.documents.isdisjoint(second.documents)
-    if parts_overlap(first.actors, second.actors, same_document) > 0:
+    if parts_compatible(first.actors, second.actors, same_document):
         return False
     crossed = (
         parts_overlap(first.actors, second.targets, same_document) > 0
