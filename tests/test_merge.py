@@ -59,6 +59,7 @@ def time(
 
 
 DECEMBER_2018 = time(dt.date(2018, 12, 1), dt.date(2018, 12, 31), Granularity.month)
+YEAR_2003 = time(dt.date(2003, 1, 1), dt.date(2003, 12, 31), Granularity.year)
 
 
 def event(
@@ -220,6 +221,48 @@ def test_content_stems_drop_stopwords_and_share_inflections() -> None:
             True,
             False,
             id="not-after-the-report",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 1)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            True,
+            id="borrowed-time-takes-an-earlier-date-of-another-article",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 1)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            True,
+            False,
+            id="borrowed-time-apart-in-one-article",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 24)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-time-not-after-it",
+        ),
+        pytest.param(
+            time(dt.date(2021, 1, 5)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-time-not-long-before-it",
+        ),
+        pytest.param(
+            YEAR_2003,
+            time(dt.date(2003, 3, 23), basis=TimeBasis.context),
+            False,
+            True,
+            id="borrowed-time-inside-a-year",
+        ),
+        pytest.param(
+            time(dt.date(2021, 1, 1), dt.date(2021, 12, 31), Granularity.year),
+            time(dt.date(2022, 1, 10), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-day-not-traded-for-a-coarser-date",
         ),
     ],
 )
@@ -716,6 +759,8 @@ def blocking_time(rng: random.Random) -> EventTime | None:
         return time(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), Granularity.year)
     if roll < 0.62:
         return time(dt.date(2018, 12, 1), day, Granularity.month)
+    if roll < 0.7:
+        return time(day, basis=TimeBasis.context)
     return time(day, basis=rng.choice([TimeBasis.explicit, TimeBasis.relative]))
 
 
@@ -847,9 +892,6 @@ def test_times_of_other_articles_fit_only_in_reachable_months() -> None:
     assert compatible >= 100
 
 
-YEAR_2003 = time(dt.date(2003, 1, 1), dt.date(2003, 12, 31), Granularity.year)
-
-
 def store_launch(id: str, document: str, actor: str, when: EventTime) -> Event:
     return event(
         id,
@@ -879,3 +921,85 @@ def test_two_names_of_one_article_beginning_alike_are_two_doers() -> None:
     assert participants_conflict(corps, computer)
     other_company = store_launch("b-e1", "b", "Apple Computer", YEAR_2003)
     assert participants_conflict(corps, other_company)
+
+
+JUNE_7_2010 = time(dt.date(2010, 6, 7), basis=TimeBasis.relative)
+JULY_2010_CONTEXT = time(
+    dt.date(2010, 7, 1), dt.date(2010, 7, 31), Granularity.month, basis=TimeBasis.context
+)
+
+
+def test_a_borrowed_time_takes_another_articles_date_of_the_same_happening() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e7",
+        "b",
+        900,
+        "Steve Jobs introduces iPhone 4",
+        JULY_2010_CONTEXT,
+        type="business",
+        actors=["Apple CEO Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="introduced",
+    )
+    merged = merge_events([introduced, unveiled])
+    assert len(merged) == 1
+    assert merged[0].time == JUNE_7_2010
+    assert {m.document for m in merged[0].mentions} == {"a", "b"}
+
+
+def test_a_borrowed_time_keeps_its_own_date_for_another_object_or_happening() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    other_object = event(
+        "b-e7",
+        "b",
+        900,
+        "Steve Jobs introduces iPad",
+        JULY_2010_CONTEXT,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPad"],
+        trigger="introduced",
+    )
+    praised = event(
+        "b-e8",
+        "b",
+        950,
+        "Steve Jobs praises iPhone 4 design",
+        JULY_2010_CONTEXT,
+        type="statement",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="praised",
+    )
+    assert not same_event(unveiled, other_object)
+    assert not same_event(unveiled, praised)
+    assert len(merge_events([unveiled, other_object, praised])) == 3
+    in_one_article = other_object.model_copy(
+        update={
+            "title": "Steve Jobs introduces iPhone 4",
+            "targets": ["iPhone 4"],
+            "mentions": [unveiled.mentions[0].model_copy(update={"start": 900, "end": 920})],
+        }
+    )
+    assert len(merge_events([unveiled, in_one_article])) == 2

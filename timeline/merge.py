@@ -11,6 +11,10 @@ roles reversed, mean different events), and enough ties them:
 - or, for two dated mentions of the same interval, the same trigger and similar title words;
 - or, for an undated or document-date-based mention within one article, the same trigger.
 
+Across articles a mention whose date is only borrowed from its context ("When Jobs first
+introduced iPhone 4" in a July article) may take another article's own, finer date of the same
+happening shortly before, when a participant, the object and the trigger (or title) are shared.
+
 Events are clustered greedily in a fixed order (well-dated first, then by document and offset),
 so the same input always gives the same ids and order. Each event is compared only with the
 clusters an index finds for it (see "blocking": shared names and signs, months its time can
@@ -99,6 +103,7 @@ class MergeTables(_Model):
     broad_types: list[str]
     light_triggers: list[str]
     weak_time_bases: list[TimeBasis]
+    borrowed_time_bases: list[TimeBasis]
     type_groups: list[TypeGroup]
     name_examples: list[NameExample] = Field(min_length=1)
     compatible_name_examples: list[NameExample] = Field(min_length=1)
@@ -395,6 +400,35 @@ def weak_time_bases() -> frozenset[TimeBasis]:
     return frozenset(merge_tables().weak_time_bases)
 
 
+@lru_cache(maxsize=1)
+def borrowed_time_bases() -> frozenset[TimeBasis]:
+    """The time bases of a date borrowed from the sentences around, as a set."""
+    return frozenset(merge_tables().borrowed_time_bases)
+
+
+def is_borrowed_time(time: EventTime | None) -> bool:
+    """Whether a time was borrowed from the context ("When Jobs first introduced iPhone 4" takes
+    the month the article is about): the sentence itself gives no date."""
+    return time is not None and time.basis in borrowed_time_bases()
+
+
+def borrowed_time_fits(a: EventTime, b: EventTime) -> bool:
+    """Whether, across articles, a borrowed time and another article's own date that it does
+    not overlap may still be one event's: the own date is at least as fine, not later than the
+    borrowed time and at most the window before it (the article tells again, later, what
+    another dated). Same-strength times otherwise must overlap."""
+    if is_borrowed_time(a) == is_borrowed_time(b):
+        return False
+    borrowed, own = (a, b) if is_borrowed_time(a) else (b, a)
+    if (
+        is_weak_time(own)
+        or GRANULARITY_RANK[own.granularity] > GRANULARITY_RANK[borrowed.granularity]
+    ):
+        return False
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    return borrowed.earliest - window <= own.latest and own.earliest <= borrowed.latest
+
+
 def intervals_overlap(a: EventTime, b: EventTime) -> bool:
     """Whether two time intervals share a day (one containing the other included)."""
     return a.earliest <= b.latest and b.earliest <= a.latest
@@ -403,7 +437,8 @@ def intervals_overlap(a: EventTime, b: EventTime) -> bool:
 def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bool) -> bool:
     """Whether two times can be the time of one event.
 
-    A missing time fits anything. Two times of the same strength must overlap. A dated time
+    A missing time fits anything. Two times of the same strength must overlap, except, across
+    documents, a borrowed time and another article's own date (`borrowed_time_fits`). A dated time
     fits a document-date guess if it is not later than it, does not merely contain it at a
     coarser grain (the guess would be more precise than the date it is traded for) and, across
     documents, is recent.
@@ -411,7 +446,7 @@ def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bo
     if a is None or b is None:
         return True
     if is_weak_time(a) == is_weak_time(b):
-        return intervals_overlap(a, b)
+        return intervals_overlap(a, b) or (not same_document and borrowed_time_fits(a, b))
     strong, weak = (b, a) if is_weak_time(a) else (a, b)
     if strong.earliest > weak.latest or coarser_container(strong, weak):
         return False
@@ -522,6 +557,8 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         return False
     similar_trigger = triggers_similar(first, second)
     similar_words = words_similar(first, second)
+    if times_apart(first.time, second.time):
+        return tells_same_happening(first, second, similar_trigger or similar_words)
     if participants_overlap(first, second) > 0 and (
         specific_types_agree(first, second)
         or similar_trigger
@@ -534,6 +571,29 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         both_dated = a_time is not None and b_time is not None
         return both_dated and same_interval(a_time, b_time) and similar_trigger and similar_words
     return same_document and similar_trigger
+
+
+def times_apart(a: EventTime | None, b: EventTime | None) -> bool:
+    """Whether two compatible dated times do not overlap (a borrowed time and another
+    article's own date, see `borrowed_time_fits`)."""
+    if a is None or b is None or is_weak_time(a) or is_weak_time(b):
+        return False
+    return not intervals_overlap(a, b)
+
+
+def tells_same_happening(
+    a: Event | EventFacts, b: Event | EventFacts, similar_trigger_or_words: bool
+) -> bool:
+    """The strong tie a borrowed time needs to take another article's date: a shared
+    participant, the same object (a shared target or object word) and the same happening
+    (a shared telling trigger, synonymous types, or similar titles)."""
+    first, second = facts_of(a), facts_of(b)
+    if participants_overlap(first, second) == 0:
+        return False
+    same_object = parts_overlap(first.targets, second.targets, False) > 0 or shares_object_word(
+        first, second
+    )
+    return same_object and (similar_trigger_or_words or specific_types_agree(first, second))
 
 
 def attachment_score(event: Event | EventFacts, cluster: Cluster) -> tuple[int, int]:
@@ -703,6 +763,8 @@ def reachable_months(time: EventTime) -> range | None:
     window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
     if is_weak_time(time):
         months = months_between(min(time.earliest, time.latest - window), time.latest)
+    elif is_borrowed_time(time):
+        months = months_between(time.earliest - window, time.latest + window)
     else:
         months = months_between(time.earliest, time.latest + window)
     return months if len(months) <= MAX_INDEXED_MONTHS + 2 else None
