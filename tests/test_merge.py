@@ -35,6 +35,7 @@ from timeline.merge import (
     times_compatible,
     title_stem_order,
     triggers_similar,
+    triggers_synonymous,
     type_tags,
     types_compatible,
     words_similar,
@@ -139,6 +140,25 @@ TYPE_CASES = [
 def test_types_compatible_table(a: str, b: str, expected: bool) -> None:
     assert types_compatible(a, b) is expected
     assert types_compatible(b, a) is expected
+
+
+TRIGGER_GROUP_CASES = [
+    pytest.param(a, b, True, id=f"{group.id}:{a}~{b}")
+    for group in merge_tables().trigger_groups
+    for a, b in group.examples
+] + [
+    pytest.param(a, b, False, id=f"{group.id}:not:{a}~{b}")
+    for group in merge_tables().trigger_groups
+    for a, b in group.negative
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), TRIGGER_GROUP_CASES)
+def test_trigger_groups_table(a: str, b: str, expected: bool) -> None:
+    first = event("a", "a", 0, "Apple", None, trigger=a)
+    second = event("b", "b", 0, "Apple", None, trigger=b)
+    assert triggers_synonymous(first, second) is expected
+    assert triggers_synonymous(second, first) is expected
 
 
 def test_every_type_group_has_examples_both_ways() -> None:
@@ -738,7 +758,10 @@ BLOCKING_TYPES = [
     "statement", "accuse", "request", "sanction", "arrest", "detention", "trial", "charge",
     "launch", "unveil", "other", "business",
 ]  # fmt: skip
-BLOCKING_TRIGGERS = ["said", "imposed", "imposes", "detained", "declared", "launched", None]
+BLOCKING_TRIGGERS = [
+    "said", "imposed", "imposes", "detained", "declared", "launched", "unveiled", "introduced",
+    None,
+]  # fmt: skip
 BLOCKING_WORDS = ["sanctions", "genocide", "trade", "phone", "store", "border", "talks", "case"]
 
 
@@ -1003,3 +1026,59 @@ def test_a_borrowed_time_keeps_its_own_date_for_another_object_or_happening() ->
         }
     )
     assert len(merge_events([unveiled, in_one_article])) == 2
+
+
+def test_synonymous_triggers_on_one_target_are_one_event() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e11",
+        "b",
+        900,
+        "IPhone 4 introduced at conference",
+        time(dt.date(2010, 6, 2), dt.date(2010, 6, 16), basis=TimeBasis.relative),
+        type="business",
+        targets=["iPhone 4"],
+        trigger="introduced",
+    )
+    assert same_event(unveiled, introduced)
+    merged = merge_events([introduced, unveiled])
+    assert len(merged) == 1
+    assert merged[0].time == JUNE_7_2010
+
+
+def test_synonymous_triggers_on_other_targets_stay_apart() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Apple unveils iPod nano",
+        JUNE_7_2010,
+        type="business",
+        actors=["Apple"],
+        targets=["iPod nano"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e3",
+        "b",
+        500,
+        "Apple introduces new iTunes",
+        JUNE_7_2010,
+        type="business",
+        actors=["Apple"],
+        targets=["iTunes"],
+        trigger="introduced",
+    )
+    assert triggers_synonymous(unveiled, introduced)
+    assert not same_event(unveiled, introduced)
+    assert len(merge_events([unveiled, introduced])) == 2

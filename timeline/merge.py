@@ -6,8 +6,9 @@ of the same episode), their participants do not contradict each other (different
 roles reversed, mean different events), and enough ties them:
 
 - a shared participant (names normalized so that "Pompeo" matches "Mike Pompeo") and one more
-  sign: the same or synonymous specific type, the same trigger, similar title words, or a shared
-  word about what happened ("genocide");
+  sign: the same or synonymous specific type, the same trigger, similar title words, a shared
+  word about what happened ("genocide"), or, with a shared target, triggers of one group
+  ("Jobs unveiled iPhone 4" ~ "iPhone 4 was introduced");
 - or, for two dated mentions of the same interval, the same trigger and similar title words;
 - or, for an undated or document-date-based mention within one article, the same trigger.
 
@@ -71,6 +72,16 @@ class TypeGroup(_Model):
     negative: list[tuple[str, str]] = Field(min_length=1)
 
 
+class TriggerGroup(_Model):
+    """Trigger words that tell one happening ("introduced" ~ "unveiled" a product), with pairs
+    of triggers that are (examples) and are not (negative) of one group."""
+
+    id: str
+    words: list[str] = Field(min_length=2)
+    examples: list[tuple[str, str]] = Field(min_length=1)
+    negative: list[tuple[str, str]] = Field(min_length=1)
+
+
 class NameExample(_Model):
     """Two names and whether they denote the same participant."""
 
@@ -105,6 +116,7 @@ class MergeTables(_Model):
     weak_time_bases: list[TimeBasis]
     borrowed_time_bases: list[TimeBasis]
     type_groups: list[TypeGroup]
+    trigger_groups: list[TriggerGroup]
     name_examples: list[NameExample] = Field(min_length=1)
     compatible_name_examples: list[NameExample] = Field(min_length=1)
     thresholds: MergeThresholds
@@ -372,6 +384,36 @@ def light_trigger_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in merge_tables().light_triggers)
 
 
+@lru_cache(maxsize=1)
+def trigger_group_stems() -> dict[str, frozenset[str]]:
+    """Each trigger group's id and the stems of its words."""
+    return {group.id: frozenset(map(stem, group.words)) for group in merge_tables().trigger_groups}
+
+
+@lru_cache(maxsize=4096)
+def trigger_groups_of(trigger_stems: frozenset[str]) -> frozenset[str]:
+    """The ids of the trigger groups these trigger stems belong to."""
+    return frozenset(
+        group for group, stems in trigger_group_stems().items() if trigger_stems & stems
+    )
+
+
+def triggers_synonymous(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether the events' telling triggers fall in one trigger group ("introduced" ~
+    "unveiled")."""
+    groups_a = trigger_groups_of(facts_of(a).telling_triggers)
+    return bool(groups_a) and not groups_a.isdisjoint(
+        trigger_groups_of(facts_of(b).telling_triggers)
+    )
+
+
+def targets_overlap(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether the events share a target: the same thing was acted on ("iPhone 4")."""
+    first, second = facts_of(a), facts_of(b)
+    same_document = not first.documents.isdisjoint(second.documents)
+    return parts_overlap(first.targets, second.targets, same_document) > 0
+
+
 def triggers_similar(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether the events share a telling trigger stem ("imposed" ~ "imposes")."""
     return not facts_of(a).telling_triggers.isdisjoint(facts_of(b).telling_triggers)
@@ -564,6 +606,7 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         or similar_trigger
         or similar_words
         or shares_object_word(first, second)
+        or (triggers_synonymous(first, second) and targets_overlap(first, second))
     ):
         return True
     if not (first.weak or second.weak):
@@ -810,7 +853,8 @@ def similar_title_keys(event: Event | EventFacts, stem_order: dict[str, int]) ->
 
 def sign_keys(event: Event | EventFacts, stem_order: dict[str, int]) -> frozenset[str]:
     """Keys for the sign besides a shared participant that `same_event` needs: a specific
-    type or its synonym group, a telling trigger, an object word, or similar title words."""
+    type or its synonym group, a telling trigger or its trigger group, an object word, or
+    similar title words."""
     tables = merge_tables()
     facts = facts_of(event)
     kind = facts.type.lower()
@@ -823,6 +867,7 @@ def sign_keys(event: Event | EventFacts, stem_order: dict[str, int]) -> frozense
             if group.kind == "mutual" and kind in group.types
         )
     keys.update(f"trigger:{trigger}" for trigger in facts.telling_triggers)
+    keys.update(f"synonym:{group}" for group in trigger_groups_of(facts.telling_triggers))
     keys.update(f"object:{word}" for word in facts.object_stems)
     return frozenset(keys) | similar_title_keys(facts, stem_order)
 
