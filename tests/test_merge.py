@@ -21,6 +21,7 @@ from timeline.merge import (
     merge_names,
     merge_tables,
     name_words,
+    names_compatible,
     names_match,
     participants_conflict,
     participants_overlap,
@@ -34,6 +35,7 @@ from timeline.merge import (
     times_compatible,
     title_stem_order,
     triggers_similar,
+    triggers_synonymous,
     type_tags,
     types_compatible,
     words_similar,
@@ -58,6 +60,7 @@ def time(
 
 
 DECEMBER_2018 = time(dt.date(2018, 12, 1), dt.date(2018, 12, 31), Granularity.month)
+YEAR_2003 = time(dt.date(2003, 1, 1), dt.date(2003, 12, 31), Granularity.year)
 
 
 def event(
@@ -105,6 +108,23 @@ def test_names_match_table(a: str, b: str, expected: bool) -> None:
     assert names_match(b, a) is expected
 
 
+COMPATIBLE_NAME_CASES = [
+    pytest.param(row.a, row.b, row.match, id=f"compatible:{row.a}~{row.b}:{row.match}")
+    for row in merge_tables().compatible_name_examples
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), COMPATIBLE_NAME_CASES)
+def test_names_compatible_table(a: str, b: str, expected: bool) -> None:
+    assert names_compatible(a, b, same_document=False) is expected
+    assert names_compatible(b, a, same_document=False) is expected
+
+
+def test_names_compatible_within_one_article_only_when_they_match() -> None:
+    assert not names_compatible("Apple", "Apple Computer", same_document=True)
+    assert names_compatible("Jobs", "Steve Jobs", same_document=True)
+
+
 TYPE_CASES = [
     pytest.param(a, b, True, id=f"{group.id}:{a}~{b}")
     for group in merge_tables().type_groups
@@ -120,6 +140,25 @@ TYPE_CASES = [
 def test_types_compatible_table(a: str, b: str, expected: bool) -> None:
     assert types_compatible(a, b) is expected
     assert types_compatible(b, a) is expected
+
+
+TRIGGER_GROUP_CASES = [
+    pytest.param(a, b, True, id=f"{group.id}:{a}~{b}")
+    for group in merge_tables().trigger_groups
+    for a, b in group.examples
+] + [
+    pytest.param(a, b, False, id=f"{group.id}:not:{a}~{b}")
+    for group in merge_tables().trigger_groups
+    for a, b in group.negative
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), TRIGGER_GROUP_CASES)
+def test_trigger_groups_table(a: str, b: str, expected: bool) -> None:
+    first = event("a", "a", 0, "Apple", None, trigger=a)
+    second = event("b", "b", 0, "Apple", None, trigger=b)
+    assert triggers_synonymous(first, second) is expected
+    assert triggers_synonymous(second, first) is expected
 
 
 def test_every_type_group_has_examples_both_ways() -> None:
@@ -202,6 +241,48 @@ def test_content_stems_drop_stopwords_and_share_inflections() -> None:
             True,
             False,
             id="not-after-the-report",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 1)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            True,
+            id="borrowed-time-takes-an-earlier-date-of-another-article",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 1)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            True,
+            False,
+            id="borrowed-time-apart-in-one-article",
+        ),
+        pytest.param(
+            time(dt.date(2021, 3, 24)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-time-not-after-it",
+        ),
+        pytest.param(
+            time(dt.date(2021, 1, 5)),
+            time(dt.date(2021, 3, 23), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-time-not-long-before-it",
+        ),
+        pytest.param(
+            YEAR_2003,
+            time(dt.date(2003, 3, 23), basis=TimeBasis.context),
+            False,
+            True,
+            id="borrowed-time-inside-a-year",
+        ),
+        pytest.param(
+            time(dt.date(2021, 1, 1), dt.date(2021, 12, 31), Granularity.year),
+            time(dt.date(2022, 1, 10), basis=TimeBasis.context),
+            False,
+            False,
+            id="borrowed-day-not-traded-for-a-coarser-date",
         ),
     ],
 )
@@ -677,7 +758,10 @@ BLOCKING_TYPES = [
     "statement", "accuse", "request", "sanction", "arrest", "detention", "trial", "charge",
     "launch", "unveil", "other", "business",
 ]  # fmt: skip
-BLOCKING_TRIGGERS = ["said", "imposed", "imposes", "detained", "declared", "launched", None]
+BLOCKING_TRIGGERS = [
+    "said", "imposed", "imposes", "detained", "declared", "launched", "unveiled", "introduced",
+    None,
+]  # fmt: skip
 BLOCKING_WORDS = ["sanctions", "genocide", "trade", "phone", "store", "border", "talks", "case"]
 
 
@@ -698,6 +782,8 @@ def blocking_time(rng: random.Random) -> EventTime | None:
         return time(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), Granularity.year)
     if roll < 0.62:
         return time(dt.date(2018, 12, 1), day, Granularity.month)
+    if roll < 0.7:
+        return time(day, basis=TimeBasis.context)
     return time(day, basis=rng.choice([TimeBasis.explicit, TimeBasis.relative]))
 
 
@@ -827,3 +913,172 @@ def test_times_of_other_articles_fit_only_in_reachable_months() -> None:
             compatible += 1
             assert set(months) & set(time_buckets(b)) or time_buckets(b) == [WIDE_BUCKET]
     assert compatible >= 100
+
+
+def store_launch(id: str, document: str, actor: str, when: EventTime) -> Event:
+    return event(
+        id,
+        document,
+        100,
+        f"{actor} launches iTunes Music Store",
+        when,
+        type="business",
+        actors=[actor],
+        targets=["iTunes Music Store"],
+        trigger="launched",
+    )
+
+
+def test_a_short_company_name_in_another_article_is_the_same_doer() -> None:
+    day = store_launch("a-e1", "a", "Apple", time(dt.date(2003, 4, 28)))
+    year = store_launch("b-e1", "b", "Apple Computer", YEAR_2003)
+    assert not participants_conflict(day, year)
+    merged = merge_events([year, day])
+    assert len(merged) == 1
+    assert merged[0].time is not None and merged[0].time.value == "2003-04-28"
+
+
+def test_two_names_of_one_article_beginning_alike_are_two_doers() -> None:
+    corps = store_launch("a-e1", "a", "Apple Corps", YEAR_2003)
+    computer = store_launch("a-e2", "a", "Apple", YEAR_2003)
+    assert participants_conflict(corps, computer)
+    other_company = store_launch("b-e1", "b", "Apple Computer", YEAR_2003)
+    assert participants_conflict(corps, other_company)
+
+
+JUNE_7_2010 = time(dt.date(2010, 6, 7), basis=TimeBasis.relative)
+JULY_2010_CONTEXT = time(
+    dt.date(2010, 7, 1), dt.date(2010, 7, 31), Granularity.month, basis=TimeBasis.context
+)
+
+
+def test_a_borrowed_time_takes_another_articles_date_of_the_same_happening() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e7",
+        "b",
+        900,
+        "Steve Jobs introduces iPhone 4",
+        JULY_2010_CONTEXT,
+        type="business",
+        actors=["Apple CEO Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="introduced",
+    )
+    merged = merge_events([introduced, unveiled])
+    assert len(merged) == 1
+    assert merged[0].time == JUNE_7_2010
+    assert {m.document for m in merged[0].mentions} == {"a", "b"}
+
+
+def test_a_borrowed_time_keeps_its_own_date_for_another_object_or_happening() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    other_object = event(
+        "b-e7",
+        "b",
+        900,
+        "Steve Jobs introduces iPad",
+        JULY_2010_CONTEXT,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPad"],
+        trigger="introduced",
+    )
+    praised = event(
+        "b-e8",
+        "b",
+        950,
+        "Steve Jobs praises iPhone 4 design",
+        JULY_2010_CONTEXT,
+        type="statement",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="praised",
+    )
+    assert not same_event(unveiled, other_object)
+    assert not same_event(unveiled, praised)
+    assert len(merge_events([unveiled, other_object, praised])) == 3
+    in_one_article = other_object.model_copy(
+        update={
+            "title": "Steve Jobs introduces iPhone 4",
+            "targets": ["iPhone 4"],
+            "mentions": [unveiled.mentions[0].model_copy(update={"start": 900, "end": 920})],
+        }
+    )
+    assert len(merge_events([unveiled, in_one_article])) == 2
+
+
+def test_synonymous_triggers_on_one_target_are_one_event() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Steve Jobs unveils iPhone 4",
+        JUNE_7_2010,
+        type="business",
+        actors=["Steve Jobs"],
+        targets=["iPhone 4"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e11",
+        "b",
+        900,
+        "IPhone 4 introduced at conference",
+        time(dt.date(2010, 6, 2), dt.date(2010, 6, 16), basis=TimeBasis.relative),
+        type="business",
+        targets=["iPhone 4"],
+        trigger="introduced",
+    )
+    assert same_event(unveiled, introduced)
+    merged = merge_events([introduced, unveiled])
+    assert len(merged) == 1
+    assert merged[0].time == JUNE_7_2010
+
+
+def test_synonymous_triggers_on_other_targets_stay_apart() -> None:
+    unveiled = event(
+        "a-e2",
+        "a",
+        300,
+        "Apple unveils iPod nano",
+        JUNE_7_2010,
+        type="business",
+        actors=["Apple"],
+        targets=["iPod nano"],
+        trigger="unveiled",
+    )
+    introduced = event(
+        "b-e3",
+        "b",
+        500,
+        "Apple introduces new iTunes",
+        JUNE_7_2010,
+        type="business",
+        actors=["Apple"],
+        targets=["iTunes"],
+        trigger="introduced",
+    )
+    assert triggers_synonymous(unveiled, introduced)
+    assert not same_event(unveiled, introduced)
+    assert len(merge_events([unveiled, introduced])) == 2

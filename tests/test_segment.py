@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.segment import MAX_SENTENCE_CHARS, abbreviations, segment
+from timeline.segment import (
+    MAX_SENTENCE_CHARS,
+    abbreviations,
+    phrase_final_abbreviations,
+    segment,
+    two_word_surnames,
+)
 
 SPLIT_EXAMPLES = [
     pytest.param(
@@ -31,6 +37,30 @@ SPLIT_EXAMPLES = [
         "sent to headquarters. of Human Rights in Geneva.",
         ["sent to headquarters. of Human Rights in Geneva."],
         id="lowercase-continuation-does-not-split",
+    ),
+    pytest.param(
+        "Steve Jobs spoke. Users surf in the U.S. Jobs also noted sales. Later, Jobs said so.",
+        [
+            "Steve Jobs spoke.",
+            "Users surf in the U.S.",
+            "Jobs also noted sales.",
+            "Later, Jobs said so.",
+        ],
+        id="surname-opening-a-clause-after-a-phrase-final-abbreviation-splits",
+    ),
+    pytest.param(
+        "The American Embassy was hit. The U.S. Embassy in Nairobi, officials said, moved.",
+        ["The American Embassy was hit.", "The U.S. Embassy in Nairobi, officials said, moved."],
+        id="name-after-a-phrase-final-abbreviation-goes-on",
+    ),
+    pytest.param(
+        "Steve Jobs spoke. Later, Jobs said so. Apple Inc. CEO Steve Jobs smiled at Dr. Jobs then.",
+        [
+            "Steve Jobs spoke.",
+            "Later, Jobs said so.",
+            "Apple Inc. CEO Steve Jobs smiled at Dr. Jobs then.",
+        ],
+        id="title-or-capitalized-word-after-an-abbreviation-goes-on",
     ),
     pytest.param(
         "China pushes back\nIn February, the House voted.",
@@ -64,6 +94,25 @@ def test_body_start_skips_leading_metadata() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert segment("") == []
     assert segment(" \n\n \n") == []
+
+
+def test_phrase_final_abbreviations_are_abbreviations() -> None:
+    assert phrase_final_abbreviations() <= abbreviations()
+    assert "u.s" in phrase_final_abbreviations()
+    assert "dr" not in phrase_final_abbreviations()
+
+
+@pytest.mark.parametrize(
+    ("text", "surnames"),
+    [
+        pytest.param("Steve Jobs spoke. Later, Jobs said so.", {"Jobs"}, id="named-then-alone"),
+        pytest.param("Steve Jobs spoke.", set(), id="never-alone"),
+        pytest.param("The Embassy closed. Then, Embassy staff left.", set(), id="not-a-name"),
+        pytest.param("The American Embassy opened. At the Embassy said", set(), id="determiner"),
+    ],
+)
+def test_two_word_surnames(text: str, surnames: set[str]) -> None:
+    assert two_word_surnames(text) == surnames
 
 
 def test_abbreviation_table_is_lowercase_and_has_months() -> None:

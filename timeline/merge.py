@@ -6,10 +6,15 @@ of the same episode), their participants do not contradict each other (different
 roles reversed, mean different events), and enough ties them:
 
 - a shared participant (names normalized so that "Pompeo" matches "Mike Pompeo") and one more
-  sign: the same or synonymous specific type, the same trigger, similar title words, or a shared
-  word about what happened ("genocide");
+  sign: the same or synonymous specific type, the same trigger, similar title words, a shared
+  word about what happened ("genocide"), or, with a shared target, triggers of one group
+  ("Jobs unveiled iPhone 4" ~ "iPhone 4 was introduced");
 - or, for two dated mentions of the same interval, the same trigger and similar title words;
 - or, for an undated or document-date-based mention within one article, the same trigger.
+
+Across articles a mention whose date is only borrowed from its context ("When Jobs first
+introduced iPhone 4" in a July article) may take another article's own, finer date of the same
+happening shortly before, when a participant, the object and the trigger (or title) are shared.
 
 Events are clustered greedily in a fixed order (well-dated first, then by document and offset),
 so the same input always gives the same ids and order. Each event is compared only with the
@@ -67,6 +72,16 @@ class TypeGroup(_Model):
     negative: list[tuple[str, str]] = Field(min_length=1)
 
 
+class TriggerGroup(_Model):
+    """Trigger words that tell one happening ("introduced" ~ "unveiled" a product), with pairs
+    of triggers that are (examples) and are not (negative) of one group."""
+
+    id: str
+    words: list[str] = Field(min_length=2)
+    examples: list[tuple[str, str]] = Field(min_length=1)
+    negative: list[tuple[str, str]] = Field(min_length=1)
+
+
 class NameExample(_Model):
     """Two names and whether they denote the same participant."""
 
@@ -99,8 +114,11 @@ class MergeTables(_Model):
     broad_types: list[str]
     light_triggers: list[str]
     weak_time_bases: list[TimeBasis]
+    borrowed_time_bases: list[TimeBasis]
     type_groups: list[TypeGroup]
+    trigger_groups: list[TriggerGroup]
     name_examples: list[NameExample] = Field(min_length=1)
+    compatible_name_examples: list[NameExample] = Field(min_length=1)
     thresholds: MergeThresholds
 
 
@@ -173,6 +191,34 @@ def names_match(a: str, b: str, same_document: bool = True) -> bool:
     return set(shorter) <= set(longer) and shorter[-1] == longer[-1]
 
 
+@lru_cache(maxsize=65536)
+def names_compatible(a: str, b: str, same_document: bool = True) -> bool:
+    """Whether two names may denote the same participant: they match or, in two articles,
+    one's words begin the other's ("Apple" ~ "Apple Computer", "Steve" ~ "Steve Jobs": one
+    writer's short form of another's name). Within one article a writer who uses two names
+    means two participants ("Apple Corps" and "Apple Computer"). Only names that are not
+    compatible tell two doers apart."""
+    if names_match(a, b, same_document):
+        return True
+    if same_document:
+        return False
+    words_a, words_b = name_words(a), name_words(b)
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if not shorter or is_pronoun(shorter) or is_generic_name(shorter):
+        return False
+    return longer[: len(shorter)] == shorter
+
+
+@lru_cache(maxsize=65536)
+def parts_compatible(
+    parts_a: tuple[str, ...], parts_b: tuple[str, ...], same_document: bool = True
+) -> bool:
+    """Whether some participant of the first tuple may be one of the second."""
+    return any(
+        names_compatible(name, other, same_document) for name in parts_a for other in parts_b
+    )
+
+
 def participant_names(names: list[str]) -> list[str]:
     """Every single participant named in a list of (possibly conjoined) names."""
     return [part for name in names for part in split_names(name)]
@@ -180,10 +226,22 @@ def participant_names(names: list[str]) -> list[str]:
 
 def names_overlap(names_a: list[str], names_b: list[str], same_document: bool = True) -> int:
     """How many names of the first list match some name of the second."""
-    parts_b = participant_names(names_b)
+    return parts_overlap(
+        tuple(participant_names(names_a)), tuple(participant_names(names_b)), same_document
+    )
+
+
+@lru_cache(maxsize=65536)
+def parts_overlap(
+    parts_a: tuple[str, ...], parts_b: tuple[str, ...], same_document: bool = True
+) -> int:
+    """How many single participants of the first tuple match one of the second (cached: the
+    same participants meet again and again in a corpus)."""
+    if not (parts_a and parts_b):
+        return 0
     return sum(
         1
-        for name in participant_names(names_a)
+        for name in parts_a
         if any(names_match(name, other, same_document) for other in parts_b)
     )
 
@@ -193,39 +251,45 @@ def participants(event: Event) -> list[str]:
     return [*event.actors, *event.targets]
 
 
-def participants_overlap(a: Event, b: Event) -> int:
+def participants_overlap(a: Event | EventFacts, b: Event | EventFacts) -> int:
     """How many participants of `a` also take part in `b` (in any role)."""
-    same_document = not documents_of(a).isdisjoint(documents_of(b))
-    return names_overlap(participants(a), participants(b), same_document)
+    first, second = facts_of(a), facts_of(b)
+    same_document = not first.documents.isdisjoint(second.documents)
+    return parts_overlap(first.participants, second.participants, same_document)
 
 
-def participants_conflict(a: Event, b: Event) -> bool:
-    """Both events name their actors and share none: different doers, different events
-    ("Canada issued a statement" is not "the Conservatives urged Canada").
+def participants_conflict(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Both events name their actors and none may be the same: different doers, different
+    events ("Canada issued a statement" is not "the Conservatives urged Canada"; "Apple" and
+    "Apple Computer" may be one doer, see `names_compatible`).
 
     One exception: events of agreeing types where one's actors are the other's targets, as
     when the detained are reported as the subject ("the men have been detained").
     """
-    if not (a.actors and b.actors):
+    first, second = facts_of(a), facts_of(b)
+    if not (first.event.actors and second.event.actors):
         return False
-    same_document = not documents_of(a).isdisjoint(documents_of(b))
-    if names_overlap(a.actors, b.actors, same_document) > 0:
+    same_document = not first.documents.isdisjoint(second.documents)
+    if parts_compatible(first.actors, second.actors, same_document):
         return False
     crossed = (
-        names_overlap(a.actors, b.targets, same_document) > 0
-        or names_overlap(a.targets, b.actors, same_document) > 0
+        parts_overlap(first.actors, second.targets, same_document) > 0
+        or parts_overlap(first.targets, second.actors, same_document) > 0
     )
-    return not (crossed and specific_types_agree(a, b))
+    return not (crossed and specific_types_agree(first, second))
 
 
-def roles_reversed(a: Event, b: Event) -> bool:
+def roles_reversed(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """`a`'s actors are `b`'s targets and vice versa, with no shared actor: a reply, not a copy."""
-    if not (a.actors and a.targets and b.actors and b.targets):
+    first, second = facts_of(a), facts_of(b)
+    if not (
+        first.event.actors and first.event.targets and second.event.actors and second.event.targets
+    ):
         return False
     return (
-        names_overlap(a.actors, b.actors) == 0
-        and names_overlap(a.actors, b.targets) > 0
-        and names_overlap(a.targets, b.actors) > 0
+        parts_overlap(first.actors, second.actors) == 0
+        and parts_overlap(first.actors, second.targets) > 0
+        and parts_overlap(first.targets, second.actors) > 0
     )
 
 
@@ -261,7 +325,7 @@ def types_compatible(a: str, b: str) -> bool:
     return False
 
 
-def specific_types_agree(a: Event, b: Event) -> bool:
+def specific_types_agree(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether both types say something and are the same or synonyms (a mutual group such as
     arrest ~ detention). Generic ("other") and broad types ("statement", "business": one
     actor makes many a day) are no sign, nor is an umbrella such as statement ~ accuse."""
@@ -299,9 +363,9 @@ def object_stems(event: Event) -> frozenset[str]:
     return content_stems(event.title) - names - triggers(event)
 
 
-def shares_object_word(a: Event, b: Event) -> bool:
+def shares_object_word(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether two events' titles share a word about what happened (not a name, not a trigger)."""
-    return not object_stems(a).isdisjoint(object_stems(b))
+    return not facts_of(a).object_stems.isdisjoint(facts_of(b).object_stems)
 
 
 def triggers(event: Event) -> frozenset[str]:
@@ -320,14 +384,44 @@ def light_trigger_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in merge_tables().light_triggers)
 
 
-def triggers_similar(a: Event, b: Event) -> bool:
+@lru_cache(maxsize=1)
+def trigger_group_stems() -> dict[str, frozenset[str]]:
+    """Each trigger group's id and the stems of its words."""
+    return {group.id: frozenset(map(stem, group.words)) for group in merge_tables().trigger_groups}
+
+
+@lru_cache(maxsize=4096)
+def trigger_groups_of(trigger_stems: frozenset[str]) -> frozenset[str]:
+    """The ids of the trigger groups these trigger stems belong to."""
+    return frozenset(
+        group for group, stems in trigger_group_stems().items() if trigger_stems & stems
+    )
+
+
+def triggers_synonymous(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether the events' telling triggers fall in one trigger group ("introduced" ~
+    "unveiled")."""
+    groups_a = trigger_groups_of(facts_of(a).telling_triggers)
+    return bool(groups_a) and not groups_a.isdisjoint(
+        trigger_groups_of(facts_of(b).telling_triggers)
+    )
+
+
+def targets_overlap(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether the events share a target: the same thing was acted on ("iPhone 4")."""
+    first, second = facts_of(a), facts_of(b)
+    same_document = not first.documents.isdisjoint(second.documents)
+    return parts_overlap(first.targets, second.targets, same_document) > 0
+
+
+def triggers_similar(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether the events share a telling trigger stem ("imposed" ~ "imposes")."""
-    return not telling_triggers(a).isdisjoint(telling_triggers(b))
+    return not facts_of(a).telling_triggers.isdisjoint(facts_of(b).telling_triggers)
 
 
-def words_similar(a: Event, b: Event) -> bool:
+def words_similar(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether the titles share most of their content words (Jaccard over stems)."""
-    stems_a, stems_b = content_stems(a.title), content_stems(b.title)
+    stems_a, stems_b = facts_of(a).title_stems, facts_of(b).title_stems
     if not stems_a or not stems_b:
         return False
     jaccard = len(stems_a & stems_b) / len(stems_a | stems_b)
@@ -339,7 +433,42 @@ def words_similar(a: Event, b: Event) -> bool:
 
 def is_weak_time(time: EventTime | None) -> bool:
     """Whether a time is missing or only a guess (the document date)."""
-    return time is None or time.basis in merge_tables().weak_time_bases
+    return time is None or time.basis in weak_time_bases()
+
+
+@lru_cache(maxsize=1)
+def weak_time_bases() -> frozenset[TimeBasis]:
+    """The time bases that are only a guess, as a set."""
+    return frozenset(merge_tables().weak_time_bases)
+
+
+@lru_cache(maxsize=1)
+def borrowed_time_bases() -> frozenset[TimeBasis]:
+    """The time bases of a date borrowed from the sentences around, as a set."""
+    return frozenset(merge_tables().borrowed_time_bases)
+
+
+def is_borrowed_time(time: EventTime | None) -> bool:
+    """Whether a time was borrowed from the context ("When Jobs first introduced iPhone 4" takes
+    the month the article is about): the sentence itself gives no date."""
+    return time is not None and time.basis in borrowed_time_bases()
+
+
+def borrowed_time_fits(a: EventTime, b: EventTime) -> bool:
+    """Whether, across articles, a borrowed time and another article's own date that it does
+    not overlap may still be one event's: the own date is at least as fine, not later than the
+    borrowed time and at most the window before it (the article tells again, later, what
+    another dated). Same-strength times otherwise must overlap."""
+    if is_borrowed_time(a) == is_borrowed_time(b):
+        return False
+    borrowed, own = (a, b) if is_borrowed_time(a) else (b, a)
+    if (
+        is_weak_time(own)
+        or GRANULARITY_RANK[own.granularity] > GRANULARITY_RANK[borrowed.granularity]
+    ):
+        return False
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    return borrowed.earliest - window <= own.latest and own.earliest <= borrowed.latest
 
 
 def intervals_overlap(a: EventTime, b: EventTime) -> bool:
@@ -350,7 +479,8 @@ def intervals_overlap(a: EventTime, b: EventTime) -> bool:
 def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bool) -> bool:
     """Whether two times can be the time of one event.
 
-    A missing time fits anything. Two times of the same strength must overlap. A dated time
+    A missing time fits anything. Two times of the same strength must overlap, except, across
+    documents, a borrowed time and another article's own date (`borrowed_time_fits`). A dated time
     fits a document-date guess if it is not later than it, does not merely contain it at a
     coarser grain (the guess would be more precise than the date it is traded for) and, across
     documents, is recent.
@@ -358,7 +488,7 @@ def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bo
     if a is None or b is None:
         return True
     if is_weak_time(a) == is_weak_time(b):
-        return intervals_overlap(a, b)
+        return intervals_overlap(a, b) or (not same_document and borrowed_time_fits(a, b))
     strong, weak = (b, a) if is_weak_time(a) else (a, b)
     if strong.earliest > weak.latest or coarser_container(strong, weak):
         return False
@@ -399,36 +529,123 @@ def time_rank(time: EventTime | None) -> tuple[int, int, int]:
 
 def documents_of(event: Event) -> frozenset[str]:
     """The documents an event is mentioned in."""
-    return frozenset(m.document for m in event.mentions)
+    return frozenset([m.document for m in event.mentions])
 
 
-def same_event(a: Event, b: Event) -> bool:
+class EventFacts:
+    """What the deciding rules read of an event, read off it once: a merge compares each event
+    with several others, and events are immutable. Every rule takes an `Event` or its facts."""
+
+    __slots__ = (
+        "_object_stems",
+        "_signature",
+        "actors",
+        "documents",
+        "event",
+        "participants",
+        "targets",
+        "telling_triggers",
+        "time",
+        "title_stems",
+        "triggers",
+        "type",
+        "weak",
+    )
+
+    def __init__(self, event: Event) -> None:
+        self.event = event
+        self.type = event.type
+        self.time = event.time
+        self.documents = documents_of(event)
+        self.weak = is_weak_time(event.time)
+        self.actors = tuple(participant_names(event.actors))
+        self.targets = tuple(participant_names(event.targets))
+        self.participants = self.actors + self.targets
+        self.triggers = triggers(event)
+        self.telling_triggers = self.triggers - light_trigger_stems()
+        self.title_stems = content_stems(event.title)
+        self._object_stems: frozenset[str] | None = None
+        self._signature: Signature | None = None
+
+    @property
+    def object_stems(self) -> frozenset[str]:
+        """`object_stems` of the event (read when first needed)."""
+        if self._object_stems is None:
+            self._object_stems = object_stems(self.event)
+        return self._object_stems
+
+    @property
+    def signature(self) -> Signature:
+        """`comparison_signature` of the event (read when first needed)."""
+        if self._signature is None:
+            self._signature = comparison_signature(self.event)
+        return self._signature
+
+
+def facts_of(item: Event | EventFacts) -> EventFacts:
+    """The facts of an event (or the facts themselves)."""
+    return item if isinstance(item, EventFacts) else EventFacts(item)
+
+
+def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     """Whether two events are one real-world event (see the module docstring)."""
-    same_document = bool(documents_of(a) & documents_of(b))
-    if not types_compatible(a.type, b.type):
+    first, second = facts_of(a), facts_of(b)
+    same_document = bool(first.documents & second.documents)
+    if not types_compatible(first.type, second.type):
         return False
-    if not times_compatible(a.time, b.time, same_document):
+    if not times_compatible(first.time, second.time, same_document):
         return False
-    if participants_conflict(a, b) or roles_reversed(a, b):
+    if participants_conflict(first, second) or roles_reversed(first, second):
         return False
-    similar_trigger = triggers_similar(a, b)
-    similar_words = words_similar(a, b)
-    if participants_overlap(a, b) > 0 and (
-        specific_types_agree(a, b) or similar_trigger or similar_words or shares_object_word(a, b)
+    similar_trigger = triggers_similar(first, second)
+    similar_words = words_similar(first, second)
+    if times_apart(first.time, second.time):
+        return tells_same_happening(first, second, similar_trigger or similar_words)
+    if participants_overlap(first, second) > 0 and (
+        specific_types_agree(first, second)
+        or similar_trigger
+        or similar_words
+        or shares_object_word(first, second)
+        or (triggers_synonymous(first, second) and targets_overlap(first, second))
     ):
         return True
-    if not (is_weak_time(a.time) or is_weak_time(b.time)):
-        both_dated = a.time is not None and b.time is not None
-        return both_dated and same_interval(a.time, b.time) and similar_trigger and similar_words
+    if not (first.weak or second.weak):
+        a_time, b_time = first.time, second.time
+        both_dated = a_time is not None and b_time is not None
+        return both_dated and same_interval(a_time, b_time) and similar_trigger and similar_words
     return same_document and similar_trigger
 
 
-def attachment_score(event: Event, cluster: Cluster) -> tuple[int, int]:
+def times_apart(a: EventTime | None, b: EventTime | None) -> bool:
+    """Whether two compatible dated times do not overlap (a borrowed time and another
+    article's own date, see `borrowed_time_fits`)."""
+    if a is None or b is None or is_weak_time(a) or is_weak_time(b):
+        return False
+    return not intervals_overlap(a, b)
+
+
+def tells_same_happening(
+    a: Event | EventFacts, b: Event | EventFacts, similar_trigger_or_words: bool
+) -> bool:
+    """The strong tie a borrowed time needs to take another article's date: a shared
+    participant, the same object (a shared target or object word) and the same happening
+    (a shared telling trigger, synonymous types, or similar titles)."""
+    first, second = facts_of(a), facts_of(b)
+    if participants_overlap(first, second) == 0:
+        return False
+    same_object = parts_overlap(first.targets, second.targets, False) > 0 or shares_object_word(
+        first, second
+    )
+    return same_object and (similar_trigger_or_words or specific_types_agree(first, second))
+
+
+def attachment_score(event: Event | EventFacts, cluster: Cluster) -> tuple[int, int]:
     """How strongly an event belongs to a cluster: shared participants, shared triggers."""
-    members = cluster.representatives(documents_of(event))
+    facts = facts_of(event)
+    members = cluster.representative_facts(facts.documents)
     return (
-        max(participants_overlap(event, member) for member in members),
-        int(any(triggers_similar(event, member) for member in members)),
+        max(participants_overlap(facts, member) for member in members),
+        int(any(triggers_similar(facts, member) for member in members)),
     )
 
 
@@ -468,56 +685,72 @@ class Cluster:
     best: Event
     documents: set[str]
     types: set[str]
-    alike: dict[Signature, list[Event]]
+    alike: dict[Signature, list[EventFacts]]
     alike_documents: dict[Signature, set[str]]
+    best_key: tuple[tuple[int, int, int], tuple[str, int, int], str] | None = None
 
     @classmethod
-    def of(cls, event: Event) -> Cluster:
+    def of(cls, event: Event | EventFacts) -> Cluster:
         """A cluster holding one event."""
-        cluster = cls([], event, set(), set(), {}, {})
-        cluster.add(event)
+        facts = facts_of(event)
+        cluster = cls([], facts.event, set(), set(), {}, {})
+        cluster.add(facts)
         return cluster
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event | EventFacts) -> None:
         """Add a member, keeping the best-dated one and the documents and types up to date."""
+        facts = facts_of(event)
+        event = facts.event
         self.members.append(event)
-        documents = documents_of(event)
+        documents = facts.documents
         self.documents |= documents
         self.types.add(event.type.lower())
-        signature = comparison_signature(event)
-        self.alike.setdefault(signature, []).append(event)
+        signature = facts.signature
+        self.alike.setdefault(signature, []).append(facts)
         self.alike_documents.setdefault(signature, set()).update(documents)
-        if best_time_key(event) < best_time_key(self.best):
-            self.best = event
+        if self.best_key is None:
+            self.best_key = best_time_key(self.best)
+        key = best_time_key(event)
+        if key < self.best_key:
+            self.best, self.best_key = event, key
 
     def representatives(self, documents: frozenset[str]) -> list[Event]:
         """The members an event in `documents` must be compared with: of the members with one
         signature, one that shares a document with it and one that does not (comparing the
         others would give the same answers)."""
-        chosen: list[Event] = []
+        return [facts.event for facts in self.representative_facts(documents)]
+
+    def representative_facts(self, documents: frozenset[str]) -> list[EventFacts]:
+        """The facts of the `representatives`."""
+        chosen: list[EventFacts] = []
         for signature, members in self.alike.items():
             if documents.isdisjoint(self.alike_documents[signature]):
                 chosen.append(members[0])
                 continue
-            sharing = [not documents.isdisjoint(documents_of(member)) for member in members]
+            sharing = [not documents.isdisjoint(member.documents) for member in members]
             chosen.extend(members[sharing.index(flag)] for flag in (True, False) if flag in sharing)
         return chosen
 
 
-def fits_cluster(event: Event, cluster: Cluster, documents: frozenset[str]) -> bool:
-    """Whether an event (in `documents`) is the same as some member and contradicts none: it
-    fits the best time and every member's type, and no member has other actors or reversed
-    roles (so that chains of look-alikes do not drift)."""
+def fits_cluster(
+    event: Event | EventFacts, cluster: Cluster, documents: frozenset[str] | None = None
+) -> bool:
+    """Whether an event (in `documents`, by default its own) is the same as some member and
+    contradicts none: it fits the best time and every member's type, and no member has other
+    actors or reversed roles (so that chains of look-alikes do not drift)."""
+    facts = facts_of(event)
+    if documents is None:
+        documents = facts.documents
     same_document = not documents.isdisjoint(cluster.documents)
-    if not times_compatible(event.time, cluster.best.time, same_document):
+    if not times_compatible(facts.time, cluster.best.time, same_document):
         return False
-    if not all(types_compatible(event.type, kind) for kind in cluster.types):
+    if not all(types_compatible(facts.type, kind) for kind in cluster.types):
         return False
-    members = cluster.representatives(documents)
-    if not any(same_event(event, member) for member in members):
+    members = cluster.representative_facts(documents)
+    if not any(same_event(facts, member) for member in members):
         return False
     return not any(
-        participants_conflict(event, member) or roles_reversed(event, member) for member in members
+        participants_conflict(facts, member) or roles_reversed(facts, member) for member in members
     )
 
 
@@ -573,11 +806,14 @@ def reachable_months(time: EventTime) -> range | None:
     window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
     if is_weak_time(time):
         months = months_between(min(time.earliest, time.latest - window), time.latest)
+    elif is_borrowed_time(time):
+        months = months_between(time.earliest - window, time.latest + window)
     else:
         months = months_between(time.earliest, time.latest + window)
     return months if len(months) <= MAX_INDEXED_MONTHS + 2 else None
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str | None:
     """Last word of a (single) participant's name (names that match end alike), or None for
     a pronoun, which matches nothing."""
@@ -585,16 +821,17 @@ def name_key(name: str) -> str | None:
     return None if not words or is_pronoun(words) else words[-1]
 
 
-def local_keys(event: Event) -> frozenset[str]:
+def local_keys(event: Event | EventFacts) -> frozenset[str]:
     """What two events of one article must share to be one: a participant's last name word
     (generic names included) or a telling trigger."""
-    names = (name_key(part) for part in participant_names(participants(event)))
+    facts = facts_of(event)
+    names = (name_key(part) for part in facts.participants)
     return frozenset(f"name:{key}" for key in names if key) | frozenset(
-        f"trigger:{trigger}" for trigger in telling_triggers(event)
+        f"trigger:{trigger}" for trigger in facts.telling_triggers
     )
 
 
-def similar_title_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
+def similar_title_keys(event: Event | EventFacts, stem_order: dict[str, int]) -> frozenset[str]:
     """Keys that any two titles similar enough for `words_similar` share (prefix filtering).
 
     Title stems are ordered rarest first. A title that must share at least o >= 2 stems with a
@@ -602,7 +839,7 @@ def similar_title_keys(event: Event, stem_order: dict[str, int]) -> frozenset[st
     titles share are in both prefixes. A title that must share only one stem gives each stem
     and every pair of its stems (so it still meets a longer title keyed by pairs).
     """
-    stems = sorted(content_stems(event.title), key=lambda s: (stem_order.get(s, 0), s))
+    stems = sorted(facts_of(event).title_stems, key=lambda s: (stem_order.get(s, 0), s))
     threshold = merge_tables().thresholds.words_jaccard
     if threshold <= 0:
         return frozenset({"words:any"})
@@ -614,11 +851,13 @@ def similar_title_keys(event: Event, stem_order: dict[str, int]) -> frozenset[st
     return frozenset(f"words:{a}+{b}" for a, b in combinations(prefix, 2))
 
 
-def sign_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
+def sign_keys(event: Event | EventFacts, stem_order: dict[str, int]) -> frozenset[str]:
     """Keys for the sign besides a shared participant that `same_event` needs: a specific
-    type or its synonym group, a telling trigger, an object word, or similar title words."""
+    type or its synonym group, a telling trigger or its trigger group, an object word, or
+    similar title words."""
     tables = merge_tables()
-    kind = event.type.lower()
+    facts = facts_of(event)
+    kind = facts.type.lower()
     keys: set[str] = set()
     if kind not in {*tables.generic_types, *tables.broad_types}:
         keys.add(f"type:{kind}")
@@ -627,17 +866,18 @@ def sign_keys(event: Event, stem_order: dict[str, int]) -> frozenset[str]:
             for group in tables.type_groups
             if group.kind == "mutual" and kind in group.types
         )
-    keys.update(f"trigger:{trigger}" for trigger in telling_triggers(event))
-    keys.update(f"object:{word}" for word in object_stems(event))
-    return frozenset(keys) | similar_title_keys(event, stem_order)
+    keys.update(f"trigger:{trigger}" for trigger in facts.telling_triggers)
+    keys.update(f"synonym:{group}" for group in trigger_groups_of(facts.telling_triggers))
+    keys.update(f"object:{word}" for word in facts.object_stems)
+    return frozenset(keys) | similar_title_keys(facts, stem_order)
 
 
-def shared_names(event: Event) -> frozenset[str]:
+def shared_names(event: Event | EventFacts) -> frozenset[str]:
     """Last name words of the participants that can match a participant of another article's
     event (not pronouns; generic names match only within an article)."""
     return frozenset(
         key
-        for part in participant_names(participants(event))
+        for part in facts_of(event).participants
         if (key := name_key(part)) and not is_generic_name(name_words(part))
     )
 
@@ -677,15 +917,16 @@ class EventKeys:
     type_tags: frozenset[str]
 
     @classmethod
-    def of(cls, event: Event, stem_order: dict[str, int]) -> EventKeys:
+    def of(cls, event: Event | EventFacts, stem_order: dict[str, int]) -> EventKeys:
         """The keys of an event."""
-        names = shared_names(event)
+        facts = facts_of(event)
+        names = shared_names(facts)
         return cls(
-            local=local_keys(event),
+            local=local_keys(facts),
             names=names,
-            signs=sign_keys(event, stem_order) if names else frozenset(),
-            dated_triggers=frozenset() if is_weak_time(event.time) else telling_triggers(event),
-            type_tags=type_tags(event.type),
+            signs=sign_keys(facts, stem_order) if names else frozenset(),
+            dated_triggers=frozenset() if facts.weak else facts.telling_triggers,
+            type_tags=type_tags(facts.type),
         )
 
     def anchors(self) -> frozenset[str]:
@@ -743,17 +984,18 @@ class ClusterIndex:
         """An index of no clusters."""
         return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [], [], [])
 
-    def candidates(self, event: Event, keys: EventKeys) -> list[int]:
+    def candidates(self, event: Event | EventFacts, keys: EventKeys) -> list[int]:
         """Positions of the clusters worth comparing with the event, in creation order."""
+        facts = facts_of(event)
         found: set[int] = set()
-        for document in documents_of(event):
+        for document in facts.documents:
             found.update(
                 position
                 for position in self.by_document.get(document, ())
                 if not keys.local.isdisjoint(self.local[position])
             )
         anchored: set[int] = set()
-        months = reachable_months(event.time) if event.time is not None else None
+        months = reachable_months(facts.time) if facts.time is not None else None
         if months is None:
             for anchor in keys.timeless_queries():
                 anchored.update(self.by_anchor.get(anchor, ()))
@@ -769,9 +1011,12 @@ class ClusterIndex:
         )
         return sorted(found)
 
-    def add(self, position: int, event: Event, keys: EventKeys, cluster: Cluster) -> None:
+    def add(
+        self, position: int, event: Event | EventFacts, keys: EventKeys, cluster: Cluster
+    ) -> None:
         """Record that the cluster at `position` now holds the event (when its best time
         changes, every anchor of the cluster is filed under the months of the new one)."""
+        facts = facts_of(event)
         if position == len(self.local):
             self.local.append(set())
             self.anchors.append(set())
@@ -779,14 +1024,14 @@ class ClusterIndex:
             self.members.append(set())
         self.local[position] |= keys.local
         self.members[position].add(keys)
-        for document in documents_of(event):
+        for document in facts.documents:
             self.by_document[document].add(position)
         new_anchors = keys.anchors() - self.anchors[position]
         self.anchors[position] |= new_anchors
         for anchor in keys.timeless_anchors() - self.timeless_anchors[position]:
             self.timeless_anchors[position].add(anchor)
             self.by_anchor[anchor].append(position)
-        filed = self.anchors[position] if cluster.best is event else new_anchors
+        filed = self.anchors[position] if cluster.best is facts.event else new_anchors
         buckets = time_buckets(cluster.best.time)
         for anchor in filed:
             for bucket in buckets:
@@ -798,21 +1043,25 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
     clusters: list[Cluster] = []
     index = ClusterIndex.empty()
     stem_order = title_stem_order(events)
+    # The keys depend only on what the signature holds: copies of a story share them.
+    keys_by_signature: dict[Signature, EventKeys] = {}
     for event in sorted(events, key=event_order):
-        documents = documents_of(event)
-        keys = EventKeys.of(event, stem_order)
+        facts = EventFacts(event)
+        keys = keys_by_signature.get(facts.signature)
+        if keys is None:
+            keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
         candidates = [
-            (attachment_score(event, clusters[position]), -position)
-            for position in index.candidates(event, keys)
-            if fits_cluster(event, clusters[position], documents)
+            (attachment_score(facts, clusters[position]), -position)
+            for position in index.candidates(facts, keys)
+            if fits_cluster(facts, clusters[position])
         ]
         if candidates:
             position = -max(candidates)[1]
-            clusters[position].add(event)
+            clusters[position].add(facts)
         else:
             position = len(clusters)
-            clusters.append(Cluster.of(event))
-        index.add(position, event, keys, clusters[position])
+            clusters.append(Cluster.of(facts))
+        index.add(position, facts, keys, clusters[position])
     return [cluster.members for cluster in clusters]
 
 

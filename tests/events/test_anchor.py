@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from tests.events.helpers import expression, make_document
-from timeline.events.anchor import expression_time, governing_expression, is_attributive, is_since
+from timeline.events.anchor import (
+    expression_time,
+    governing_expression,
+    is_attributive,
+    is_since,
+    opens_clause_of,
+)
 from timeline.events.detect import detect
 from timeline.models import EventStatus, Granularity
 
@@ -70,6 +76,8 @@ def test_date_of_an_attribution_after_a_comma_does_not_govern_the_report() -> No
         ("its annual report for 2019", "2019", True),
         ("the company's 2010 conference", "2010", True),
         ("In 2019, the council voted.", "2019", False),
+        ("The 1991 agreement was that Apple would not sell music.", "1991", True),
+        ("Their 2019 report was late.", "2019", True),
     ],
 )
 def test_attributive_phrases(text: str, phrase: str, expected: bool) -> None:
@@ -134,3 +142,49 @@ def test_a_date_in_a_participial_appositive_dates_the_participle_only() -> None:
     text = "Jobs, born in San Francisco on February 24, 1955, has built a great company."
     found = governing_text(text, [("February 24, 1955", "1955-02-24")])
     assert found == {"born": "February 24, 1955", "built": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "subject", "expected"),
+    [
+        pytest.param(
+            "Projections showed that as of January 2008, iTunes held 19 percent.",
+            "January 2008",
+            "iTunes",
+            True,
+            id="after-that-and-before-a-comma",
+        ),
+        pytest.param(
+            "He started Apple in 1976, and in 1984 the Macintosh was released.",
+            "1984",
+            "the Macintosh",
+            True,
+            id="after-and-without-comma",
+        ),
+        pytest.param(
+            "The report of 2004 board members resigned.",
+            "2004",
+            "board",
+            False,
+            id="inside-a-noun-phrase",
+        ),
+        pytest.param(
+            "Apple said in 2004 that sales rose.",
+            "2004",
+            "sales",
+            False,
+            id="a-word-between-the-date-and-the-subject",
+        ),
+    ],
+)
+def test_a_date_phrase_opening_a_clause(
+    text: str, phrase: str, subject: str, expected: bool
+) -> None:
+    start = text.index(phrase)
+    assert opens_clause_of(text, start, start + len(phrase), text.index(subject)) is expected
+
+
+def test_a_date_opening_a_clause_governs_it_and_is_not_coordinated_with_the_last() -> None:
+    text = "He started Apple in 1976, and in 1984 the first Macintosh was released."
+    found = governing_text(text, [("1976", "1976"), ("1984", "1984")])
+    assert found == {"started": "1976", "released": "1984"}

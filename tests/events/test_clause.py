@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from timeline.events.clause import PREPOSITIONS, continues_episode, cues
+from timeline.events.clause import (
+    PREPOSITIONS,
+    TokenizedSentence,
+    continues_episode,
+    cues,
+    ends_sentence,
+)
 from timeline.events.lexicon import cue_table
 
 
@@ -31,3 +37,9 @@ def test_continuation_search_matches_each_phrase_in_any_case_and_whole_words_onl
     plain = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
     text = "Troops moved in. Within hours the city fell; shortly afterwards it burned."
     assert continues_episode(text) == bool(plain.search(text))
+
+
+def test_a_period_after_a_middle_initial_does_not_end_the_sentence() -> None:
+    sentence = TokenizedSentence("He left Timothy D. Cook in charge. Then he left.", [])
+    periods = [i for i, token in enumerate(sentence.tokens) if token.text == "."]
+    assert [ends_sentence(sentence, i) for i in periods] == [False, True, True]

@@ -126,3 +126,18 @@ def test_a_dated_participial_appositive_names_the_noun_before_it() -> None:
     start = text.index("February")
     born = [d for d in detect(text, [(start, start + 17)]) if d.trigger.text == "born"]
     assert len(born) == 1 and born[0].actors == ["Jobs"]
+
+
+def test_a_pronoun_before_the_verb_is_the_whole_subject() -> None:
+    text = "During his long speech he stated that the company would reinvent the phone."
+    (detection,) = [d for d in detect(text, []) if d.trigger.text == "stated"]
+    assert detection.actors == ["he"]
+
+
+def test_an_s_form_before_of_is_a_noun() -> None:
+    assert found("It has bugs, such as reports of issues with file sharing.") == {}
+
+
+def test_an_s_form_after_a_quantifier_is_a_noun() -> None:
+    assert "states" not in found("Turkey urged all Balkan states to sign a declaration.")
+    assert "claims" not in found("The insurer has started processing claims from the quake.")

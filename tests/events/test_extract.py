@@ -6,7 +6,7 @@ import datetime as dt
 
 from tests.events.helpers import expression, make_document
 from tests.workcount import executed_lines, growth
-from timeline.events import extract_events
+from timeline.events import Narrative, extract_events
 from timeline.models import EventStatus, Granularity, Sentence, TimeBasis
 from timeline.segment import segment
 
@@ -497,3 +497,124 @@ def test_an_event_noun_takes_the_time_of_its_main_clause() -> None:
     by_trigger = {e.mentions[0].trigger: e for e in events}
     assert "arrest" in by_trigger and "detained" in by_trigger
     assert by_trigger["arrest"].time == by_trigger["detained"].time
+
+
+def test_a_speakers_also_said_continues_their_last_occasion_however_far_back() -> None:
+    filler = "".join(f"The model number {n} has a larger screen.\n" for n in range(12))
+    opening = "Steve Jobs unveiled the new laptops on Wednesday.\n" + filler
+    times = []
+    for last in ("Jobs also said that stores will open.", "Jobs said that prices will fall."):
+        text = opening + last
+        phrase = expression(
+            text,
+            "Wednesday",
+            "2010-10-20",
+            Granularity.day,
+            D(2010, 10, 20),
+            D(2010, 10, 20),
+            "document",
+        )
+        events = run(text, "2010-10-23", [phrase])
+        times.append([e.time.value for e in events if e.mentions[0].trigger == "said" and e.time])
+    assert times == [["2010-10-20"], []]
+
+
+def test_a_first_name_alone_is_the_person_who_acted_with_it() -> None:
+    text = (
+        "Steve Jobs unveiled the new laptops on Wednesday.\n"
+        'Steve called the new laptops "the best we ever made".\n'
+        "He said that the store will open soon."
+    )
+    phrase = expression(
+        text,
+        "Wednesday",
+        "2010-10-20",
+        Granularity.day,
+        D(2010, 10, 20),
+        D(2010, 10, 20),
+        "document",
+    )
+    events = run(text, "2010-10-23", [phrase])
+    spoken = [(e.mentions[0].trigger, e.time.value if e.time else None) for e in events[1:]]
+    assert spoken == [("called", "2010-10-20"), ("said", "2010-10-20")]
+
+
+def test_a_first_name_shared_by_two_people_is_not_resolved() -> None:
+    narrative = Narrative()
+    narrative.remember_persons(["Steve Jobs", "Steve Ballmer", "Tim Cook"])
+    assert narrative.by_surname(["Steve", "Tim", "Apple"]) == ["Steve", "Cook", "Apple"]
+
+
+def test_an_undated_plan_takes_the_date_of_the_plan_just_told() -> None:
+    text = (
+        "The new phone will be available on June 24.\n"
+        "The old model will be discontinued.\n"
+        "There are two colours.\n"
+        "There are two sizes.\n"
+        "There are two prices.\n"
+        "The old charger will be discontinued."
+    )
+    phrase = expression(
+        text, "June 24", "2010-06-24", Granularity.day, D(2010, 6, 24), D(2010, 6, 24), "document"
+    )
+    events = run(text, "2010-06-08", [phrase])
+    plans = [
+        (e.status, e.time.value if e.time else None, e.time.basis if e.time else None)
+        for e in events
+    ]
+    assert plans == [
+        (EventStatus.planned, "2010-06-24", TimeBasis.context),
+        (EventStatus.planned, "2010-06-08", TimeBasis.document_date),
+    ]
+
+
+def test_an_undated_present_perfect_report_is_news_of_the_document_date() -> None:
+    text = (
+        "The trial opened in London on Wednesday.\n\n"
+        "Judge Martin Mann has stated that he owns an iPod.\n\n"
+        "China has previously said that the camps are schools."
+    )
+    phrase = expression(
+        text, "Wednesday", "2006-03-29", Granularity.day, D(2006, 3, 29), D(2006, 3, 29), "document"
+    )
+    events = run(text, "2006-03-28", [phrase])
+    spoken = [(e.mentions[0].trigger, e.time.value, e.time.basis) for e in events if e.time]
+    assert ("stated", "2006-03-28", TimeBasis.document_date) in spoken
+    assert [s for s in spoken if s[0] == "said"] == []
+
+
+def test_and_in_a_year_opening_a_clause_is_not_a_second_time_of_the_first_event() -> None:
+    text = "He started Apple in 1976, and in 1984 the first Macintosh was released."
+    phrases = [
+        expression(text, year, year, Granularity.year, D(int(year), 1, 1), D(int(year), 12, 31))
+        for year in ("1976", "1984")
+    ]
+    events = run(text, "2011-10-06", phrases)
+    assert sorted((e.mentions[0].trigger, e.time.value) for e in events if e.time) == [
+        ("released", "1984"),
+        ("started", "1976"),
+    ]
+
+
+def test_a_present_report_in_the_lead_is_dated_by_the_document() -> None:
+    body = "Apple Corps claims that the store violates an agreement."
+    filler = "".join(f"Paragraph {n} has more detail.\n\n" for n in range(3))
+    dated = []
+    for text in (body, filler + body):
+        events = run(text, "2006-03-28", [])
+        dated.append([(e.mentions[0].trigger, e.time.value) for e in events if e.time])
+    assert dated == [[("claims", "2006-03-28")], []]
+
+
+def test_a_maturity_date_is_not_a_plan_that_dates_the_next_plan() -> None:
+    text = "The notes mature in 1999.\nThe issue will be sold through underwriters."
+    phrase = expression(text, "1999", "1999", Granularity.year, D(1999, 1, 1), D(1999, 12, 31))
+    events = run(text, "1989-10-30", [phrase])
+    assert [(e.mentions[0].trigger, e.time.value) for e in events if e.time] == [
+        ("sold", "1989-10-30")
+    ]
+
+
+def test_a_correspondents_sign_off_reports_nothing() -> None:
+    events = run("Lisa Schlein reports from Geneva.", "1998-03-05", [])
+    assert [e for e in events if e.mentions[0].trigger == "reports"] == []

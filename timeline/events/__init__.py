@@ -12,7 +12,10 @@ and builds one `Event` per mention. Time comes from, in order:
 3. for the lead's present, present-perfect, continuing or planned news, the document date
    (basis `document_date`, lower confidence);
 4. for a reporting verb without a date phrase, the time of what the same speaker did in the
-   last few sentences of the paragraph (else it is dropped); for a noun naming an event by its
+   last few sentences of the paragraph (marked `also`: anywhere before), the document date for
+   a present-perfect report in the lead or a simple-present one in the opening sentences (else
+   it is dropped); for an
+   undated plan, the date of the plan told just before; for a noun naming an event by its
    possessor (`its launch`), the time of the same verb's last dated event told before.
 
 Anything else (background present tense, undated past tense outside any episode) is not put
@@ -41,7 +44,7 @@ from timeline.events.anchor import (
     is_since,
 )
 from timeline.events.arguments import opening_person
-from timeline.events.clause import cues
+from timeline.events.clause import PREPOSITIONS, cues
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline
@@ -117,6 +120,26 @@ class Narrative:
     )
     #: For each actor-key word, the index in `actor_times` of the last entry holding it.
     actor_word_latest: dict[str, int] = field(default_factory=dict)
+    #: The last dated plan: (sentence number, paragraph, time) of "will be available on June 24".
+    last_plan: tuple[int, int, EventTime] | None = None
+    #: First names of the people who acted so far -> their surnames ("Steve" -> {"Jobs"}).
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+
+    def remember_persons(self, names: list[str]) -> None:
+        """Remember the first name and surname of each person's name among `names`."""
+        not_person = organisation_or_demonym_words()
+        for name in names:
+            parts = name.split()
+            if 2 <= len(parts) <= 3 and not any(p.lower() in not_person for p in parts):
+                self.surnames.setdefault(parts[0], set()).add(parts[-1])
+
+    def by_surname(self, names: list[str]) -> list[str]:
+        """A lone first name replaced by the surname of the one person who acted with it."""
+        found = []
+        for name in names:
+            surnames = self.surnames.get(name, set()) if " " not in name else set()
+            found.append(next(iter(surnames)) if len(surnames) == 1 else name)
+        return found
 
     def add_actor_time(
         self, key: frozenset[str], time: EventTime | None, reason: str | None
@@ -336,6 +359,14 @@ def _context_time(
             or (point.explicit and point.paragraph == paragraph - 1)
         ):
             return _as_context(point.time), point.reason, True
+    plan = narrative.last_plan
+    if (
+        detection.status is EventStatus.planned
+        and plan is not None
+        and plan[1] == paragraph
+        and narrative.sentence_number - plan[0] <= PLAN_CONTINUATION_SENTENCES
+    ):
+        return _as_context(plan[2]), None, True  # "... available on June 24. X will be dropped"
     if (
         lead
         or detection.status is EventStatus.planned
@@ -346,6 +377,38 @@ def _context_time(
             return None, "no date phrase and the publication date is unknown", True
         return time, None, True
     return None, None, False
+
+
+PLAN_CONTINUATION_SENTENCES = 3
+
+
+def remember_plan(
+    anchored: list[Anchored],
+    expressions: list[tuple[int, int, TemporalExpression]],
+    text: str,
+    paragraph: int,
+    narrative: Narrative,
+    document: Document,
+) -> None:
+    """Remember the last plan dated by its own date phrase, for the undated plans that follow:
+    a planned event's time, else a date phrase after publication in a sentence in the future
+    tense ("will be available on June 24"; not "notes due 1999")."""
+    for item in anchored:
+        if item.status is EventStatus.planned and item.governing is not None and item.time:
+            narrative.last_plan = (narrative.sentence_number, paragraph, item.time)
+    published = document.published.reference
+    if anchored or published is None or not cues().future & set(text.lower().split()):
+        return  # only a sentence that tells a plan ("will be available on June 24")
+    for start, end, expression in expressions:
+        if (
+            is_date_like(expression)
+            and expression.earliest is not None
+            and expression.earliest > published
+            and not is_attributive(text, start, end, expression)
+        ):
+            result = expression_time(expression, document, EventStatus.planned, False)
+            if not isinstance(result, str):
+                narrative.last_plan = (narrative.sentence_number, paragraph, result)
 
 
 def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
@@ -466,7 +529,13 @@ def anchor_detections(
                 )
             continue
         if detection.speech and not detection.relative:
-            time = continued_speech_time(detection, item.sentence.paragraph, narrative)
+            time = (
+                document_time(document)  # "Apple Corps claims that": what it says now
+                if is_present_report(detection, item.lead, narrative.sentence_number)
+                else continued_speech_time(detection, item.sentence.paragraph, narrative)
+            )
+            if time is None and item.lead and is_news_of_the_day(detection):
+                time = document_time(document)  # "the judge has stated that": today's news
             if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
                 anchored.append(Anchored(detection, time, None, None, status))
             continue
@@ -487,7 +556,28 @@ def anchor_detections(
     return anchored
 
 
-SPEECH_CONTINUATION_SENTENCES = 3
+SPEECH_CONTINUATION_SENTENCES = 10
+
+
+def is_news_of_the_day(detection: Detection) -> bool:
+    """Whether an undated reporting verb tells the article's own news, dated by the document:
+    the present perfect ("has stated that"), not background ("has previously said")."""
+    return detection.tense == "present" and detection.perfect and not detection.background
+
+
+OPENING_SENTENCES = 5  # headline, dateline and the first body sentences
+
+
+def is_present_report(detection: Detection, lead: bool, sentence_number: int) -> bool:
+    """Whether a reporting verb in the simple present tells, in the article's opening, what
+    someone holds at the time of writing ("Apple Corps claims that"): dated by the document.
+    A correspondent's sign-off ("Lisa Schlein reports from Geneva.") reports nothing."""
+    if not lead or sentence_number >= OPENING_SENTENCES:
+        return False
+    if detection.tense != "present" or detection.perfect or detection.background:
+        return False
+    words = detection.object_text.split()
+    return bool(words) and words[0].lower() not in PREPOSITIONS
 
 
 def continued_speech_time(
@@ -496,7 +586,7 @@ def continued_speech_time(
     """The time of a reporting verb without a date phrase that goes on telling what the same
     speaker did in the sentences just before, in the same paragraph ("Jobs unveiled the iPad on
     Wednesday. He said that..."); None otherwise (a lone `said` is not put on the timeline)."""
-    key = actor_key(resolve_references(detection.actors, narrative))
+    key = actor_key(narrative.by_surname(resolve_references(detection.actors, narrative)))
     personal = bool(detection.actors) and detection.actors[0].lower() in PERSONAL_PRONOUNS
     if not key and not personal:
         return None
@@ -509,6 +599,10 @@ def continued_speech_time(
             return _as_context(time)
         if personal and person:
             return _as_context(time)  # "He said": the person who last acted
+    if detection.continuation and key:
+        earlier = narrative.last_actor_time(key)
+        if earlier is not None and earlier[0] is not None:
+            return _as_context(earlier[0])  # "Jobs also noted": where Jobs last spoke or acted
     return None
 
 
@@ -524,7 +618,9 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
     if not actors:
         return False
     first = actors[0]
-    return first.lower() in PERSONAL_PRONOUNS or first in known_persons(narrative, text)
+    if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
+        return True  # "he", or the first name of a person who acted ("Steve")
+    return first in known_persons(narrative, text)
 
 
 def referred_time(
@@ -700,6 +796,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
                 )
             )
         if event.actors:
+            narrative.remember_persons(event.actors)
             if not (event.time is not None and event.time.mod == "START"):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows
                 narrative.add_actor_time(actor_key(event.actors), event.time, event.reason)
@@ -743,5 +840,6 @@ def extract_events(
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)
         remember_lemma_times(anchored, narrative)
+        remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
         remember(narrative, sentence, built)
     return events

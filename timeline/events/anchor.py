@@ -31,7 +31,8 @@ DATE_VALUE = re.compile(r"\A(?:\d{4}|XXXX)")
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 ONWARD_AFTER = re.compile(r"\A\s+(?:onwards?|on)\b", re.IGNORECASE)
 ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our)\s+$|\b[a-z]+\s+(?:for|of)\s+$|\w[’']s\s+$)"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+$|\b[a-z]+\s+(?:for|of)\s+$"
+    r"|\w[’']s\s+$)"
 )
 POSSESSIVE_AFTER = re.compile(r"\A[’']s\b")
 WEEKDAY_ONLY = re.compile(
@@ -80,9 +81,9 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         r"\b(?:due|payable|expiring|maturing|dated)\s+$", text[max(0, start - 12) : start]
     ):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
-    if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start]) and (
-        re.match(r"\A\s?[a-z]", text[end : end + 2])
-    ):
+    if re.search(
+        r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start], re.I
+    ) and (re.match(r"\A\s?[a-z]", text[end : end + 2])):
         return not is_occasion_phrase(text, start, end)  # "the August 1988 cease-fire"
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
         re.fullmatch(r"\d{4}s?", expression.text)
@@ -179,6 +180,14 @@ class SentenceDates:
         )
         self.trigger_starts = [start for start, _ in triggers]
         self.trigger_detections = [detections[position] for _, position in triggers]
+        self.subject_starts = sorted(d.subject_start for d in detections)
+
+    def opens_a_clause(self, phrase: DatePhrase) -> bool:
+        """Whether a date phrase opens the clause of the next subject ("and in 1984 X was")."""
+        index = bisect.bisect_left(self.subject_starts, phrase.end)
+        if index == len(self.subject_starts):
+            return False
+        return opens_clause_of(self.text, phrase.start, phrase.end, self.subject_starts[index])
 
     def near(self, low: int, high: int) -> list[DatePhrase]:
         """Phrases ending at or after `low` and starting at or before `high`, plus openings."""
@@ -203,6 +212,8 @@ class SentenceDates:
                 )
                 if not COORDINATED_DATES.match(self.text[left.end : right.start]):
                     break
+                if self.opens_a_clause(right):
+                    break  # "in 1976, and in 1984 the Macintosh was released": two clauses
                 position += step
                 found.append(self.phrases[position].expression)
         return found
@@ -271,6 +282,8 @@ def governing_expression(
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(detection.anchor_end, trigger.end):
             penalty = 0.0
+        elif opens_clause_of(text, start, end, detection.subject_start):
+            penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause
         elif detection.relative:
             continue
         elif phrase.opening and (
@@ -311,6 +324,23 @@ def governing_expression(
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None
+
+
+CLAUSE_OPENER_BEFORE = re.compile(
+    r"(?:\A|[,;:]|\b(?:that|when|after|before|while|because|but|and))\s+"
+    r"(?:(?:as\s+of|in|on|at|during|by|until|from|early|late|last)\s+)*\Z",
+    re.IGNORECASE,
+)
+COMMA_ONLY = re.compile(r"\A\s*,?\s*\Z")
+
+
+def opens_clause_of(text: str, start: int, end: int, subject_start: int) -> bool:
+    """Whether a date phrase opens the clause whose subject follows it: after a conjunction or
+    a comma, and only a comma between it and the subject ("that as of January 2008, iTunes
+    held", "and in 1984 the first Macintosh was released")."""
+    if end > subject_start or not COMMA_ONLY.match(text[end:subject_start]):
+        return False
+    return bool(CLAUSE_OPENER_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 OPENING_WORDS = re.compile(

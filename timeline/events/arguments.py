@@ -33,6 +33,9 @@ PREPOSITIONS_OR_VERBLIKE = PREPOSITIONS | VERBLIKE
 DATE_INTRODUCERS = PREPOSITIONS | {"since", "during", "last"}
 
 
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
 def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, int, bool]:
     """Token range of the subject before the auxiliary chain; flag for VP coordination."""
     c = cues()
@@ -55,6 +58,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
     if end == chain_start:
         while end > 0 and end - 1 in sentence.blocked:
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
+    if sentence.lower(end - 1) in SUBJECT_PRONOUNS:
+        return end - 1, end, False  # "During his speech he stated": the pronoun alone
     start = end
     stops = c.subject_stops
     stop_words = verb_stops()

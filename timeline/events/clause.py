@@ -88,6 +88,7 @@ class Cues:
     planning: frozenset[str]
     failure: frozenset[str]
     object_control: frozenset[str]
+    causative: frozenset[str]
     document_subject: frozenset[str]
     gerund_preposition: frozenset[str]
     present_be: frozenset[str]
@@ -172,6 +173,7 @@ def cues() -> Cues:
         planning=table.words("planning"),
         failure=table.words("failure"),
         object_control=table.words("object_control"),
+        causative=table.words("causative"),
         document_subject=table.words("document_subject"),
         gerund_preposition=table.words("gerund_preposition"),
         present_be=frozenset(aux.present_be),
@@ -333,8 +335,12 @@ def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[
 
 
 def ends_sentence(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether a period ends the sentence (not `Jan. 19` or a stray mid-sentence period)."""
+    """Whether a period ends the sentence (not `Jan. 19`, an initial `Timothy D. Cook` or a
+    stray mid-sentence period)."""
     following = sentence.tokens[index + 1 :][:1]
+    initial = index > 0 and len(sentence.tokens[index - 1].text) == 1
+    if initial and sentence.tokens[index - 1].text.isupper():
+        return False
     return not following or following[0].is_capitalized
 
 

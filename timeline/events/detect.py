@@ -55,6 +55,9 @@ Tense = Literal["past", "present", "future"]
 CLAUSE_END = CLAUSE_PUNCTUATION | {"."}
 PREPOSITIONS_BUT_TO = PREPOSITIONS - {"to"}
 ARTICLES_OR_PREPOSITIONS = PREPOSITIONS | {"a", "an"}
+QUANTIFIERS = frozenset(
+    {"all", "some", "many", "several", "both", "other", "these", "those", "such", "most", "few"}
+)
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
@@ -112,12 +115,36 @@ def _infinitive_status(
             return "reject"
         if phrase in c.planning:
             return "reject" if _is_negated_before(sentence, cue_start) else EventStatus.planned
+    if chain == ["to"] and causative_verb(sentence, to_index) is not None:
+        return EventStatus.occurred  # "prompting Apple Corps to file suit": it filed
     if chain == ["to"] and purpose_verb(sentence, to_index) is not None:
         return EventStatus.occurred  # "returned to the stage to reveal": it happened then
     return "reject"
 
 
 PURPOSE_WINDOW = 12
+CAUSATIVE_OBJECT_WINDOW = 6
+
+
+def causative_verb(sentence: TokenizedSentence, to_index: int) -> int | None:
+    """The index of an implicative causative whose object the `to V` makes act ("prompting
+    Apple Corps to file", "led the firm to recall"), or None. Only a short noun phrase
+    stands between them; a negated or modal causative does not count."""
+    c = cues()
+    position = to_index - 1
+    while position > 0 and to_index - position <= CAUSATIVE_OBJECT_WINDOW:
+        token = sentence.tokens[position - 1]
+        if token.lower in c.causative and token.text.islower():
+            _, chain = auxiliary_chain(sentence, position - 1)
+            if set(chain) & (c.negation | c.irrealis | c.future):
+                return None
+            return position - 1
+        if sentence.is_boundary(position - 1) or token.lower in VERBLIKE:
+            return None
+        position -= 1
+    return None
+
+
 PAST_VERBLIKE = frozenset({"made", "went", "took", "gave", "came", "held", "sent", "put", "met"})
 
 
@@ -231,12 +258,16 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     following = sentence.lower(index + 1)
     if index == 0 or previous in c.determiners or previous in PREPOSITIONS:
         return True
+    if previous in QUANTIFIERS or (previous.endswith("ing") and previous.isalpha()):
+        return True  # "all states", "processing claims from": a plural noun
     if previous in forms or previous in VERBLIKE or previous.endswith("ed") or previous.isdigit():
         return True
     if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
         return True
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
+    if following == "of":
+        return True  # "such as reports of issues", "claims of harm": a noun with its complement
     next_token = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
     gerund_next = next_token is not None and next_token.text.islower() and following.endswith("ing")
     if gerund_next or following in {"--", "–", "—"}:
@@ -258,8 +289,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         start = index - 1
         while start > 0 and sentence.tokens[start - 1].is_capitalized:
             start -= 1
-        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS:
-            return True
+        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS | QUANTIFIERS:
+            return True  # "the Balkan states", "all Balkan states"
     return False
 
 
@@ -372,6 +403,11 @@ def _status_and_tense(
     return EventStatus.occurred, "past", False, False, False
 
 
+def quotation_follows(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a quoted word follows token `index` in the sentence ("called it \"a leap\"")."""
+    return any(sentence.is_quoted(position) for position in range(index, len(sentence.tokens)))
+
+
 def _dated_appositive(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a participle after a comma carries a date phrase before the clause ends
     ("Jobs, born in San Francisco on February 24, 1955, has built"): its own dated event."""
@@ -400,6 +436,8 @@ def _verb_detection(
         if sentence.lower(next_index) not in row.particles:
             return None
         next_index += 1
+    if row.quote_required and not quotation_follows(sentence, next_index):
+        return None
     previous = sentence.tokens[index - 1] if index > 0 else None
     if previous is not None and row.objects and object_key(row, previous.text):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
@@ -434,9 +472,12 @@ def _verb_detection(
         # "60 lawmakers plan to issue": the subject stands before the planning verb
         to_index = chain_start + chain.index("to")
         planning_verb = to_index - 1
+        causative = causative_verb(sentence, to_index) if chain == ["to"] else None
         if status is EventStatus.occurred:
             planning_verb = purpose_verb(sentence, to_index) or planning_verb
         subject_anchor, _ = auxiliary_chain(sentence, max(0, planning_verb))
+        if causative is not None:
+            subject_anchor = to_index  # "prompting Apple Corps to file": Apple Corps files
     start, end, coordinated = subject_range(sentence, subject_anchor)
     if start == end and row.id == "generic" and sentence.lower(index - 1) == ",":
         start, end = clause_subject(sentence, index)  # "Jobs, born in ... 1955,": Jobs

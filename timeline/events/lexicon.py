@@ -68,6 +68,10 @@ class TriggerRow(_Table):
     type: str
     speech: bool = False
     intransitive: bool = False
+    quote_required: bool = Field(
+        default=False,
+        description='Kept only when a quotation follows in the sentence (called it "a leap").',
+    )
     verb: str | None = Field(
         default=None, description="For a noun: the verb lemma of the event it names (death: die)."
     )
@@ -106,7 +110,7 @@ class CueRow(_Table):
     """A word list with the effect it has on detection, with runnable examples."""
 
     id: str
-    effect: Literal["reject", "planned"]
+    effect: Literal["reject", "planned", "occurred"]
     words: list[str] = Field(min_length=1)
     positive: list[DetectionExample] = Field(min_length=1)
     negative: list[DetectionExample] = Field(min_length=1)

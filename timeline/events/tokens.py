@@ -52,12 +52,24 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of a sentence with their offsets."""
-    return [
-        Token(word, start, end, word.lower())
-        for m in TOKEN_PATTERN.finditer(text)
-        for word, (start, end) in ((m.group(), m.span()),)
-    ]
+    """Tokens of a sentence with their offsets.
+
+    The pattern skips only whitespace and no token starts with whitespace, so each token is
+    the first occurrence of its text after the previous token: `findall` (the pattern has no
+    capturing group) and `str.find` give the offsets without a match object per token. An
+    ASCII sentence is lower-cased once.
+    """
+    tokens: list[Token] = []
+    lowered = text.lower() if text.isascii() else None
+    find = text.find
+    end = 0
+    for word in TOKEN_PATTERN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        tokens.append(
+            Token(word, start, end, word.lower() if lowered is None else lowered[start:end])
+        )
+    return tokens
 
 
 @lru_cache(maxsize=512)
@@ -82,6 +94,34 @@ def is_quoted_at(mask: tuple[bool, ...], position: int) -> bool:
     return bool(mask) and mask[position]
 
 
+CONTINUED_QUOTE_CLOSE = re.compile(r'"\s+([a-z]+)\b')
+
+
+@lru_cache(maxsize=1)
+def reporting_forms() -> frozenset[str]:
+    """Surface forms of the reporting verbs of the trigger lexicon (said, says, stated...)."""
+    from timeline.events.lexicon import trigger_forms
+
+    return frozenset(
+        form for form, rows in trigger_forms().items() if any(r.speech for r, _ in rows)
+    )
+
+
+def continued_straight_quote(text: str) -> int | None:
+    """The offset of a straight quote that closes a quotation begun in an earlier sentence: an
+    odd number of straight quotes, the first one after a comma or stop and before a reporting
+    verb (`... into the cloud, " said Jobs`); None otherwise."""
+    if text.count('"') % 2 == 0:
+        return None
+    first = text.index('"')
+    if not text[:first].rstrip().endswith((",", ".", "!", "?")):
+        return None
+    match = CONTINUED_QUOTE_CLOSE.match(text, first)
+    if match is None or match.group(1) not in reporting_forms():
+        return None
+    return first
+
+
 def quoted_mask(text: str) -> list[bool]:
     """For each character, whether it lies inside quotation marks.
 
@@ -94,6 +134,11 @@ def quoted_mask(text: str) -> list[bool]:
     depth = 0
     straight_open = False
     first_close_seen = False
+    continued = continued_straight_quote(text)
+    if continued is not None:  # `into the cloud, " said Steve Jobs`: it closes a quotation
+        mask[:continued] = [True] * continued
+        text = text[:continued] + " " + text[continued + 1 :]
+        first_close_seen = True
     for index, char in enumerate(text):
         if char == "“" or char == "«":
             depth += 1
@@ -105,5 +150,5 @@ def quoted_mask(text: str) -> list[bool]:
             first_close_seen = True
         elif char == '"':
             straight_open = not straight_open
-        mask[index] = depth > 0 or straight_open
+        mask[index] = mask[index] or depth > 0 or straight_open
     return mask
