@@ -28,10 +28,11 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -436,6 +437,7 @@ class EventFacts:
         "documents",
         "event",
         "participants",
+        "signature_id",
         "targets",
         "telling_triggers",
         "time",
@@ -459,6 +461,7 @@ class EventFacts:
         self.title_stems = content_stems(event.title)
         self._object_stems: frozenset[str] | None = None
         self._signature: Signature | None = None
+        self.signature_id: int | None = None
 
     @property
     def object_stems(self) -> frozenset[str]:
@@ -506,14 +509,70 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     return same_document and similar_trigger
 
 
-def attachment_score(event: Event | EventFacts, cluster: Cluster) -> tuple[int, int]:
+def attachment_score(
+    event: Event | EventFacts, cluster: Cluster, verdicts: PairVerdicts | None = None
+) -> tuple[int, int]:
     """How strongly an event belongs to a cluster: shared participants, shared triggers."""
     facts = facts_of(event)
     members = cluster.representative_facts(facts.documents)
+    ask = verdicts.answer if verdicts is not None else ask_rule
     return (
-        max(participants_overlap(facts, member) for member in members),
-        int(any(triggers_similar(facts, member) for member in members)),
+        max(ask(participants_overlap, facts, member) for member in members),
+        int(any(ask(triggers_similar, facts, member) for member in members)),
     )
+
+
+def contradicts(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether `b` has other actors than `a` or reversed roles."""
+    first, second = facts_of(a), facts_of(b)
+    return participants_conflict(first, second) or roles_reversed(first, second)
+
+
+Answer = TypeVar("Answer")
+PairRule = Callable[[EventFacts, EventFacts], Answer]
+
+
+def ask_rule(rule: PairRule[Answer], a: EventFacts, b: EventFacts) -> Answer:
+    """A deciding rule's answer for two events (no `PairVerdicts` at hand)."""
+    return rule(a, b)
+
+
+class PairVerdicts:
+    """The deciding rules' answers for pairs of events, kept during one merge.
+
+    An answer depends only on the two events' comparison signatures and on whether they share
+    a document, and the copies of a story (syndicated articles, a corpus with duplicates) ask
+    the same questions again and again. At most `limit` answers are kept (then they are
+    forgotten and asked again), so memory stays bounded.
+    """
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.signature_ids: dict[Signature, int] = {}
+        self.answers: dict[tuple[object, int, int, bool], object] = {}
+
+    def signature_id(self, facts: EventFacts) -> int:
+        """A number standing for the event's signature (equal signatures, equal numbers)."""
+        if facts.signature_id is None:
+            facts.signature_id = self.signature_ids.setdefault(
+                facts.signature, len(self.signature_ids)
+            )
+        return facts.signature_id
+
+    def answer(self, rule: PairRule[Answer], a: EventFacts, b: EventFacts) -> Answer:
+        """`rule(a, b)`, asked once per pair of signatures and document sharing."""
+        key = (
+            rule,
+            self.signature_id(a),
+            self.signature_id(b),
+            not a.documents.isdisjoint(b.documents),
+        )
+        found = self.answers.get(key, self)
+        if found is self:
+            if len(self.answers) >= self.limit:
+                self.answers.clear()
+            found = self.answers[key] = rule(a, b)
+        return found  # type: ignore[return-value]
 
 
 #: What the deciding rules read of an event, besides its documents.
@@ -594,17 +653,29 @@ class Cluster:
             if documents.isdisjoint(self.alike_documents[signature]):
                 chosen.append(members[0])
                 continue
-            sharing = [not documents.isdisjoint(member.documents) for member in members]
-            chosen.extend(members[sharing.index(flag)] for flag in (True, False) if flag in sharing)
+            sharing: EventFacts | None = None
+            other: EventFacts | None = None
+            for member in members:  # the first member sharing a document, the first not
+                if documents.isdisjoint(member.documents):
+                    other = other or member
+                else:
+                    sharing = sharing or member
+                if sharing is not None and other is not None:
+                    break
+            chosen.extend(member for member in (sharing, other) if member is not None)
         return chosen
 
 
 def fits_cluster(
-    event: Event | EventFacts, cluster: Cluster, documents: frozenset[str] | None = None
+    event: Event | EventFacts,
+    cluster: Cluster,
+    documents: frozenset[str] | None = None,
+    verdicts: PairVerdicts | None = None,
 ) -> bool:
     """Whether an event (in `documents`, by default its own) is the same as some member and
     contradicts none: it fits the best time and every member's type, and no member has other
-    actors or reversed roles (so that chains of look-alikes do not drift)."""
+    actors or reversed roles (so that chains of look-alikes do not drift). `verdicts` keeps
+    the answers for the next events."""
     facts = facts_of(event)
     if documents is None:
         documents = facts.documents
@@ -614,11 +685,10 @@ def fits_cluster(
     if not all(types_compatible(facts.type, kind) for kind in cluster.types):
         return False
     members = cluster.representative_facts(documents)
-    if not any(same_event(facts, member) for member in members):
+    ask = verdicts.answer if verdicts is not None else ask_rule
+    if not any(ask(same_event, facts, member) for member in members):
         return False
-    return not any(
-        participants_conflict(facts, member) or roles_reversed(facts, member) for member in members
-    )
+    return not any(ask(contradicts, facts, member) for member in members)
 
 
 def mention_key(mention: Mention) -> tuple[str, int, int]:
@@ -792,12 +862,14 @@ class EventKeys:
             type_tags=type_tags(facts.type),
         )
 
+    @cached_property
     def anchors(self) -> frozenset[str]:
         """Keys the global index files an event under: its names and dated triggers."""
         return frozenset(f"name:{name}" for name in self.names) | frozenset(
             f"trigger:{trigger}" for trigger in self.dated_triggers
         )
 
+    @cached_property
     def timeless_anchors(self) -> frozenset[str]:
         """Keys the all-time index files an event under: its names, alone and with each tag of
         its type, and its dated triggers."""
@@ -807,6 +879,7 @@ class EventKeys:
             | frozenset(f"trigger:{trigger}" for trigger in self.dated_triggers)
         )
 
+    @cached_property
     def timeless_queries(self) -> frozenset[str]:
         """Keys to look up in the all-time index: names with a tag of a compatible type (any
         name for a generic type), and dated triggers."""
@@ -860,11 +933,11 @@ class ClusterIndex:
         anchored: set[int] = set()
         months = reachable_months(facts.time) if facts.time is not None else None
         if months is None:
-            for anchor in keys.timeless_queries():
+            for anchor in keys.timeless_queries:
                 anchored.update(self.by_anchor.get(anchor, ()))
         else:
             buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
-            for anchor in keys.anchors():
+            for anchor in keys.anchors:
                 for bucket in buckets:
                     anchored.update(self.by_anchor_and_month.get((anchor, bucket), ()))
         found.update(
@@ -889,9 +962,9 @@ class ClusterIndex:
         self.members[position].add(keys)
         for document in facts.documents:
             self.by_document[document].add(position)
-        new_anchors = keys.anchors() - self.anchors[position]
+        new_anchors = keys.anchors - self.anchors[position]
         self.anchors[position] |= new_anchors
-        for anchor in keys.timeless_anchors() - self.timeless_anchors[position]:
+        for anchor in keys.timeless_anchors - self.timeless_anchors[position]:
             self.timeless_anchors[position].add(anchor)
             self.by_anchor[anchor].append(position)
         filed = self.anchors[position] if cluster.best is facts.event else new_anchors
@@ -908,15 +981,16 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
     stem_order = title_stem_order(events)
     # The keys depend only on what the signature holds: copies of a story share them.
     keys_by_signature: dict[Signature, EventKeys] = {}
+    verdicts = PairVerdicts()
     for event in sorted(events, key=event_order):
         facts = EventFacts(event)
         keys = keys_by_signature.get(facts.signature)
         if keys is None:
             keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
         candidates = [
-            (attachment_score(facts, clusters[position]), -position)
+            (attachment_score(facts, clusters[position], verdicts), -position)
             for position in index.candidates(facts, keys)
-            if fits_cluster(facts, clusters[position])
+            if fits_cluster(facts, clusters[position], verdicts=verdicts)
         ]
         if candidates:
             position = -max(candidates)[1]
