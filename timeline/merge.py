@@ -24,11 +24,13 @@ Every rule table lives in `resources/en/merge.json` with its examples.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import combinations
@@ -1053,7 +1055,25 @@ def build_event(cluster: list[Event]) -> Event:
     )
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a while (`gc.disable`), then restore it.
+
+    The merge holds a whole corpus's events and builds indexes of them, all without reference
+    cycles: the collector would scan them again and again and find nothing (a quarter to a
+    third of the merge's time). Reference counting still frees whatever the merge drops.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with duplicates folded together, every mention kept, in first-mention order."""
-    merged = [build_event(cluster) for cluster in cluster_events(events)]
-    return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))
+    with collector_paused():
+        merged = [build_event(cluster) for cluster in cluster_events(events)]
+        return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))
