@@ -15,7 +15,10 @@ Events are clustered greedily in a fixed order (well-dated first, then by docume
 so the same input always gives the same ids and order. Each event is compared only with the
 clusters an index finds for it (see "blocking": shared names and signs, months its time can
 reach, its own articles), a superset of those it fits, so the result is that of comparing it
-with every cluster, in near-linear time. A merged event keeps the id of its
+with every cluster, in near-linear time. What the rules read of an event is read once
+(`EventFacts`); the blocking keys and the rules' answers depend only on the events' comparison
+signatures (and whether they share a document), so they are computed once per signature or
+pair of signatures, which copies of a story share. A merged event keeps the id of its
 earliest mention, the best-dated member's time, title and summary, the union of names (full
 names preferred), every mention, and a confidence raised by corroboration from other documents.
 Every rule table lives in `resources/en/merge.json` with its examples.
