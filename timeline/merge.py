@@ -20,7 +20,10 @@ Events are clustered greedily in a fixed order (well-dated first, then by docume
 so the same input always gives the same ids and order. Each event is compared only with the
 clusters an index finds for it (see "blocking": shared names and signs, months its time can
 reach, its own articles), a superset of those it fits, so the result is that of comparing it
-with every cluster, in near-linear time. A merged event keeps the id of its
+with every cluster, in near-linear time. What the rules read of an event is read once
+(`EventFacts`); the blocking keys and the rules' answers depend only on the events' comparison
+signatures (and whether they share a document), so they are computed once per signature or
+pair of signatures, which copies of a story share. A merged event keeps the id of its
 earliest mention, the best-dated member's time, title and summary, the union of names (full
 names preferred), every mention, and a confidence raised by corroboration from other documents.
 Every rule table lives in `resources/en/merge.json` with its examples.
@@ -29,14 +32,17 @@ Every rule table lives in `resources/en/merge.json` with its examples.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -543,6 +549,7 @@ class EventFacts:
         "documents",
         "event",
         "participants",
+        "signature_id",
         "targets",
         "telling_triggers",
         "time",
@@ -566,6 +573,7 @@ class EventFacts:
         self.title_stems = content_stems(event.title)
         self._object_stems: frozenset[str] | None = None
         self._signature: Signature | None = None
+        self.signature_id: int | None = None
 
     @property
     def object_stems(self) -> frozenset[str]:
@@ -639,14 +647,70 @@ def tells_same_happening(
     return same_object and (similar_trigger_or_words or specific_types_agree(first, second))
 
 
-def attachment_score(event: Event | EventFacts, cluster: Cluster) -> tuple[int, int]:
+def attachment_score(
+    event: Event | EventFacts, cluster: Cluster, verdicts: PairVerdicts | None = None
+) -> tuple[int, int]:
     """How strongly an event belongs to a cluster: shared participants, shared triggers."""
     facts = facts_of(event)
     members = cluster.representative_facts(facts.documents)
+    ask = verdicts.answer if verdicts is not None else ask_rule
     return (
-        max(participants_overlap(facts, member) for member in members),
-        int(any(triggers_similar(facts, member) for member in members)),
+        max(ask(participants_overlap, facts, member) for member in members),
+        int(any(ask(triggers_similar, facts, member) for member in members)),
     )
+
+
+def contradicts(a: Event | EventFacts, b: Event | EventFacts) -> bool:
+    """Whether `b` has other actors than `a` or reversed roles."""
+    first, second = facts_of(a), facts_of(b)
+    return participants_conflict(first, second) or roles_reversed(first, second)
+
+
+Answer = TypeVar("Answer")
+PairRule = Callable[[EventFacts, EventFacts], Answer]
+
+
+def ask_rule(rule: PairRule[Answer], a: EventFacts, b: EventFacts) -> Answer:
+    """A deciding rule's answer for two events (no `PairVerdicts` at hand)."""
+    return rule(a, b)
+
+
+class PairVerdicts:
+    """The deciding rules' answers for pairs of events, kept during one merge.
+
+    An answer depends only on the two events' comparison signatures and on whether they share
+    a document, and the copies of a story (syndicated articles, a corpus with duplicates) ask
+    the same questions again and again. At most `limit` answers are kept (then they are
+    forgotten and asked again), so memory stays bounded.
+    """
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.signature_ids: dict[Signature, int] = {}
+        self.answers: dict[tuple[object, int, int, bool], object] = {}
+
+    def signature_id(self, facts: EventFacts) -> int:
+        """A number standing for the event's signature (equal signatures, equal numbers)."""
+        if facts.signature_id is None:
+            facts.signature_id = self.signature_ids.setdefault(
+                facts.signature, len(self.signature_ids)
+            )
+        return facts.signature_id
+
+    def answer(self, rule: PairRule[Answer], a: EventFacts, b: EventFacts) -> Answer:
+        """`rule(a, b)`, asked once per pair of signatures and document sharing."""
+        key = (
+            rule,
+            self.signature_id(a),
+            self.signature_id(b),
+            not a.documents.isdisjoint(b.documents),
+        )
+        found = self.answers.get(key, self)
+        if found is self:
+            if len(self.answers) >= self.limit:
+                self.answers.clear()
+            found = self.answers[key] = rule(a, b)
+        return found  # type: ignore[return-value]
 
 
 #: What the deciding rules read of an event, besides its documents.
@@ -727,17 +791,29 @@ class Cluster:
             if documents.isdisjoint(self.alike_documents[signature]):
                 chosen.append(members[0])
                 continue
-            sharing = [not documents.isdisjoint(member.documents) for member in members]
-            chosen.extend(members[sharing.index(flag)] for flag in (True, False) if flag in sharing)
+            sharing: EventFacts | None = None
+            other: EventFacts | None = None
+            for member in members:  # the first member sharing a document, the first not
+                if documents.isdisjoint(member.documents):
+                    other = other or member
+                else:
+                    sharing = sharing or member
+                if sharing is not None and other is not None:
+                    break
+            chosen.extend(member for member in (sharing, other) if member is not None)
         return chosen
 
 
 def fits_cluster(
-    event: Event | EventFacts, cluster: Cluster, documents: frozenset[str] | None = None
+    event: Event | EventFacts,
+    cluster: Cluster,
+    documents: frozenset[str] | None = None,
+    verdicts: PairVerdicts | None = None,
 ) -> bool:
     """Whether an event (in `documents`, by default its own) is the same as some member and
     contradicts none: it fits the best time and every member's type, and no member has other
-    actors or reversed roles (so that chains of look-alikes do not drift)."""
+    actors or reversed roles (so that chains of look-alikes do not drift). `verdicts` keeps
+    the answers for the next events."""
     facts = facts_of(event)
     if documents is None:
         documents = facts.documents
@@ -747,11 +823,10 @@ def fits_cluster(
     if not all(types_compatible(facts.type, kind) for kind in cluster.types):
         return False
     members = cluster.representative_facts(documents)
-    if not any(same_event(facts, member) for member in members):
+    ask = verdicts.answer if verdicts is not None else ask_rule
+    if not any(ask(same_event, facts, member) for member in members):
         return False
-    return not any(
-        participants_conflict(facts, member) or roles_reversed(facts, member) for member in members
-    )
+    return not any(ask(contradicts, facts, member) for member in members)
 
 
 def mention_key(mention: Mention) -> tuple[str, int, int]:
@@ -929,12 +1004,14 @@ class EventKeys:
             type_tags=type_tags(facts.type),
         )
 
+    @cached_property
     def anchors(self) -> frozenset[str]:
         """Keys the global index files an event under: its names and dated triggers."""
         return frozenset(f"name:{name}" for name in self.names) | frozenset(
             f"trigger:{trigger}" for trigger in self.dated_triggers
         )
 
+    @cached_property
     def timeless_anchors(self) -> frozenset[str]:
         """Keys the all-time index files an event under: its names, alone and with each tag of
         its type, and its dated triggers."""
@@ -944,6 +1021,7 @@ class EventKeys:
             | frozenset(f"trigger:{trigger}" for trigger in self.dated_triggers)
         )
 
+    @cached_property
     def timeless_queries(self) -> frozenset[str]:
         """Keys to look up in the all-time index: names with a tag of a compatible type (any
         name for a generic type), and dated triggers."""
@@ -997,11 +1075,11 @@ class ClusterIndex:
         anchored: set[int] = set()
         months = reachable_months(facts.time) if facts.time is not None else None
         if months is None:
-            for anchor in keys.timeless_queries():
+            for anchor in keys.timeless_queries:
                 anchored.update(self.by_anchor.get(anchor, ()))
         else:
             buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
-            for anchor in keys.anchors():
+            for anchor in keys.anchors:
                 for bucket in buckets:
                     anchored.update(self.by_anchor_and_month.get((anchor, bucket), ()))
         found.update(
@@ -1026,9 +1104,9 @@ class ClusterIndex:
         self.members[position].add(keys)
         for document in facts.documents:
             self.by_document[document].add(position)
-        new_anchors = keys.anchors() - self.anchors[position]
+        new_anchors = keys.anchors - self.anchors[position]
         self.anchors[position] |= new_anchors
-        for anchor in keys.timeless_anchors() - self.timeless_anchors[position]:
+        for anchor in keys.timeless_anchors - self.timeless_anchors[position]:
             self.timeless_anchors[position].add(anchor)
             self.by_anchor[anchor].append(position)
         filed = self.anchors[position] if cluster.best is facts.event else new_anchors
@@ -1045,15 +1123,16 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
     stem_order = title_stem_order(events)
     # The keys depend only on what the signature holds: copies of a story share them.
     keys_by_signature: dict[Signature, EventKeys] = {}
+    verdicts = PairVerdicts()
     for event in sorted(events, key=event_order):
         facts = EventFacts(event)
         keys = keys_by_signature.get(facts.signature)
         if keys is None:
             keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
         candidates = [
-            (attachment_score(facts, clusters[position]), -position)
+            (attachment_score(facts, clusters[position], verdicts), -position)
             for position in index.candidates(facts, keys)
-            if fits_cluster(facts, clusters[position])
+            if fits_cluster(facts, clusters[position], verdicts=verdicts)
         ]
         if candidates:
             position = -max(candidates)[1]
@@ -1116,7 +1195,25 @@ def build_event(cluster: list[Event]) -> Event:
     )
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a while (`gc.disable`), then restore it.
+
+    The merge holds a whole corpus's events and builds indexes of them, all without reference
+    cycles: the collector would scan them again and again and find nothing (a quarter to a
+    third of the merge's time). Reference counting still frees whatever the merge drops.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with duplicates folded together, every mention kept, in first-mention order."""
-    merged = [build_event(cluster) for cluster in cluster_events(events)]
-    return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))
+    with collector_paused():
+        merged = [build_event(cluster) for cluster in cluster_events(events)]
+        return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))

@@ -6,9 +6,6 @@ global step; `run` strings them together for a list of paths.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,27 +71,9 @@ def process_document(document: Document) -> DocumentResult:
     return DocumentResult(document=summarize(document), events=events)
 
 
-@contextmanager
-def frozen_live_objects() -> Iterator[None]:
-    """Leave the objects alive now out of garbage collection for a while (`gc.freeze`).
-
-    The merge holds a whole corpus's events, which the cyclic collector would otherwise scan
-    again and again while the merge makes its (acyclic) indexes: about a quarter of the merge's
-    time. Objects made meanwhile are collected as usual; the live ones are unfrozen after.
-    """
-    already_frozen = gc.get_freeze_count() > 0
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not already_frozen:
-            gc.unfreeze()
-
-
 def merge_documents(results: list[DocumentResult], skipped: list[SkippedInput]) -> TimelineResult:
     """The global step: merge events across documents, split dated from undated, sort."""
-    with frozen_live_objects():
-        merged = merge_events([event for result in results for event in result.events])
+    merged = merge_events([event for result in results for event in result.events])
     dated = [event for event in merged if event.time is not None]
     undated = [event for event in merged if event.time is None]
     dated.sort(key=lambda e: (e.time.earliest, e.time.latest, e.id))  # type: ignore[union-attr]
