@@ -326,3 +326,15 @@ def test_workers_default_to_every_core_unless_settings_say() -> None:
     assert resolve_workers(Settings()) == default_workers()
     assert resolve_workers(Settings(workers=3)) == 3
     assert resolve_workers(Settings(workers=1)) == 1
+
+
+def test_collector_relaxed_raises_the_youngest_threshold_and_restores_all() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with parallel.collector_relaxed(12_345):
+        assert gc.get_threshold() == (12_345, *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), parallel.collector_relaxed(999):
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before

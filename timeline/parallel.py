@@ -21,13 +21,14 @@ before the merge, and a duplicate document id keeps the first input (in input or
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
@@ -63,6 +64,9 @@ CHUNKS_PER_WORKER = 8
 IN_FLIGHT_PER_WORKER = 4
 #: Bucket of an undated event in the Dask merge fold.
 UNDATED_BUCKET = "undated"
+#: During a run, container allocations between two collections of the cyclic garbage
+#: collector's youngest generation (Python's default is 700; see `collector_relaxed`).
+RUN_COLLECTOR_THRESHOLD = 50_000
 
 
 class RunContext(BaseModel):
@@ -309,10 +313,30 @@ def set_worker_context(context: RunContext) -> None:
     _worker_context = context
 
 
+@contextmanager
+def collector_relaxed(threshold: int = RUN_COLLECTOR_THRESHOLD) -> Iterator[None]:
+    """Collect the cyclic garbage collector's youngest generation every `threshold` container
+    allocations for a while (`gc.set_threshold`), then restore the thresholds.
+
+    A run keeps every document's results until the merge, and they make no reference cycles:
+    with Python's default (700) the collector scanned them again and again, 12% of a 1-worker
+    run over 20 MB (5.2 of 44 CPU seconds), against 0.9 s with 50,000. Reference counting
+    still frees everything else at once; garbage cycles wait for at most `threshold` more
+    allocations.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(threshold, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def process_chunk_in_worker(chunk: list[InputJob]) -> list[InputOutcome]:
     """Process a chunk with the worker's run context."""
     assert _worker_context is not None, "pool worker started without set_worker_context"
-    return process_chunk(chunk, _worker_context)
+    with collector_relaxed():
+        return process_chunk(chunk, _worker_context)
 
 
 def crashed_outcome(job: InputJob) -> InputOutcome:
@@ -663,13 +687,14 @@ def run_with_report(
         if engine == "dask":
             result = run_dask(plan, workers, scheduler, collector)
         else:
-            if workers == 1 or len(plan.chunks) <= 1:
-                outcomes = run_in_process(plan.chunks, plan.context)
-            else:
-                outcomes = run_pool(plan.chunks, plan.context, workers)
-            for outcome in outcomes:
-                collector.add(outcome)
-            result = finish(collector, plan)
+            with collector_relaxed():
+                if workers == 1 or len(plan.chunks) <= 1:
+                    outcomes = run_in_process(plan.chunks, plan.context)
+                else:
+                    outcomes = run_pool(plan.chunks, plan.context, workers)
+                for outcome in outcomes:
+                    collector.add(outcome)
+                result = finish(collector, plan)
     finally:
         reporter.close()
     stats.seconds = time.perf_counter() - started
