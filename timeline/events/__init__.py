@@ -620,7 +620,12 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
     first = actors[0]
     if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
         return True  # "he", or the first name of a person who acted ("Steve")
-    return first in known_persons(narrative, text)
+    # `first in known_persons(narrative, text)`, reading the current sentence (where the actor
+    # is usually named) first and the earlier ones only when it does not name the actor
+    for known in (text, *reversed(narrative.previous_texts)):
+        if any(first == name or first == name.split()[-1] for name in persons_in(known)):
+            return True
+    return False
 
 
 def referred_time(
