@@ -620,7 +620,12 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
     first = actors[0]
     if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
         return True  # "he", or the first name of a person who acted ("Steve")
-    return first in known_persons(narrative, text)
+    # `first in known_persons(narrative, text)`, reading the current sentence (where the actor
+    # is usually named) first and the earlier ones only when it does not name the actor
+    for known in (text, *reversed(narrative.previous_texts)):
+        if any(first == name or first == name.split()[-1] for name in persons_in(known)):
+            return True
+    return False
 
 
 def referred_time(
@@ -649,6 +654,22 @@ def remember_lemma_times(anchored: list[Anchored], narrative: Narrative) -> None
             narrative.lemma_times[item.detection.row.lemma] = item.time
 
 
+def _present_or_headline(item: ContentSentence) -> bool:
+    """Whether a sentence is told in the present tense, or is the headline (read only on the
+    paths of `update_reference` that need it)."""
+    return _sentence_is_present(item.sentence.text) or item.headline
+
+
+def _document_reference(document: Document, paragraph: int) -> Reference:
+    """The publication date as the narrative's reference time."""
+    return Reference(
+        document_time(document),
+        None if document.published.value else "the publication date is unknown",
+        paragraph,
+        from_document=True,
+    )
+
+
 def update_reference(
     item: ContentSentence,
     expressions: list[tuple[int, int, TemporalExpression]],
@@ -661,13 +682,6 @@ def update_reference(
         return  # what is planned does not move the narrative's reference time
     text = item.sentence.text
     paragraph = item.sentence.paragraph
-    present = _sentence_is_present(text) or item.headline
-    document_reference = Reference(
-        document_time(document),
-        None if document.published.value else "the publication date is unknown",
-        paragraph,
-        from_document=True,
-    )
     anchored = [a for a in anchored if not a.detection.possessed]  # "its launch" looks back
     main = next((a for a in anchored if a.time is not None), None)
     if main is not None and main.time is not None:
@@ -683,8 +697,8 @@ def update_reference(
         )
         if not since:
             narrative.point_reference = narrative.reference
-        elif present:
-            narrative.point_reference = document_reference
+        elif _present_or_headline(item):
+            narrative.point_reference = _document_reference(document, paragraph)
         return
     mask = quoted_of(text)
     published = document.published.reference
@@ -704,8 +718,8 @@ def update_reference(
         narrative.reference = Reference(time, reason, paragraph, since=since, explicit=True)
         if not since:
             narrative.point_reference = narrative.reference
-        elif present:
-            narrative.point_reference = document_reference
+        elif _present_or_headline(item):
+            narrative.point_reference = _document_reference(document, paragraph)
         return
     dated = [
         a for a in anchored if a.time is not None and a.time.basis is not TimeBasis.document_date
@@ -716,8 +730,8 @@ def update_reference(
             last.time, last.reason, paragraph
         )
         return
-    if present:
-        narrative.reference = narrative.point_reference = document_reference
+    if _present_or_headline(item):
+        narrative.reference = narrative.point_reference = _document_reference(document, paragraph)
 
 
 @lru_cache(maxsize=64)

@@ -88,7 +88,8 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
     """Runs of capitalized tokens (with joining words) that may be names."""
     runs: list[list[Token]] = []
     _, _, _, not_starts = word_sets()
-    name_word = [is_name_text(token.text) for token in tokens]
+    # `is_name_text` starts with the same test: most tokens are lower-case and skip the call
+    name_word = [token.text[:1].isupper() and is_name_text(token.text) for token in tokens]
     index = 0
     while index < len(tokens):
         token = tokens[index]

@@ -122,6 +122,10 @@ def continued_straight_quote(text: str) -> int | None:
     return first
 
 
+#: The characters that change the quoting state in `quoted_mask`.
+MASK_QUOTES = re.compile('[“«”»"]')
+
+
 def quoted_mask(text: str) -> list[bool]:
     """For each character, whether it lies inside quotation marks.
 
@@ -139,16 +143,20 @@ def quoted_mask(text: str) -> list[bool]:
         mask[:continued] = [True] * continued
         text = text[:continued] + " " + text[continued + 1 :]
         first_close_seen = True
-    for index, char in enumerate(text):
+    # the state changes only at quote characters: fill the stretch up to the next one at once
+    quotes = [match.start() for match in MASK_QUOTES.finditer(text)]
+    for position, index in enumerate(quotes):
+        char = text[index]
         if char == "“" or char == "«":
             depth += 1
         elif char in "”»":
             if depth == 0 and not first_close_seen and not straight_open:
-                for earlier in range(index):
-                    mask[earlier] = True
+                mask[:index] = [True] * index
             depth = max(0, depth - 1)
             first_close_seen = True
-        elif char == '"':
+        else:  # a straight double quote
             straight_open = not straight_open
-        mask[index] = mask[index] or depth > 0 or straight_open
+        if depth > 0 or straight_open:
+            following = quotes[position + 1] if position + 1 < len(quotes) else len(text)
+            mask[index:following] = [True] * (following - index)
     return mask
