@@ -606,22 +606,15 @@ def continued_speech_time(
     return None
 
 
-def known_persons(narrative: Narrative, text: str) -> list[str]:
-    """People named in the current and the last few sentences, and their surnames."""
-    names = [name for t in [*narrative.previous_texts, text] for name in persons_in(t)]
-    return [*names, *(name.split()[-1] for name in names)]
-
-
 def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
-    """Whether the first actor is a person: he/she, or a name the text reads as a person's
-    (one of the `known_persons`, read only when the actor is not a pronoun)."""
+    """Whether the first actor is a person: he/she, or a person named (or their surname) in
+    the current sentence or the last few, read only when the actor is not a pronoun."""
     if not actors:
         return False
     first = actors[0]
     if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
         return True  # "he", or the first name of a person who acted ("Steve")
-    # `first in known_persons(narrative, text)`, reading the current sentence (where the actor
-    # is usually named) first and the earlier ones only when it does not name the actor
+    # the current sentence (where the actor is usually named) first, earlier ones only if needed
     for known in (text, *reversed(narrative.previous_texts)):
         if any(first == name or first == name.split()[-1] for name in persons_in(known)):
             return True
