@@ -230,13 +230,6 @@ def participant_names(names: list[str]) -> list[str]:
     return [part for name in names for part in split_names(name)]
 
 
-def names_overlap(names_a: list[str], names_b: list[str], same_document: bool = True) -> int:
-    """How many names of the first list match some name of the second."""
-    return parts_overlap(
-        tuple(participant_names(names_a)), tuple(participant_names(names_b)), same_document
-    )
-
-
 @lru_cache(maxsize=65536)
 def parts_overlap(
     parts_a: tuple[str, ...], parts_b: tuple[str, ...], same_document: bool = True
@@ -377,11 +370,6 @@ def shares_object_word(a: Event | EventFacts, b: Event | EventFacts) -> bool:
 def triggers(event: Event) -> frozenset[str]:
     """Stems of the trigger words of an event's mentions."""
     return frozenset(stem(m.trigger) for m in event.mentions if m.trigger)
-
-
-def telling_triggers(event: Event) -> frozenset[str]:
-    """Trigger stems other than light verbs ("said", "announced"), which any event may have."""
-    return triggers(event) - light_trigger_stems()
 
 
 @lru_cache(maxsize=1)
@@ -569,6 +557,7 @@ class EventFacts:
         self.targets = tuple(participant_names(event.targets))
         self.participants = self.actors + self.targets
         self.triggers = triggers(event)
+        # trigger stems other than light verbs ("said", "announced"), which any event may have
         self.telling_triggers = self.triggers - light_trigger_stems()
         self.title_stems = content_stems(event.title)
         self._object_stems: frozenset[str] | None = None
@@ -778,14 +767,10 @@ class Cluster:
         if key < self.best_key:
             self.best, self.best_key = event, key
 
-    def representatives(self, documents: frozenset[str]) -> list[Event]:
-        """The members an event in `documents` must be compared with: of the members with one
-        signature, one that shares a document with it and one that does not (comparing the
-        others would give the same answers)."""
-        return [facts.event for facts in self.representative_facts(documents)]
-
     def representative_facts(self, documents: frozenset[str]) -> list[EventFacts]:
-        """The facts of the `representatives`."""
+        """The facts of the members an event in `documents` must be compared with: of the
+        members with one signature, one that shares a document with it and one that does not
+        (comparing the others would give the same answers)."""
         chosen: list[EventFacts] = []
         for signature, members in self.alike.items():
             if documents.isdisjoint(self.alike_documents[signature]):

@@ -319,8 +319,8 @@ def collector_relaxed(threshold: int = RUN_COLLECTOR_THRESHOLD) -> Iterator[None
     allocations for a while (`gc.set_threshold`), then restore the thresholds.
 
     A run keeps every document's results until the merge, and they make no reference cycles:
-    with Python's default (700) the collector scanned them again and again, 12% of a 1-worker
-    run over 20 MB (5.2 of 44 CPU seconds), against 0.9 s with 50,000. Reference counting
+    with Python's default (700) the collector scanned them again and again, 19% of a 1-worker
+    run over 20 MB (7.8 of 41.3 CPU seconds), against 1.0 s with 50,000. Reference counting
     still frees everything else at once; garbage cycles wait for at most `threshold` more
     allocations.
     """
