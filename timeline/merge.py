@@ -39,7 +39,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Literal, TypeVar
@@ -239,9 +239,7 @@ def parts_overlap(
     if not (parts_a and parts_b):
         return 0
     return sum(
-        1
-        for name in parts_a
-        if any(names_match(name, other, same_document) for other in parts_b)
+        1 for name in parts_a if any(names_match(name, other, same_document) for other in parts_b)
     )
 
 
@@ -702,8 +700,26 @@ class PairVerdicts:
         return found  # type: ignore[return-value]
 
 
+#: Every field of an event time, in a plain tuple (hashed and compared without Python code).
+TimeFields = tuple[object, ...]
 #: What the deciding rules read of an event, besides its documents.
-Signature = tuple[str, str, EventTime | None, tuple[str, ...], tuple[str, ...], frozenset[str]]
+Signature = tuple[str, str, TimeFields | None, tuple[str, ...], tuple[str, ...], frozenset[str]]
+
+
+def time_fields(time: EventTime | None) -> TimeFields | None:
+    """The fields of a time (equal times, equal tuples), or None."""
+    if time is None:
+        return None
+    return (
+        time.value,
+        time.earliest,
+        time.latest,
+        time.granularity,
+        time.text,
+        time.basis,
+        time.mod,
+        time.edtf,
+    )
 
 
 def comparison_signature(event: Event) -> Signature:
@@ -713,7 +729,7 @@ def comparison_signature(event: Event) -> Signature:
     return (
         event.title,
         event.type,
-        event.time,
+        time_fields(event.time),
         tuple(event.actors),
         tuple(event.targets),
         triggers(event),
@@ -732,7 +748,12 @@ def best_member(cluster: list[Event]) -> Event:
 
 @dataclass
 class Cluster:
-    """Events found to be one, with what the next comparisons need kept at hand."""
+    """Events found to be one, with what the next comparisons need kept at hand.
+
+    `firsts` holds the first member of each signature (what an event of another article is
+    compared with) and `scores` the `cluster_score` of such events by signature id, forgotten
+    whenever what they read changes: a new signature, type or best time.
+    """
 
     members: list[Event]
     best: Event
@@ -741,6 +762,8 @@ class Cluster:
     alike: dict[Signature, list[EventFacts]]
     alike_documents: dict[Signature, set[str]]
     best_key: tuple[tuple[int, int, int], tuple[str, int, int], str] | None = None
+    firsts: list[EventFacts] = field(default_factory=list)
+    scores: dict[int, tuple[int, int] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, event: Event | EventFacts) -> Cluster:
@@ -757,23 +780,37 @@ class Cluster:
         self.members.append(event)
         documents = facts.documents
         self.documents |= documents
-        self.types.add(event.type.lower())
+        kind = event.type.lower()
+        if kind not in self.types:
+            self.types.add(kind)
+            self.scores.clear()
         signature = facts.signature
-        self.alike.setdefault(signature, []).append(facts)
-        self.alike_documents.setdefault(signature, set()).update(documents)
+        alike = self.alike.get(signature)
+        if alike is None:
+            alike = self.alike[signature] = []
+            self.alike_documents[signature] = set()
+            self.firsts.append(facts)
+            self.scores.clear()
+        alike.append(facts)
+        self.alike_documents[signature].update(documents)
         if self.best_key is None:
             self.best_key = best_time_key(self.best)
         key = best_time_key(event)
         if key < self.best_key:
             self.best, self.best_key = event, key
+            self.scores.clear()
 
     def representative_facts(self, documents: frozenset[str]) -> list[EventFacts]:
         """The facts of the members an event in `documents` must be compared with: of the
         members with one signature, one that shares a document with it and one that does not
-        (comparing the others would give the same answers)."""
+        (comparing the others would give the same answers). Not to be modified."""
+        if documents.isdisjoint(self.documents):
+            return self.firsts
         chosen: list[EventFacts] = []
-        for signature, members in self.alike.items():
-            if documents.isdisjoint(self.alike_documents[signature]):
+        for members, alike_documents in zip(
+            self.alike.values(), self.alike_documents.values(), strict=True
+        ):
+            if documents.isdisjoint(alike_documents):
                 chosen.append(members[0])
                 continue
             sharing: EventFacts | None = None
@@ -787,6 +824,31 @@ class Cluster:
                     break
             chosen.extend(member for member in (sharing, other) if member is not None)
         return chosen
+
+
+def cluster_score(
+    facts: EventFacts, cluster: Cluster, verdicts: PairVerdicts
+) -> tuple[int, int] | None:
+    """`attachment_score` of an event that fits the cluster (`fits_cluster`), else None.
+
+    For an event sharing no document with the cluster both read only its signature and the
+    cluster's types, best time and first member of each signature, so the answer is kept per
+    signature until one of those changes (copies of a story ask it again and again).
+    """
+    if not facts.documents.isdisjoint(cluster.documents):
+        if not fits_cluster(facts, cluster, verdicts=verdicts):
+            return None
+        return attachment_score(facts, cluster, verdicts)
+    signature_id = verdicts.signature_id(facts)
+    if signature_id in cluster.scores:
+        return cluster.scores[signature_id]
+    score = (
+        attachment_score(facts, cluster, verdicts)
+        if fits_cluster(facts, cluster, verdicts=verdicts)
+        else None
+    )
+    cluster.scores[signature_id] = score
+    return score
 
 
 def fits_cluster(
@@ -1115,9 +1177,9 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
         if keys is None:
             keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
         candidates = [
-            (attachment_score(facts, clusters[position], verdicts), -position)
+            (score, -position)
             for position in index.candidates(facts, keys)
-            if fits_cluster(facts, clusters[position], verdicts=verdicts)
+            if (score := cluster_score(facts, clusters[position], verdicts)) is not None
         ]
         if candidates:
             position = -max(candidates)[1]
