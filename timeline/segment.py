@@ -9,6 +9,7 @@ from functools import lru_cache
 from timeline.models import Sentence
 from timeline.resources import read_resource_lines
 
+LINE = re.compile(r"[^\n]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets, then whitespace.
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -151,8 +152,8 @@ def sentence_spans(
     """Spans of sentences within `text[start:end]` (a paragraph), lines counted as breaks."""
     known = abbreviations(language)
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        line_start, line_end = start + line.start(), start + line.end()
+    for line in LINE.finditer(text, start, end):
+        line_start, line_end = line.start(), line.end()
         position = line_start
         for match in SENTENCE_END.finditer(text, line_start, line_end):
             if is_sentence_end(text, match.end(), known, surnames, language):

@@ -614,11 +614,25 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
     first = actors[0]
     if first.lower() in PERSONAL_PRONOUNS or first in narrative.surnames:
         return True  # "he", or the first name of a person who acted ("Steve")
+    if not could_name_person(first):
+        return False  # no name `persons_in` finds can be it: no need to read the sentences
     # the current sentence (where the actor is usually named) first, earlier ones only if needed
     for known in (text, *reversed(narrative.previous_texts)):
         if any(first == name or first == name.split()[-1] for name in persons_in(known)):
             return True
     return False
+
+
+def could_name_person(actor: str) -> bool:
+    """Whether an actor can be a name `persons_in` finds (two or three words, none of an
+    organisation or demonym, not a place) or the last word of one (a capitalized word)."""
+    words = actor.split()
+    not_person = organisation_or_demonym_words()
+    if any(word.lower() in not_person for word in words):
+        return False
+    if len(words) == 1:
+        return actor == words[0] and actor[:1].isupper()
+    return 2 <= len(words) <= 3 and actor == " ".join(words) and actor not in place_set()
 
 
 def referred_time(

@@ -42,6 +42,13 @@ MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
 )
 BOUNDARY_CHARACTERS = frozenset(';:–—“”"')
+SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+TERM_BEFORE = re.compile(r"\b(?:due|payable|expiring|maturing|dated)\s+$")
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
+LOWERCASE_AFTER = re.compile(r"\A\s?[a-z]")
+BARE_YEAR = re.compile(r"\d{4}s?")
+OCCASION_WORD = re.compile(r"[A-Za-z][\w'-]*|[^\w\s]")
+VALUE_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 BASIS_FROM_ANCHOR = {
     "none": TimeBasis.explicit,
     "document": TimeBasis.relative,
@@ -68,7 +75,7 @@ def is_date_like(expression: TemporalExpression) -> bool:
 def is_since(text: str, start: int, end: int) -> bool:
     """Whether the phrase at [start, end) of `text` starts a period: `since X`, `from X on`."""
     before = text[max(0, start - 12) : start]
-    if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+    if SINCE_RIGHT_BEFORE.search(before):
         return True
     return bool(SINCE_BEFORE.search(before) and ONWARD_AFTER.match(text[end : end + 12]))
 
@@ -77,16 +84,14 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
     """Whether the phrase only modifies a noun: `the 1948 Convention`, `report for 2019`."""
     if POSSESSIVE_AFTER.match(text[end : end + 3]):
         return True
-    if re.search(
-        r"\b(?:due|payable|expiring|maturing|dated)\s+$", text[max(0, start - 12) : start]
-    ):
+    if TERM_BEFORE.search(text[max(0, start - 12) : start]):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
-    if re.search(
-        r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, start - 8) : start], re.I
-    ) and (re.match(r"\A\s?[a-z]", text[end : end + 2])):
+    if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
+        text[end : end + 2]
+    ):
         return not is_occasion_phrase(text, start, end)  # "the August 1988 cease-fire"
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
-        re.fullmatch(r"\d{4}s?", expression.text)
+        BARE_YEAR.fullmatch(expression.text)
     )
     return bare_year and bool(ATTRIBUTIVE_BEFORE.search(text[max(0, start - 20) : start]))
 
@@ -110,7 +115,7 @@ def is_occasion_phrase(text: str, start: int, end: int) -> bool:
     if not OCCASION_BEFORE.search(text[max(0, start - 20) : start]):
         return False
     nouns = event_nouns()
-    words = re.findall(r"[A-Za-z][\w'-]*|[^\w\s]", text[end : end + 60])[:OCCASION_WORDS]
+    words = OCCASION_WORD.findall(text[end : end + 60])[:OCCASION_WORDS]
     for count, word in enumerate(words):
         if not word[:1].isalpha():
             return False
@@ -124,14 +129,23 @@ def is_occasion_phrase(text: str, start: int, end: int) -> bool:
 def _boundaries_between(text: str, start: int, end: int) -> int:
     """Clause boundaries in text[start:end]: strong punctuation, commas not inside names."""
     count = sum(1 for char in text[start:end] if char in BOUNDARY_CHARACTERS)
-    for match in re.finditer(",", text[start:end]):
-        position = start + match.start()
+    for position in comma_positions(text, start, end):
         before = text[max(0, position - 20) : position].split()
         after = text[position + 1 : position + 21].split()
         if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
             continue  # "Geneva, Switzerland", "Tuesday, Jan. 21"
         count += 1
     return count
+
+
+def comma_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the commas in text[start:end]."""
+    positions: list[int] = []
+    position = text.find(",", start, end)
+    while position >= 0:
+        positions.append(position)
+        position = text.find(",", position + 1, end)
+    return positions
 
 
 @dataclass(frozen=True)
@@ -362,8 +376,9 @@ def _can_continue(detection: Detection) -> bool:
     return detection.status is EventStatus.ongoing or (detection.passive and detection.perfect)
 
 
+@lru_cache(maxsize=1024)
 def _bounds_of_value(value: str) -> tuple[dt.date, dt.date, Granularity] | None:
-    match = re.match(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    match = VALUE_DATE.match(value)
     if not match:
         return None
     year = int(match[1])
