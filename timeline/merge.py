@@ -1165,6 +1165,11 @@ class ClusterIndex:
 
 def cluster_events(events: list[Event]) -> list[list[Event]]:
     """Greedy clustering in a fixed order: an event joins its best-fitting cluster or starts one."""
+    return [cluster.members for cluster in clusters_of(events)]
+
+
+def clusters_of(events: list[Event]) -> list[Cluster]:
+    """The clusters of `cluster_events`, each with its best-dated member."""
     clusters: list[Cluster] = []
     index = ClusterIndex.empty()
     stem_order = title_stem_order(events)
@@ -1188,7 +1193,7 @@ def cluster_events(events: list[Event]) -> list[list[Event]]:
             position = len(clusters)
             clusters.append(Cluster.of(facts))
         index.add(position, facts, keys, clusters[position])
-    return [cluster.members for cluster in clusters]
+    return clusters
 
 
 # --- building ------------------------------------------------------------------------------
@@ -1216,11 +1221,12 @@ def unique_mentions(cluster: list[Event]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (*mention_key(m), m.trigger or ""))
 
 
-def build_event(cluster: list[Event]) -> Event:
-    """One event from a cluster of mentions of it."""
+def build_event(cluster: list[Event], best: Event | None = None) -> Event:
+    """One event from a cluster of mentions of it (`best`: its `best_member`, if known)."""
     if len(cluster) == 1 and cluster[0].sources == len(documents_of(cluster[0])):
         return cluster[0]
-    best = best_member(cluster)
+    if best is None:
+        best = best_member(cluster)
     ordered = sorted(cluster, key=lambda e: (min(map(mention_key, e.mentions)), e.id))
     mentions = unique_mentions(cluster)
     sources = len({m.document for m in mentions})
@@ -1262,5 +1268,5 @@ def collector_paused() -> Iterator[None]:
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with duplicates folded together, every mention kept, in first-mention order."""
     with collector_paused():
-        merged = [build_event(cluster) for cluster in cluster_events(events)]
+        merged = [build_event(c.members, c.best) for c in clusters_of(events)]
         return sorted(merged, key=lambda e: (mention_key(e.mentions[0]), e.id))

@@ -616,8 +616,12 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
         return True  # "he", or the first name of a person who acted ("Steve")
     if not could_name_person(first):
         return False  # no name `persons_in` finds can be it: no need to read the sentences
-    # the current sentence (where the actor is usually named) first, earlier ones only if needed
+    words = first.split()
+    # the current sentence (where the actor is usually named) first, earlier ones only if needed;
+    # a sentence without each of the actor's words names no such person
     for known in (text, *reversed(narrative.previous_texts)):
+        if not all(word in known for word in words):
+            continue
         if any(first == name or first == name.split()[-1] for name in persons_in(known)):
             return True
     return False

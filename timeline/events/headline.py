@@ -80,15 +80,16 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop lowercase person titles and articles right before a capitalized name."""
     titles, demonyms = word_sets()[0], word_sets()[1]
-    kept: list[str] = []
+    kept: list[str] = []  # from the last word back
     for word in reversed(words):
-        following = kept[0] if kept else ""
+        following = kept[-1] if kept else ""
         if word.lower() in ARTICLES and word.islower():
             continue
         before_name = following[:1].isupper() and following.lower() not in demonyms
         if word.islower() and word in titles and before_name:
             continue
-        kept.insert(0, word)
+        kept.append(word)
+    kept.reverse()
     return kept
 
 
