@@ -810,12 +810,13 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
     """Remember the participants of a sentence for the next ones."""
     for event in events:
         point = event.time is not None and event.time.mod != "START"
+        key = actor_key(event.actors) if event.actors else frozenset()
         if event.actors and point and event.time is not None:
             narrative.recent_actor_times.append(
                 (
                     narrative.sentence_number,
                     sentence.paragraph,
-                    actor_key(event.actors),
+                    key,
                     event.time,
                     is_person_actor(event.actors, narrative, sentence.text),
                 )
@@ -824,7 +825,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
             narrative.remember_persons(event.actors)
             if not (event.time is not None and event.time.mod == "START"):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows
-                narrative.add_actor_time(actor_key(event.actors), event.time, event.reason)
+                narrative.add_actor_time(key, event.time, event.reason)
             if event.actors[0][:1].isupper():
                 narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
