@@ -1082,3 +1082,21 @@ def test_synonymous_triggers_on_other_targets_stay_apart() -> None:
     assert triggers_synonymous(unveiled, introduced)
     assert not same_event(unveiled, introduced)
     assert len(merge_events([unveiled, introduced])) == 2
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_clustering_of_a_corpus_held_several_times_equals_brute_force(seed: int) -> None:
+    # every event again in three other documents: the scores kept per signature are reused
+    originals = blocking_events(seed, 120)
+    events = list(originals)
+    for copy in range(3):
+        for item in originals:
+            mentions = [
+                m.model_copy(update={"document": f"c{copy}-{m.document}"}) for m in item.mentions
+            ]
+            events.append(
+                item.model_copy(update={"id": f"c{copy}-{item.id}", "mentions": mentions})
+            )
+    expected = brute_force_clusters(events)
+    assert sum(len(cluster) >= 4 for cluster in expected) >= 20
+    assert [[e.id for e in cluster] for cluster in cluster_events(events)] == expected

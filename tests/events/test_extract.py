@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.events.helpers import expression, make_document
 from tests.workcount import executed_lines, growth
-from timeline.events import Narrative, extract_events
+from timeline.events import (
+    Narrative,
+    could_name_person,
+    extract_events,
+    is_person_actor,
+    persons_in,
+)
 from timeline.models import EventStatus, Granularity, Sentence, TimeBasis
 from timeline.segment import segment
 
@@ -618,3 +626,30 @@ def test_a_maturity_date_is_not_a_plan_that_dates_the_next_plan() -> None:
 def test_a_correspondents_sign_off_reports_nothing() -> None:
     events = run("Lisa Schlein reports from Geneva.", "1998-03-05", [])
     assert [e for e in events if e.mentions[0].trigger == "reports"] == []
+
+
+@pytest.mark.parametrize(
+    ("actor", "possible"),
+    [
+        ("Steve Jobs", True),
+        ("Jobs", True),
+        ("Michael J. Fox", True),
+        ("company", False),
+        ("the company", True),  # two words: only reading the sentence can tell
+        ("Chinese officials", False),
+        ("Apple board of directors today", False),
+        ("Steve  Jobs", False),
+    ],
+)
+def test_could_name_person_rules_out_only_what_no_person_name_can_be(
+    actor: str, possible: bool
+) -> None:
+    assert could_name_person(actor) is possible
+
+
+def test_person_actor_is_found_in_the_sentences_before() -> None:
+    narrative = Narrative(previous_texts=["Steve Jobs unveiled the iPad.", "Sales rose."])
+    assert persons_in("Steve Jobs unveiled the iPad.") == ["Steve Jobs"]
+    assert is_person_actor(["Jobs"], narrative, "Jobs said it would ship soon.")
+    assert not is_person_actor(["Sales"], narrative, "Sales rose sharply.")
+    assert not is_person_actor(["company"], narrative, "The company said so.")
