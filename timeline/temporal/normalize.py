@@ -254,7 +254,7 @@ def _anchor(reference: dt.date | None) -> str:
 def _year(groups: Groups, name: str = "year") -> int | None:
     text = groups.get(name)
     if text is None:
-        return None
+        return _spelled_year(groups) if name == "year" and "spelled_year" in groups else None
     digits = text.strip("'’")
     if len(digits) == 2:
         return (1900 if int(digits) > 30 else 2000) + int(digits)
@@ -936,8 +936,8 @@ def holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     return _dated(date, anchor)
 
 
-def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
-    """A year spelled out ("nineteen ninety-six", "two thousand and one")."""
+def _spelled_year(groups: Groups) -> int:
+    """The year of the lexicon's `spelled_year` macro ("nineteen ninety-six", "two thousand")."""
     if "century_word" in groups:
         year = lookup("year_word_century", groups["century_word"]) * 100
         year += lookup("tens", groups["tens_word"])
@@ -945,7 +945,12 @@ def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> R
         year = 2000
     if "unit_word" in groups:
         year += lookup("units_digit", groups["unit_word"])
-    return _dated(cal.year_date(year), "none")
+    return year
+
+
+def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A year spelled out ("nineteen ninety-six", "two thousand and one")."""
+    return _dated(cal.year_date(_spelled_year(groups)), "none")
 
 
 def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
