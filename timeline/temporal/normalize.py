@@ -88,13 +88,14 @@ def _sentence_before(context: Context, words: int) -> str:
 
 def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
     """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively, and
-    not as part of a hyphenated compound ("lower-than-expected earnings" is no plan)."""
+    not as part of a hyphenated compound ("lower-than-expected earnings" is no plan) nor as a
+    possessive ("this year's third quarter" is a quarter, not the year)."""
     words_with_letters = [word for word in words if word[:1].isalnum()]
     pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in words_with_letters]
     alternatives = [trie_regex(pieces)]
     if suffix:
         alternatives.append(rf"(?-i:[a-z]+{re.escape(suffix)})\b")  # "United" is no verb
-    pattern = rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?!-\w)"
+    pattern = rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?!-\w)(?!['’]s\b)"
     others = [re.escape(word) + r"\b" for word in words if not word[:1].isalnum()]
     return re.compile("|".join([pattern, *others]), re.IGNORECASE)
 
@@ -576,8 +577,25 @@ def relative_unit(groups: Groups, params: Mapping[str, Any], context: Context) -
         return Resolution(value=value, mod=mod)
     if unit == "weekend":
         return _weekend(context, step, mod)
+    if unit == "year" and step == -1 and is_compared_amount(context):
+        quarter = _same_period_earlier(_reported_quarter(context), "Y", 1)
+        if quarter is not None:  # "up from $3 million last year" in a quarter's report
+            return _dated(quarter, "previous", mod=mod)
     date = cal.unit_containing(context.reference, unit, step)
     return _dated(date, "document", mod=mod)
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|cents?|pence|from|with|than))\s+$", re.IGNORECASE
+)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[A-Z]{0,2}[$#£€]|\d)")
+
+
+def is_compared_amount(context: Context) -> bool:
+    """Whether the match is the date of an amount compared with ("up from $3 million last
+    year", "compared with last year's $1.55 billion")."""
+    before = context.text[max(0, context.start - 12) : context.start]
+    return bool(_AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(context.text, context.end))
 
 
 def _weekend(context: Context, step: int, mod: str | None) -> Resolution:
