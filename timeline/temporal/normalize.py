@@ -942,6 +942,18 @@ def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str
     return None, "none"
 
 
+def day_part_time(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A part of the day written alone ("by mid-afternoon", "in the morning"): that part of
+    the last explicit day in the text, else of the reference day."""
+    part = lookup("day_part", groups["day_part"])
+    date, anchor = _time_day(groups, context)
+    if date is None:
+        return Resolution(
+            value=f"XXXX-XX-XXT{part}", type=TimexType.TIME, granularity=Granularity.time
+        )
+    return _with_part(date, part, anchor, None)
+
+
 def holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
     """A fixed-date holiday ("Christmas", "New Year's Eve 1999")."""
     month, day = (int(x) for x in lookup("holiday", groups["holiday"]).split("-"))
@@ -1022,6 +1034,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "set_value": set_value,
     "clock_time": clock_time,
     "holiday": holiday,
+    "day_part_time": day_part_time,
     "year_ago_quarter": year_ago_quarter,
     "fixed": fixed,
     "year_words": year_words,
