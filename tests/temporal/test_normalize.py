@@ -59,6 +59,8 @@ def _context(text: str, word: str) -> Context:
         ("The plant will be sold by Monday.", True),
         ("He would fly to the United States Monday.", True),
         ("They announced the plan Monday.", False),
+        ("It reported lower-than-expected earnings after the market closed Monday.", False),
+        ("It reported earnings, lower than expected, after the market closes Monday.", True),
     ],
 )
 def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) -> None:

@@ -87,13 +87,15 @@ def _sentence_before(context: Context, words: int) -> str:
 
 
 def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
-    """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively."""
+    """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively, and
+    not as part of a hyphenated compound ("lower-than-expected earnings" is no plan) nor as a
+    possessive ("this year's third quarter" is a quarter, not the year)."""
     words_with_letters = [word for word in words if word[:1].isalnum()]
     pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in words_with_letters]
     alternatives = [trie_regex(pieces)]
     if suffix:
         alternatives.append(rf"(?-i:[a-z]+{re.escape(suffix)})\b")  # "United" is no verb
-    pattern = rf"(?<![\w'])(?:{'|'.join(alternatives)})"
+    pattern = rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?!-\w)(?!['’]s\b)"
     others = [re.escape(word) + r"\b" for word in words if not word[:1].isalnum()]
     return re.compile("|".join([pattern, *others]), re.IGNORECASE)
 
@@ -253,7 +255,7 @@ def _anchor(reference: dt.date | None) -> str:
 def _year(groups: Groups, name: str = "year") -> int | None:
     text = groups.get(name)
     if text is None:
-        return None
+        return _spelled_year(groups) if name == "year" and "spelled_year" in groups else None
     digits = text.strip("'’")
     if len(digits) == 2:
         return (1900 if int(digits) > 30 else 2000) + int(digits)
@@ -575,8 +577,25 @@ def relative_unit(groups: Groups, params: Mapping[str, Any], context: Context) -
         return Resolution(value=value, mod=mod)
     if unit == "weekend":
         return _weekend(context, step, mod)
+    if unit == "year" and step == -1 and is_compared_amount(context):
+        quarter = _same_period_earlier(_reported_quarter(context), "Y", 1)
+        if quarter is not None:  # "up from $3 million last year" in a quarter's report
+            return _dated(quarter, "previous", mod=mod)
     date = cal.unit_containing(context.reference, unit, step)
     return _dated(date, "document", mod=mod)
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|cents?|pence|from|with|than))\s+$", re.IGNORECASE
+)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[A-Z]{0,2}[$#£€]|\d)")
+
+
+def is_compared_amount(context: Context) -> bool:
+    """Whether the match is the date of an amount compared with ("up from $3 million last
+    year", "compared with last year's $1.55 billion")."""
+    before = context.text[max(0, context.start - 12) : context.start]
+    return bool(_AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(context.text, context.end))
 
 
 def _weekend(context: Context, step: int, mod: str | None) -> Resolution:
@@ -923,6 +942,18 @@ def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str
     return None, "none"
 
 
+def day_part_time(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A part of the day written alone ("by mid-afternoon", "in the morning"): that part of
+    the last explicit day in the text, else of the reference day."""
+    part = lookup("day_part", groups["day_part"])
+    date, anchor = _time_day(groups, context)
+    if date is None:
+        return Resolution(
+            value=f"XXXX-XX-XXT{part}", type=TimexType.TIME, granularity=Granularity.time
+        )
+    return _with_part(date, part, anchor, None)
+
+
 def holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
     """A fixed-date holiday ("Christmas", "New Year's Eve 1999")."""
     month, day = (int(x) for x in lookup("holiday", groups["holiday"]).split("-"))
@@ -935,8 +966,8 @@ def holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     return _dated(date, anchor)
 
 
-def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
-    """A year spelled out ("nineteen ninety-six", "two thousand and one")."""
+def _spelled_year(groups: Groups) -> int:
+    """The year of the lexicon's `spelled_year` macro ("nineteen ninety-six", "two thousand")."""
     if "century_word" in groups:
         year = lookup("year_word_century", groups["century_word"]) * 100
         year += lookup("tens", groups["tens_word"])
@@ -944,7 +975,12 @@ def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> R
         year = 2000
     if "unit_word" in groups:
         year += lookup("units_digit", groups["unit_word"])
-    return _dated(cal.year_date(year), "none")
+    return year
+
+
+def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A year spelled out ("nineteen ninety-six", "two thousand and one")."""
+    return _dated(cal.year_date(_spelled_year(groups)), "none")
 
 
 def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
@@ -998,6 +1034,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "set_value": set_value,
     "clock_time": clock_time,
     "holiday": holiday,
+    "day_part_time": day_part_time,
     "year_ago_quarter": year_ago_quarter,
     "fixed": fixed,
     "year_words": year_words,
