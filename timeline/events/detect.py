@@ -422,9 +422,10 @@ def _dated_appositive(sentence: TokenizedSentence, index: int) -> bool:
 
 
 def _verb_detection(
-    sentence: TokenizedSentence, index: int, row: TriggerRow, kind: str
+    sentence: TokenizedSentence, index: int, row: TriggerRow, kind: str, generic: bool = False
 ) -> Detection | None:
-    """A detection for a verb trigger at `index`, or None when the clause is not an event."""
+    """A detection for a verb trigger at `index`, or None when the clause is not an event;
+    `generic` marks a verb outside the lexicon (set here, not by copying the detection)."""
     c = cues()
     token = sentence.tokens[index]
     if sentence.is_quoted(index) or index in sentence.blocked:
@@ -551,6 +552,7 @@ def _verb_detection(
         continuation=bool(chain_words & c.continuation) or sentence.continues_episode,
         coordinated=coordinated,
         particle=sentence.lower(index + 1) if row.particles else "",
+        generic=generic,
     )
 
 
@@ -689,11 +691,7 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
             return None
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
-    row = _generic_past_row(lower)
-    detection = _verb_detection(sentence, index, row, "past")
-    if detection is None:
-        return None
-    return Detection(**{**detection.__dict__, "generic": True})
+    return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
 
 
 @lru_cache(maxsize=4096)
@@ -746,10 +744,10 @@ def _generic_progressive(sentence: TokenizedSentence, index: int) -> Detection |
     later only with its own `since` phrase."""
     lower = sentence.tokens[index].lower
     row = generic_row(lemma_of_gerund(lower), {"gerund": lower})
-    detection = _verb_detection(sentence, index, row, "gerund")
+    detection = _verb_detection(sentence, index, row, "gerund", generic=True)
     if detection is None or detection.status is not EventStatus.ongoing:
         return None
-    return Detection(**{**detection.__dict__, "generic": True})
+    return detection
 
 
 def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> bool:
