@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--peer-docs", type=int, default=60, help="documents timed for both")
+    parser.add_argument("--rounds", type=int, default=3, help="best of N passes for the ratio")
     parser.add_argument("--scale-size", type=int, default=250_000, help="n for the scaling test")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -102,8 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({'ok' if all_rate >= REQUIRED_MEGABYTES_PER_SECOND else 'BELOW'} "
         f"the {REQUIRED_MEGABYTES_PER_SECOND:g} MB/s target)"
     )
-    ours = megabytes(subset) / time_over(subset, tag)
-    peer = megabytes(subset) / time_over(subset, dateparser_search)
+    ours_seconds, peer_seconds = float("inf"), float("inf")
+    for _ in range(args.rounds):  # taking turns: a slow moment of the machine falls on both
+        ours_seconds = min(ours_seconds, time_over(subset, tag))
+        peer_seconds = min(peer_seconds, time_over(subset, dateparser_search))
+    ours = megabytes(subset) / ours_seconds
+    peer = megabytes(subset) / peer_seconds
     ratio = ours / peer
     print(
         f"same subset, first {len(subset)} documents ({megabytes(subset):.3f} MB): "
