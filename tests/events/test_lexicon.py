@@ -16,6 +16,7 @@ from timeline.events.lexicon import (
     generic_table,
     name_tables,
     ontology,
+    top_level_alternatives,
     trigger_table,
 )
 from timeline.events.names import name_from_phrase
@@ -105,6 +106,31 @@ BOILERPLATE = [
 )
 def test_boilerplate_examples(row: str, text: str, is_boilerplate: bool) -> None:
     assert (boilerplate_scope(text) is not None) is is_boilerplate
+
+
+SPLIT_EXAMPLES = [
+    ("a|b", ["a", "b"]),
+    ("(?i)^x|y", ["(?i)^x", "(?i)y"]),
+    ("(?:a|b)c|d", ["(?:a|b)c", "d"]),
+    (r"\||[|]|[]|]|[^]|]", [r"\|", "[|]", "[]|]", "[^]|]"]),
+    (r"[\]|]x|\(|y", [r"[\]|]x", r"\(", "y"]),
+    ("plain", ["plain"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "branches"), SPLIT_EXAMPLES)
+def test_top_level_alternatives(pattern: str, branches: list[str]) -> None:
+    assert top_level_alternatives(pattern) == branches
+
+
+def test_branches_match_as_the_whole_pattern() -> None:
+    texts = [t for row in boilerplate_table().rows for t in [*row.positive, *row.negative]]
+    texts += ["Share this", "x (AP Photo/Jane Doe)", "subscribe to our list", "By Jo Li"]
+    for row in boilerplate_table().rows:
+        whole = re.compile(row.pattern)
+        branches = [re.compile(b) for b in top_level_alternatives(row.pattern)]
+        for text in texts:
+            assert bool(whole.search(text)) is any(b.search(text) for b in branches), (row.id, text)
 
 
 NAME_EXAMPLES = [

@@ -29,8 +29,8 @@ class ContentSentence:
 def boilerplate_scope(text: str) -> str | None:
     """The scope of the first boilerplate pattern matching a sentence, or None."""
     stripped = text.strip()
-    for row, pattern in boilerplate_patterns():
-        if pattern.search(stripped):
+    for row, branches in boilerplate_patterns():
+        if any(branch.search(stripped) for branch in branches):
             return row.scope
     return None
 

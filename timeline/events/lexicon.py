@@ -317,7 +317,54 @@ def boilerplate_table() -> BoilerplateTable:
     return BoilerplateTable.model_validate(_load("boilerplate.json"))
 
 
+GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The branches of a pattern's top-level `|`, each with the pattern's leading global flags.
+
+    Searching for each branch alone finds a match exactly when the whole pattern does, and
+    is much faster: `re` skips ahead to a branch's literal prefix or tries an anchored branch
+    at the start only, which it cannot do for an alternation as a whole.
+    """
+    flags_match = GLOBAL_FLAGS.match(pattern)
+    flags = flags_match.group() if flags_match else ""
+    body = pattern[len(flags) :]
+    branches: list[str] = []
+    depth = 0
+    in_class = False
+    branch_start = 0
+    class_start = 0
+    position = 0
+    while position < len(body):
+        char = body[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            if char == "]" and position > class_start:
+                in_class = False
+        elif char == "[":
+            in_class = True
+            class_start = position + 1
+            if body[class_start : class_start + 1] == "^":
+                class_start += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(flags + body[branch_start:position])
+            branch_start = position + 1
+        position += 1
+    branches.append(flags + body[branch_start:])
+    return branches
+
+
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[tuple[BoilerplateRow, re.Pattern[str]]]:
-    """Compiled boilerplate patterns with their rows."""
-    return [(row, re.compile(row.pattern)) for row in boilerplate_table().rows]
+def boilerplate_patterns() -> list[tuple[BoilerplateRow, tuple[re.Pattern[str], ...]]]:
+    """Each row with its pattern compiled per branch (`top_level_alternatives`): same matches."""
+    return [
+        (row, tuple(re.compile(branch) for branch in top_level_alternatives(row.pattern)))
+        for row in boilerplate_table().rows
+    ]
