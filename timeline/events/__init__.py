@@ -246,19 +246,20 @@ def organisation_before_pronoun(text: str) -> str | None:
     return None
 
 
+def is_person_name(name: str) -> bool:
+    """Whether a name is a person's: two or three words, no organisation word or demonym, not a
+    gazetteer place."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or name in place_set():
+        return False
+    not_person = organisation_or_demonym_words()
+    return not any(word.lower() in not_person for word in words)
+
+
 @lru_cache(maxsize=256)
 def persons_in(text: str) -> list[str]:
-    """Names of people in a sentence: two or three capitalized words, no organisation word."""
-    not_person = organisation_or_demonym_words()
-    found = []
-    places = place_set()
-    for name in names_in(list(tokens_of(text))):
-        words = name.split()
-        if name in places:
-            continue
-        if 2 <= len(words) <= 3 and not any(w.lower() in not_person for w in words):
-            found.append(name)
-    return found
+    """Names of people in a sentence (`is_person_name`)."""
+    return [name for name in names_in(list(tokens_of(text))) if is_person_name(name)]
 
 
 @lru_cache(maxsize=1)
@@ -628,15 +629,14 @@ def is_person_actor(actors: list[str], narrative: Narrative, text: str) -> bool:
 
 
 def could_name_person(actor: str) -> bool:
-    """Whether an actor can be a name `persons_in` finds (two or three words, none of an
-    organisation or demonym, not a place) or the last word of one (a capitalized word)."""
+    """Whether an actor can be a name `persons_in` finds (`is_person_name`) or the last word of
+    one (a capitalized word, no organisation word or demonym)."""
     words = actor.split()
-    not_person = organisation_or_demonym_words()
-    if any(word.lower() in not_person for word in words):
-        return False
+    if actor != " ".join(words):
+        return False  # names come with single spaces
     if len(words) == 1:
-        return actor == words[0] and actor[:1].isupper()
-    return 2 <= len(words) <= 3 and actor == " ".join(words) and actor not in place_set()
+        return actor[:1].isupper() and actor.lower() not in organisation_or_demonym_words()
+    return is_person_name(actor)
 
 
 def referred_time(
