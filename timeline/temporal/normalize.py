@@ -392,7 +392,8 @@ def year_number(groups: Groups, params: Mapping[str, Any], context: Context) -> 
 
 
 def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
-    """A decade ("the 1990s", "the '80s", "the nineties")."""
+    """A decade ("the 1990s", "the '80s", "the nineties"); its first or last half ("the last
+    half of the '80s") is the decade with the mod START or END."""
     if "decade_digits" in groups:
         digits = groups["decade_digits"].strip("'’")
         if len(digits) == 4:
@@ -405,7 +406,7 @@ def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resol
     else:
         return None
     date = PartialDate(decade=number, grain=Granularity.decade)
-    mod = _mod(groups, params)
+    mod = lookup("half_mod", groups["half"]) if "half" in groups else _mod(groups, params)
     if mod is not None or "decade_word" in groups:
         # TimeBank writes "the late 1970s", "the nineties" as the TIMEX3 decade "197", "199";
         # a plain "1990s" mostly as "199X".
