@@ -142,6 +142,17 @@ def clause_tense(context: Context) -> str | None:
     return before or _tense_after(_sentence_after(context, 5))
 
 
+def is_told_in_past(context: Context) -> bool:
+    """Whether the clause tells the match in the past: `clause_tense` says so, or, with no
+    cue near, a past verb comes earlier in the sentence ("reported a 47% decline in ...")."""
+    tense = clause_tense(context)
+    if tense is not None:
+        return tense == "past"
+    before = _sentence_before(context, 12)
+    patterns = tense_patterns()
+    return bool(patterns["past"].search(before)) and not patterns["passive"].search(before)
+
+
 _CLAUSE_AFTER_END = re.compile(r"[.!?;:]")
 
 
@@ -469,8 +480,9 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
             return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
         step = int(params.get("step", -1))
         date = cal.unit_containing(ref, unit, step)
-        latest = "latest" in groups  # "the latest quarter": the last one complete
-        written = context.previous_quarter if unit == "quarter" and not latest else None
+        written = context.previous_quarter if unit == "quarter" else None
+        if "latest" in groups and written is not None and _order(written) < _order(date):
+            written = None  # "the latest quarter": the last one complete, or a later one reported
         if written is not None and written.year is not None and written.year >= ref.year - 1:
             return _dated(written, "previous", mod=_mod(groups, params))  # "the quarter"
         return _dated(date, "document", mod=_mod(groups, params))
@@ -488,6 +500,11 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     else:
         date = PartialDate(year=year, half=number, grain=Granularity.half)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _order(date: PartialDate) -> tuple[int, int]:
+    """A quarter's place in time, for comparing two quarters."""
+    return (date.year or 0, date.quarter or 0)
 
 
 def weekday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
@@ -748,9 +765,11 @@ def year_ago_quarter(
     quarter last written (else the last numbered one), else the written ordinal, else the last
     complete quarter, minus a year."""
     previous = context.previous
-    if not is_reported_quarter(previous, context.reference) and "ordinal" not in groups:
+    reported = is_reported_quarter(previous, context.reference)
+    if not reported and "ordinal" not in groups:
         previous = context.previous_quarter  # the report's quarter, past an outlook's
-    if is_reported_quarter(previous, context.reference):
+        reported = previous is not None and previous.year is not None
+    if reported:
         assert previous is not None and previous.year is not None
         date = PartialDate(year=previous.year - 1, quarter=previous.quarter, grain=previous.grain)
         return _dated(date, "previous")
