@@ -478,6 +478,8 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     if number is None:
         if ref is None:
             return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
+        if "end_month" in groups and unit == "quarter":
+            return _quarter_ended(lookup("month", groups["end_month"]), ref, _mod(groups, params))
         step = int(params.get("step", -1))
         date = cal.unit_containing(ref, unit, step)
         written = context.previous_quarter if unit == "quarter" else None
@@ -500,6 +502,16 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     else:
         date = PartialDate(year=year, half=number, grain=Granularity.half)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _quarter_ended(end_month: int, reference: dt.date, mod: str | None) -> Resolution:
+    """The quarter that ended in `end_month` (a fiscal one: "the quarter ended July 31"), as the
+    calendar quarter holding most of its months (May-July: the second), in the last year
+    where that month is not after the reference."""
+    middle = end_month - 1 or 12
+    year = reference.year - (1 if end_month > reference.month or middle == 12 else 0)
+    date = PartialDate(year=year, quarter=(middle - 1) // 3 + 1, grain=Granularity.quarter)
+    return _dated(date, "document", mod=mod)
 
 
 def _order(date: PartialDate) -> tuple[int, int]:
