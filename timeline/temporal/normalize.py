@@ -774,10 +774,14 @@ def year_ago_quarter(
     groups: Groups, params: Mapping[str, Any], context: Context
 ) -> Resolution | None:
     """The same quarter a year before ("the year-ago quarter", "the year-earlier period"): the
-    quarter last written (else the last numbered one), else the written ordinal, else the last
-    complete quarter, minus a year."""
+    quarter last written (else the last numbered one, also past a quarter only compared with:
+    "after a flat second quarter"), else the written ordinal, else the last complete quarter,
+    minus a year."""
     previous = context.previous
     reported = is_reported_quarter(previous, context.reference)
+    report = context.previous_quarter
+    if reported and report is not None and previous != report and "ordinal" not in groups:
+        reported = False  # "after a flat second quarter ... the year-earlier period"
     if not reported and "ordinal" not in groups:
         previous = context.previous_quarter  # the report's quarter, past an outlook's
         reported = previous is not None and previous.year is not None
