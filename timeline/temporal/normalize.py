@@ -142,6 +142,17 @@ def clause_tense(context: Context) -> str | None:
     return before or _tense_after(_sentence_after(context, 5))
 
 
+def is_told_in_past(context: Context) -> bool:
+    """Whether the clause tells the match in the past: `clause_tense` says so, or, with no
+    cue near, a past verb comes earlier in the sentence ("reported a 47% decline in ...")."""
+    tense = clause_tense(context)
+    if tense is not None:
+        return tense == "past"
+    before = _sentence_before(context, 12)
+    patterns = tense_patterns()
+    return bool(patterns["past"].search(before)) and not patterns["passive"].search(before)
+
+
 _CLAUSE_AFTER_END = re.compile(r"[.!?;:]")
 
 
@@ -392,7 +403,8 @@ def year_number(groups: Groups, params: Mapping[str, Any], context: Context) -> 
 
 
 def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
-    """A decade ("the 1990s", "the '80s", "the nineties")."""
+    """A decade ("the 1990s", "the '80s", "the nineties"); its first or last half ("the last
+    half of the '80s") is the decade with the mod START or END."""
     if "decade_digits" in groups:
         digits = groups["decade_digits"].strip("'’")
         if len(digits) == 4:
@@ -405,7 +417,7 @@ def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resol
     else:
         return None
     date = PartialDate(decade=number, grain=Granularity.decade)
-    mod = _mod(groups, params)
+    mod = lookup("half_mod", groups["half"]) if "half" in groups else _mod(groups, params)
     if mod is not None or "decade_word" in groups:
         # TimeBank writes "the late 1970s", "the nineties" as the TIMEX3 decade "197", "199";
         # a plain "1990s" mostly as "199X".
@@ -466,10 +478,13 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     if number is None:
         if ref is None:
             return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
+        if "end_month" in groups and unit == "quarter":
+            return _quarter_ended(lookup("month", groups["end_month"]), ref, _mod(groups, params))
         step = int(params.get("step", -1))
         date = cal.unit_containing(ref, unit, step)
-        latest = "latest" in groups  # "the latest quarter": the last one complete
-        written = context.previous_quarter if unit == "quarter" and not latest else None
+        written = context.previous_quarter if unit == "quarter" else None
+        if "latest" in groups and written is not None and _order(written) < _order(date):
+            written = None  # "the latest quarter": the last one complete, or a later one reported
         if written is not None and written.year is not None and written.year >= ref.year - 1:
             return _dated(written, "previous", mod=_mod(groups, params))  # "the quarter"
         return _dated(date, "document", mod=_mod(groups, params))
@@ -487,6 +502,21 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     else:
         date = PartialDate(year=year, half=number, grain=Granularity.half)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _quarter_ended(end_month: int, reference: dt.date, mod: str | None) -> Resolution:
+    """The quarter that ended in `end_month` (a fiscal one: "the quarter ended July 31"), as the
+    calendar quarter holding most of its months (May-July: the second), in the last year
+    where that month is not after the reference."""
+    middle = end_month - 1 or 12
+    year = reference.year - (1 if end_month > reference.month or middle == 12 else 0)
+    date = PartialDate(year=year, quarter=(middle - 1) // 3 + 1, grain=Granularity.quarter)
+    return _dated(date, "document", mod=mod)
+
+
+def _order(date: PartialDate) -> tuple[int, int]:
+    """A quarter's place in time, for comparing two quarters."""
+    return (date.year or 0, date.quarter or 0)
 
 
 def weekday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
@@ -744,12 +774,18 @@ def year_ago_quarter(
     groups: Groups, params: Mapping[str, Any], context: Context
 ) -> Resolution | None:
     """The same quarter a year before ("the year-ago quarter", "the year-earlier period"): the
-    quarter last written (else the last numbered one), else the written ordinal, else the last
-    complete quarter, minus a year."""
+    quarter last written (else the last numbered one, also past a quarter only compared with:
+    "after a flat second quarter"), else the written ordinal, else the last complete quarter,
+    minus a year."""
     previous = context.previous
-    if not is_reported_quarter(previous, context.reference) and "ordinal" not in groups:
+    reported = is_reported_quarter(previous, context.reference)
+    report = context.previous_quarter
+    if reported and report is not None and previous != report and "ordinal" not in groups:
+        reported = False  # "after a flat second quarter ... the year-earlier period"
+    if not reported and "ordinal" not in groups:
         previous = context.previous_quarter  # the report's quarter, past an outlook's
-    if is_reported_quarter(previous, context.reference):
+        reported = previous is not None and previous.year is not None
+    if reported:
         assert previous is not None and previous.year is not None
         date = PartialDate(year=previous.year - 1, quarter=previous.quarter, grain=previous.grain)
         return _dated(date, "previous")

@@ -22,6 +22,7 @@ from timeline.temporal.normalize import (
     Resolution,
     is_compared,
     is_reported_quarter,
+    is_told_in_past,
 )
 from timeline.temporal.ranges import link_ranges
 from timeline.temporal.rules import Rule, anchor_positions, compiled_rules
@@ -226,13 +227,29 @@ def is_numbered_quarter(
     """Whether an expression names a quarter by its number ("the third quarter", "Q3") that has
     ended by the reference: the quarter that "the quarter" and "a year ago" in a report then
     refer to (a later one, "losses through the fourth quarter", is an outlook; one compared
-    with, "after a flat second quarter", is not the report's)."""
+    with, "after a flat second quarter", is not the report's), or a fiscal one told in the past
+    ("reported fourth-quarter earnings" in November)."""
     numbered = any(name == "ordinal" for name, _ in candidate.groups)
-    return (
-        numbered
-        and is_reported_quarter(resolution.date, reference)
-        and not is_compared(text, candidate.start)
+    if not numbered or is_compared(text, candidate.start):
+        return False
+    return is_reported_quarter(resolution.date, reference) or is_fiscal_quarter_reported(
+        resolution.date, candidate, text, reference
     )
+
+
+def is_fiscal_quarter_reported(
+    date: PartialDate | None, candidate: Candidate, text: str, reference: dt.date | None
+) -> bool:
+    """Whether a numbered quarter not yet over on the calendar is told in the past tense
+    ("reported a decline in fourth-quarter earnings" in November, "the fourth quarter ended
+    Aug. 26"): a fiscal quarter that has ended, which the report is about."""
+    if date is None or reference is None or date.grain is not Granularity.quarter:
+        return False
+    found = cal.bounds(date)
+    if not found or not found[0] <= reference <= found[1]:
+        return False
+    context = Context(text, candidate.start, candidate.end, reference)
+    return is_told_in_past(context)
 
 
 def to_expression(candidate: Candidate, resolution: Resolution, text: str) -> TemporalExpression:
