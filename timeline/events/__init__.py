@@ -587,15 +587,19 @@ def continued_speech_time(
     """The time of a reporting verb without a date phrase that goes on telling what the same
     speaker did in the sentences just before, in the same paragraph ("Jobs unveiled the iPad on
     Wednesday. He said that..."); None otherwise (a lone `said` is not put on the timeline)."""
+    recent = []
+    for entry in reversed(narrative.recent_actor_times):
+        if narrative.sentence_number - entry[0] > SPEECH_CONTINUATION_SENTENCES:
+            break
+        if entry[1] == paragraph:
+            recent.append(entry)
+    if not recent and not detection.continuation:
+        return None  # nothing to continue: the speaker need not be read
     key = actor_key(narrative.by_surname(resolve_references(detection.actors, narrative)))
     personal = bool(detection.actors) and detection.actors[0].lower() in PERSONAL_PRONOUNS
     if not key and not personal:
         return None
-    for number, other_paragraph, other_key, time, person in reversed(narrative.recent_actor_times):
-        if narrative.sentence_number - number > SPEECH_CONTINUATION_SENTENCES:
-            break
-        if other_paragraph != paragraph:
-            continue
+    for _, _, other_key, time, person in recent:
         if key & other_key:
             return _as_context(time)
         if personal and person:
