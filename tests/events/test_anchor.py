@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.events.helpers import expression, make_document
+from timeline.events import Narrative, continued_speech_time
 from timeline.events.anchor import (
     expression_time,
     governing_expression,
@@ -191,8 +192,6 @@ def test_a_date_opening_a_clause_governs_it_and_is_not_coordinated_with_the_last
 
 
 def test_a_lone_said_with_nothing_to_continue_leaves_its_speaker_unread() -> None:
-    from timeline.events import Narrative, continued_speech_time
-
     (detection,) = detect("The spokesman said the talks had failed.")
     assert continued_speech_time(detection, 3, Narrative()) is None
     assert "actors" not in vars(detection.arguments)
