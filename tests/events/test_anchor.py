@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.events.helpers import expression, make_document
+from timeline.events import Narrative, continued_speech_time
 from timeline.events.anchor import (
     expression_time,
     governing_expression,
@@ -188,3 +189,9 @@ def test_a_date_opening_a_clause_governs_it_and_is_not_coordinated_with_the_last
     text = "He started Apple in 1976, and in 1984 the first Macintosh was released."
     found = governing_text(text, [("1976", "1976"), ("1984", "1984")])
     assert found == {"started": "1976", "released": "1984"}
+
+
+def test_a_lone_said_with_nothing_to_continue_leaves_its_speaker_unread() -> None:
+    (detection,) = detect("The spokesman said the talks had failed.")
+    assert continued_speech_time(detection, 3, Narrative()) is None
+    assert "actors" not in vars(detection.arguments)

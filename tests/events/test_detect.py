@@ -141,3 +141,14 @@ def test_an_s_form_before_of_is_a_noun() -> None:
 def test_an_s_form_after_a_quantifier_is_a_noun() -> None:
     assert "states" not in found("Turkey urged all Balkan states to sign a declaration.")
     assert "claims" not in found("The insurer has started processing claims from the quake.")
+
+
+def test_a_verb_detection_reads_its_arguments_off_the_clause_only_when_asked() -> None:
+    (detection,) = detect("The ministry imposed sanctions on four officials in Beijing.")
+    unread = {"subject", "object_text", "actors", "targets", "continuation"}
+    assert unread.isdisjoint(vars(detection.arguments))
+    assert detection.actors == ["ministry"]
+    assert detection.object_text == "sanctions on four officials in Beijing"
+    assert detection.places == ["Beijing"]
+    assert {"actors", "object_text"} <= vars(detection.arguments).keys()
+    assert "targets" not in vars(detection.arguments)

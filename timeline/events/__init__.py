@@ -587,15 +587,19 @@ def continued_speech_time(
     """The time of a reporting verb without a date phrase that goes on telling what the same
     speaker did in the sentences just before, in the same paragraph ("Jobs unveiled the iPad on
     Wednesday. He said that..."); None otherwise (a lone `said` is not put on the timeline)."""
+    recent = []
+    for entry in reversed(narrative.recent_actor_times):
+        if narrative.sentence_number - entry[0] > SPEECH_CONTINUATION_SENTENCES:
+            break
+        if entry[1] == paragraph:
+            recent.append(entry)
+    if not recent and not detection.continuation:
+        return None  # nothing to continue: the speaker need not be read
     key = actor_key(narrative.by_surname(resolve_references(detection.actors, narrative)))
     personal = bool(detection.actors) and detection.actors[0].lower() in PERSONAL_PRONOUNS
     if not key and not personal:
         return None
-    for number, other_paragraph, other_key, time, person in reversed(narrative.recent_actor_times):
-        if narrative.sentence_number - number > SPEECH_CONTINUATION_SENTENCES:
-            break
-        if other_paragraph != paragraph:
-            continue
+    for _, _, other_key, time, person in recent:
         if key & other_key:
             return _as_context(time)
         if personal and person:
@@ -833,6 +837,17 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
     narrative.sentence_number += 1
 
 
+def nearest_named_actors(earlier: list[Detection]) -> list[str]:
+    """The actors of the last of `earlier` detections (in text order) whose subject is a name,
+    not a pronoun: "the United States said it had sanctioned", `it` is the United States. Read
+    backwards, so the actors of the detections before it are never read."""
+    for detection in reversed(earlier):
+        actors = detection.actors
+        if actors and actors[0].lower() not in PRONOUNS:
+            return actors
+    return []
+
+
 def extract_events(
     document: Document, sentences: list[Sentence], expressions: list[TemporalExpression]
 ) -> list[Event]:
@@ -852,16 +867,12 @@ def extract_events(
             else []
         )
         built = []
-        named = sorted(
-            (d.trigger.start, index, d.actors)
-            for index, d in enumerate(detections)
-            if d.actors and d.actors[0].lower() not in PRONOUNS
-        )
-        named_starts = [start for start, _, _ in named]
+        if anchored:
+            in_order = sorted(detections, key=lambda d: d.trigger.start)
+            starts_in_order = [d.trigger.start for d in in_order]
         for item_anchored in anchored:
-            # "the United States said it had sanctioned": `it` is the nearest earlier subject
-            position = bisect.bisect_left(named_starts, item_anchored.detection.trigger.start)
-            narrative.clause_actors = named[position - 1][2] if position else []
+            position = bisect.bisect_left(starts_in_order, item_anchored.detection.trigger.start)
+            narrative.clause_actors = nearest_named_actors(in_order[:position])
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)

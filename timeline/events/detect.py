@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from timeline.events.arguments import (
@@ -62,6 +62,78 @@ FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "wi
 
 
 @dataclass(frozen=True)
+class FixedArguments:
+    """A detection's arguments, read when it was made (nominal detections)."""
+
+    subject: str = ""
+    object_text: str = ""
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    continuation: bool = False
+
+
+class ClauseArguments:
+    """A verb detection's arguments, read off its clause on first use.
+
+    Anchoring drops about half of the detections (an undated generic verb, a lone `said`),
+    most of them before their actors, targets or places are read; the clause's token ranges,
+    which anchoring does need, are read at detection time.
+    """
+
+    def __init__(
+        self,
+        sentence: TokenizedSentence,
+        subject_tokens: list[Token],
+        object_tokens: list[Token],
+        cue_index: int | None,
+        event_type: str,
+        passive: bool,
+        inverted: bool,
+        chain_words: set[str],
+    ) -> None:
+        self.sentence = sentence
+        self.subject_tokens = subject_tokens
+        self.object_tokens = object_tokens
+        self.cue_index = cue_index
+        self.event_type = event_type
+        self.passive = passive
+        self.inverted = inverted
+        self.chain_words = chain_words
+
+    @cached_property
+    def subject(self) -> str:
+        return clean_phrase(self.subject_tokens)
+
+    @cached_property
+    def object_text(self) -> str:
+        return span_text(self.sentence, outside_parentheses(self.object_tokens))
+
+    @cached_property
+    def actors(self) -> list[str]:
+        return [] if self.passive and not self.inverted else actors_of(self.subject_tokens)
+
+    @cached_property
+    def targets(self) -> list[str]:
+        if self.passive:
+            return actors_of(self.subject_tokens)
+        sentence = self.sentence
+        return targets_of(
+            self.event_type, sentence, self.object_tokens, self.cue_index, sentence.places
+        )
+
+    @property
+    def places(self) -> list[str]:
+        return self.sentence.places
+
+    @cached_property
+    def continuation(self) -> bool:
+        """Whether the clause goes on telling what was just told ("also", "within hours")."""
+        continuing = bool(self.chain_words & cues().continuation)
+        return continuing or self.sentence.continues_episode
+
+
+@dataclass(frozen=True)
 class Detection:
     """A trigger that reports an event, with its clause read off the sentence."""
 
@@ -75,25 +147,44 @@ class Detection:
     participial: bool = False
     nominal: bool = False
     relative: bool = False
-    subject: str = ""
     subject_start: int = 0
-    object_text: str = ""
     object_end: int = 0
     anchor_end: int = 0
-    actors: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
     background: bool = False
-    continuation: bool = False
     coordinated: bool = False
     particle: str = ""
     generic: bool = False
     possessed: bool = False
+    arguments: FixedArguments | ClauseArguments = field(default_factory=FixedArguments)
 
     @property
     def speech(self) -> bool:
         """Whether the trigger is a reporting verb (said, told)."""
         return self.row.speech
+
+    @property
+    def subject(self) -> str:
+        return self.arguments.subject
+
+    @property
+    def object_text(self) -> str:
+        return self.arguments.object_text
+
+    @property
+    def actors(self) -> list[str]:
+        return self.arguments.actors
+
+    @property
+    def targets(self) -> list[str]:
+        return self.arguments.targets
+
+    @property
+    def places(self) -> list[str]:
+        return self.arguments.places
+
+    @property
+    def continuation(self) -> bool:
+        return self.arguments.continuation
 
 
 def _infinitive_status(
@@ -520,9 +611,7 @@ def _verb_detection(
     antecedent = relative_antecedent(sentence, start)
     if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
         obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
-    sentence_places = sentence.places
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
-    chain_words = set(chain)
     return Detection(
         row=row,
         trigger=token,
@@ -533,26 +622,19 @@ def _verb_detection(
         perfect=perfect,
         participial=participial,
         relative=relative,
-        subject=clean_phrase(subject_tokens),
         subject_start=(
             subject_tokens[0].start if subject_tokens and not coordinated else token.start
         ),
-        object_text=span_text(sentence, outside_parentheses(obj)),
         object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
         anchor_end=complement_start(sentence, next_index, finish, keep_that, row.speech)
         or (sentence.tokens[finish - 1].end if finish > begin else token.end),
-        actors=[] if passive and not inverted else actors_of(subject_tokens),
-        targets=(
-            actors_of(subject_tokens)
-            if passive
-            else targets_of(event_type, sentence, obj, cue_index, sentence_places)
-        ),
-        places=sentence_places,
-        background=bool(chain_words & c.background),
-        continuation=bool(chain_words & c.continuation) or sentence.continues_episode,
+        background=not c.background.isdisjoint(chain),
         coordinated=coordinated,
         particle=sentence.lower(index + 1) if row.particles else "",
         generic=generic,
+        arguments=ClauseArguments(
+            sentence, subject_tokens, obj, cue_index, event_type, passive, inverted, set(chain)
+        ),
     )
 
 
@@ -595,10 +677,10 @@ def _possessed_noun_detection(
         nominal=True,
         possessed=True,
         subject_start=token.start,
-        object_text=possessor,
         object_end=token.end,
-        targets=[possessor],
-        places=sentence.places,
+        arguments=FixedArguments(
+            object_text=possessor, targets=[possessor], places=sentence.places
+        ),
     )
 
 
@@ -635,13 +717,15 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         tense="past",
         type=row.type,
         nominal=True,
-        subject=" ".join(actors),
         subject_start=sentence.tokens[index].start,
-        object_text=" ".join(names_in(obj)) or clean_phrase(obj),
         object_end=obj[-1].end if obj else sentence.tokens[index].end,
-        actors=actors,
-        targets=names_in(obj),
-        places=sentence.places,
+        arguments=FixedArguments(
+            subject=" ".join(actors),
+            object_text=" ".join(names_in(obj)) or clean_phrase(obj),
+            actors=actors,
+            targets=names_in(obj),
+            places=sentence.places,
+        ),
     )
 
 
