@@ -137,3 +137,17 @@ def test_text_anchors_come_in_text_order() -> None:
 
     spans = anchor_positions("At 10:30 a.m., Q3 and '98 and 2 p.m. and Q4 and ’99")["clock"]
     assert spans == sorted(spans) and len(spans) == 3
+
+
+def test_anchor_scan_treats_non_ascii_characters_as_their_regex_class() -> None:
+    # "Mayé" and "é_May" are no month (é and _ join letters into a word), "—May" and "“May"
+    # are; Arabic-Indic digits are a digit run, "²" is a word character and no digit.
+    text = "Mayé é_May —May “May ٢٠ ²5 İMay"
+    positions = anchor_positions(text)
+    assert positions["month"] == [(12, 15), (17, 20)]
+    assert positions["short_digits"] == [(21, 23), (25, 26)]
+
+
+def test_anchor_scan_finds_words_at_the_start_and_after_any_non_word_character() -> None:
+    positions = anchor_positions("May\nJune(July)-March/April")
+    assert positions["month"] == [(0, 3), (4, 8), (9, 13), (15, 20), (21, 26)]
