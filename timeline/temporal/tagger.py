@@ -294,8 +294,16 @@ def annotate(
     return expressions
 
 
+@lru_cache(maxsize=1)
+def candidates_in(text: str) -> tuple[Candidate, ...]:
+    """`find_candidates` of `text`, kept for the last text tagged: they do not depend on the
+    reference date, and the pipeline tags a body twice in a row when it infers its publication
+    date (without a reference, then with the inferred one)."""
+    return tuple(find_candidates(text))
+
+
 def tag_text(text: str, reference: dt.date | None) -> list[TemporalExpression]:
     """Temporal expressions in `text`, sorted by start, resolved against `reference`."""
-    candidates = list(find_candidates(text))
+    candidates = list(candidates_in(text))
     expressions = annotate(select_longest(candidates, text, reference), text, reference)
     return link_ranges(text, expressions, reference)
