@@ -139,13 +139,16 @@ def test_text_anchors_come_in_text_order() -> None:
     assert spans == sorted(spans) and len(spans) == 3
 
 
-def test_anchor_scan_treats_non_ascii_characters_as_their_regex_class() -> None:
+@pytest.mark.parametrize("padding", [0, 1000], ids=["many-non-ascii", "few-non-ascii"])
+def test_anchor_scan_treats_non_ascii_characters_as_their_regex_class(padding: int) -> None:
     # "Mayé" and "é_May" are no month (é and _ join letters into a word), "—May" and "“May"
-    # are; Arabic-Indic digits are a digit run, "²" is a word character and no digit.
-    text = "Mayé é_May —May “May ٢٠ ²5 İMay"
+    # are; Arabic-Indic digits are a digit run, "²" is a word character and no digit. (Text
+    # with few non-ASCII characters is scanned as ASCII bytes, other text as it is.)
+    text = "x " * padding + "Mayé é_May —May “May ٢٠ ²5 İMay"
     positions = anchor_positions(text)
-    assert positions["month"] == [(12, 15), (17, 20)]
-    assert positions["short_digits"] == [(21, 23), (25, 26)]
+    shift = 2 * padding
+    assert positions["month"] == [(shift + 12, shift + 15), (shift + 17, shift + 20)]
+    assert positions["short_digits"] == [(shift + 21, shift + 23), (shift + 25, shift + 26)]
 
 
 def test_anchor_scan_finds_words_at_the_start_and_after_any_non_word_character() -> None:
