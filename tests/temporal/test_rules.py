@@ -137,3 +137,20 @@ def test_text_anchors_come_in_text_order() -> None:
 
     spans = anchor_positions("At 10:30 a.m., Q3 and '98 and 2 p.m. and Q4 and ’99")["clock"]
     assert spans == sorted(spans) and len(spans) == 3
+
+
+@pytest.mark.parametrize("padding", [0, 1000], ids=["many-non-ascii", "few-non-ascii"])
+def test_anchor_scan_treats_non_ascii_characters_as_their_regex_class(padding: int) -> None:
+    # "Mayé" and "é_May" are no month (é and _ join letters into a word), "—May" and "“May"
+    # are; Arabic-Indic digits are a digit run, "²" is a word character and no digit. (Text
+    # with few non-ASCII characters is scanned as ASCII bytes, other text as it is.)
+    text = "x " * padding + "Mayé é_May —May “May ٢٠ ²5 İMay"
+    positions = anchor_positions(text)
+    shift = 2 * padding
+    assert positions["month"] == [(shift + 12, shift + 15), (shift + 17, shift + 20)]
+    assert positions["short_digits"] == [(shift + 21, shift + 23), (shift + 25, shift + 26)]
+
+
+def test_anchor_scan_finds_words_at_the_start_and_after_any_non_word_character() -> None:
+    positions = anchor_positions("May\nJune(July)-March/April")
+    assert positions["month"] == [(0, 3), (4, 8), (9, 13), (15, 20), (21, 26)]

@@ -265,3 +265,22 @@ def test_rule_windows_merge_overlapping_reaches_and_stay_inside_the_text() -> No
     assert rule_windows(spans, (4, 6), 100) == [(0, 18), (26, 39), (91, 100)]
     assert rule_windows([], (4, 6), 100) == []
     assert rule_windows([(0, 3)], (0, 0), 3) == [(0, 3)]
+
+
+def test_tagging_a_text_again_with_another_reference_resolves_it_anew() -> None:
+    # The candidates of the last text are kept; what they resolve to is not.
+    text = "They met on Monday, and will meet again next week."
+    without = tag(text, None)
+    first = tag(text, REFERENCE)
+    second = tag(text, dt.date(2022, 6, 1))
+    assert [e.value for e in without] == ["XXXX-WXX-1", "XXXX-WXX"]
+    assert [e.value for e in first] == ["2021-01-18", "2021-W04"]
+    assert [e.value for e in second] == ["2022-05-30", "2022-W23"]
+    assert tag(text, REFERENCE) == first
+
+
+def test_rule_windows_take_a_lone_anchor_shortcut_within_the_text() -> None:
+    from timeline.temporal.tagger import rule_windows
+
+    assert rule_windows([(5, 8)], (10, 10), 12) == [(0, 12)]
+    assert rule_windows([(50, 58)], (10, 4), 100) == [(40, 62)]

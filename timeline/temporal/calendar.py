@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+from functools import lru_cache
 
 from timeline.models import Granularity, PartialDate
 
@@ -79,16 +80,20 @@ def narrow(earliest: dt.date, latest: dt.date, mod: str | None) -> tuple[dt.date
     return earliest + dt.timedelta(days=third), latest - dt.timedelta(days=third)
 
 
+@lru_cache(maxsize=4096)
 def day_date(day: dt.date) -> PartialDate:
-    """A whole day as a partial date."""
+    """A whole day as a partial date (cached, like `month_date` and `year_date`: partial
+    dates are immutable, and the same few days, months and years come up again and again)."""
     return PartialDate(year=day.year, month=day.month, day=day.day, grain=Granularity.day)
 
 
+@lru_cache(maxsize=4096)
 def month_date(year: int | None, month: int) -> PartialDate:
     """A month (of a known or unknown year)."""
     return PartialDate(year=year, month=month, grain=Granularity.month)
 
 
+@lru_cache(maxsize=4096)
 def year_date(year: int | None) -> PartialDate:
     """A year."""
     return PartialDate(year=year, grain=Granularity.year)

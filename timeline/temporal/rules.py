@@ -12,8 +12,11 @@ anchors found in one scan of the text), which keeps tagging fast and linear.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import string
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -331,11 +334,76 @@ def text_anchor_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...
 
 
 @lru_cache(maxsize=1)
-def anchor_word_pattern() -> re.Pattern[str]:
-    """Finds anchor words and digit runs in one scan of case-folded text (see `fold_case`):
-    matching lowercase text case-sensitively is about twice as fast as IGNORECASE."""
-    words = [([re.escape(char) for char in word], r"\b") for word in sorted(anchor_index())]
-    return re.compile(rf"\b{trie_regex(words)}|\d+")
+def anchor_word_trie() -> str:
+    """One regex of all anchor words (lowercase ASCII letters), each ending a word."""
+    words = sorted(anchor_index())
+    if not all(word.isascii() and word.isalpha() for word in words):
+        raise ValueError("anchor words must be ASCII letters (the anchor scan relies on it)")
+    return trie_regex([([re.escape(char) for char in word], r"\b") for word in words])
+
+
+@lru_cache(maxsize=1)
+def anchor_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Find anchor words in case-folded text (see `fold_case`): matching lowercase text
+    case-sensitively is about twice as fast as IGNORECASE. The first pattern finds a word at
+    the start of the text; the second one after a non-word character, which it takes too
+    (anchor words start with a letter, so that is the word boundary before them): starting
+    with a character class lets the regex engine jump from one non-word character to the
+    next instead of trying every position (group ``word`` is the word)."""
+    trie = anchor_word_trie()
+    return re.compile(trie), re.compile(rf"\W(?P<word>{trie})")
+
+
+@lru_cache(maxsize=1)
+def ascii_anchor_word_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """`anchor_word_patterns` for an ASCII view whose non-word bytes are all spaces (see
+    `ascii_view`): the second pattern starts with one literal character, a space, which lets
+    the regex engine jump from one space to the next as fast as a string search."""
+    trie = anchor_word_trie().encode()
+    return re.compile(trie), re.compile(rb" (?P<word>" + trie + rb")")
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_ZERO_RUN = re.compile(rb"00*")
+"""A digit run in an ASCII view whose digits are all zeros (see `_DIGITS_AS_ZEROS`)."""
+
+_WORD_BYTES = frozenset((string.ascii_letters + string.digits + "_").encode())
+_NON_WORD_AS_SPACE = bytes(byte if byte in _WORD_BYTES else 0x20 for byte in range(256))
+_DIGITS_AS_ZEROS = bytes(0x30 if byte in string.digits.encode() else 0x20 for byte in range(256))
+
+_STAND_IN_ERRORS = "timeline-anchor-stand-in"
+
+
+def _ascii_stand_ins(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each non-ASCII character as one ASCII character that plays its
+    part in the anchor scan: '0' for a decimal digit (\\d), '_' for another word character
+    (\\w: it joins letters into a word but belongs to no anchor word), ' ' for the rest."""
+    assert isinstance(error, UnicodeEncodeError)
+    chars = error.object[error.start : error.end]
+    stand_ins = ("0" if c.isdecimal() else "_" if c.isalnum() else " " for c in chars)
+    return "".join(stand_ins), error.end
+
+
+@cache
+def _stand_in_errors() -> str:
+    """The name of the `_ascii_stand_ins` error handler, registered on first use."""
+    codecs.register_error(_STAND_IN_ERRORS, _ascii_stand_ins)
+    return _STAND_IN_ERRORS
+
+
+def ascii_view(folded: str) -> bytes | None:
+    """Case-folded text (see `fold_case`) as ASCII bytes, one per character: non-ASCII
+    characters become stand-ins of the same regex class (see `_ascii_stand_ins`). Anchor words
+    are ASCII, so the view has the same anchor words and digit runs at the same offsets, and
+    scans much faster. None for text with many non-ASCII characters (more than about one in
+    50): each run of them costs a call of the error handler, and scanning the text as it is
+    is then faster."""
+    if folded.isascii():
+        return folded.encode("ascii")
+    extra_bytes = len(folded.encode("utf-8", "surrogatepass")) - len(folded)
+    if extra_bytes > len(folded) // 32:
+        return None
+    return folded.encode("ascii", _stand_in_errors())
 
 
 def fold_case(text: str) -> str:
@@ -353,22 +421,63 @@ short_digit_anchor_names = lru_cache(maxsize=4096)(digit_anchor_names)
 """`digit_anchor_names` cached, for the short runs that repeat (years, days, amounts)."""
 
 
+def anchor_word_spans(folded: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Anchor words of case-folded text with their spans, in text order: each a whole word (a
+    letter run of its own: "mayday" holds no "may")."""
+    at_start, after_non_word = anchor_word_patterns()
+    first = at_start.match(folded)
+    if first is not None:
+        yield first.group(), first.span()
+    for token in after_non_word.finditer(folded):
+        yield token.group("word"), token.span("word")
+
+
+def ascii_anchor_word_spans(view: bytes) -> Iterator[tuple[bytes, tuple[int, int]]]:
+    """`anchor_word_spans` of an ASCII view (see `ascii_view`)."""
+    at_start, after_space = ascii_anchor_word_patterns()
+    words = view.translate(_NON_WORD_AS_SPACE)  # a word starts at 0 or after a space
+    first = at_start.match(words)
+    if first is not None:
+        yield first.group(), first.span()
+    for token in after_space.finditer(words):
+        yield token.group("word"), token.span("word")
+
+
+@lru_cache(maxsize=1)
+def anchor_bytes_index() -> dict[bytes, frozenset[str]]:
+    """`anchor_index` keyed by the ASCII bytes of each word, as an ASCII view holds it."""
+    return {word.encode(): names for word, names in anchor_index().items()}
+
+
 def anchor_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of the anchor words and digit runs of `text`, grouped by anchor name.
 
-    One linear scan; rules then only run in small windows around their own anchors.
+    Linear scans (words, digit runs, text anchors), of an ASCII view of the text when it has
+    few non-ASCII characters; rules then only run in small windows around their own anchors.
+    Word and digit anchor names differ, so each name's spans come in text order.
     """
-    index = anchor_index()
     found: dict[str, list[tuple[int, int]]] = {}
-    for token in anchor_word_pattern().finditer(fold_case(text)):
-        word = token.group()
-        if word[0].isdigit():
-            short = len(word) <= 8
-            names = short_digit_anchor_names(word) if short else digit_anchor_names(word)
-        else:
-            names = index.get(word, ())
+    folded = fold_case(text)
+    view = ascii_view(folded)
+    words: Iterator[tuple[Any, tuple[int, int]]]
+    runs: Iterator[re.Match[Any]]
+    if view is not None:
+        index: dict[Any, frozenset[str]] = anchor_bytes_index()
+        words = ascii_anchor_word_spans(view)
+        runs = _ZERO_RUN.finditer(view.translate(_DIGITS_AS_ZEROS))
+    else:
+        index = anchor_index()
+        words = anchor_word_spans(folded)
+        runs = _DIGIT_RUN.finditer(folded)
+    for word, span in words:
+        for name in index[word]:
+            found.setdefault(name, []).append(span)
+    for token in runs:
+        start, end = token.span()
+        run = text[start:end]
+        names = short_digit_anchor_names(run) if len(run) <= 8 else digit_anchor_names(run)
         for name in names:
-            found.setdefault(name, []).append(token.span())
+            found.setdefault(name, []).append((start, end))
     for name, patterns in text_anchor_patterns():
         spans = [match.span() for pattern in patterns for match in pattern.finditer(text)]
         if spans:

@@ -45,12 +45,19 @@ def rule_windows(
     anchor_spans: list[tuple[int, int]], reach: tuple[int, int], text_length: int
 ) -> list[tuple[int, int]]:
     """Merged stretches of text around sorted anchor spans, where a rule is worth running:
-    `reach` characters before each anchor's start and after its end."""
-    before, after = reach
-    windows: list[tuple[int, int]] = []
+    `reach` characters before each anchor's start and after its end, within the text.
+    (Called for every rule near any of its anchors: a lone anchor, the most common case,
+    takes a shortcut, and bounds are clamped without calls to min and max.)"""
     if not anchor_spans:
-        return windows
-    window_start, window_end = anchor_spans[0][0] - before, anchor_spans[0][1] + after
+        return []
+    before, after = reach
+    window_start, window_end = anchor_spans[0]
+    window_start -= before
+    window_end += after
+    if len(anchor_spans) == 1:
+        clamped_end = window_end if window_end < text_length else text_length
+        return [(window_start if window_start > 0 else 0, clamped_end)]
+    windows: list[tuple[int, int]] = []
     for anchor_start, anchor_end in anchor_spans:
         start = anchor_start - before
         if start <= window_end:
@@ -58,9 +65,11 @@ def rule_windows(
             if end > window_end:
                 window_end = end
         else:
-            windows.append((max(0, window_start), min(text_length, window_end)))
+            clamped_end = window_end if window_end < text_length else text_length
+            windows.append((window_start if window_start > 0 else 0, clamped_end))
             window_start, window_end = start, anchor_end + after
-    windows.append((max(0, window_start), min(text_length, window_end)))
+    clamped_end = window_end if window_end < text_length else text_length
+    windows.append((window_start if window_start > 0 else 0, clamped_end))
     return windows
 
 
@@ -302,8 +311,16 @@ def annotate(
     return expressions
 
 
+@lru_cache(maxsize=1)
+def candidates_in(text: str) -> tuple[Candidate, ...]:
+    """`find_candidates` of `text`, kept for the last text tagged: they do not depend on the
+    reference date, and the pipeline tags a body twice in a row when it infers its publication
+    date (without a reference, then with the inferred one)."""
+    return tuple(find_candidates(text))
+
+
 def tag_text(text: str, reference: dt.date | None) -> list[TemporalExpression]:
     """Temporal expressions in `text`, sorted by start, resolved against `reference`."""
-    candidates = list(find_candidates(text))
+    candidates = list(candidates_in(text))
     expressions = annotate(select_longest(candidates, text, reference), text, reference)
     return link_ranges(text, expressions, reference)
