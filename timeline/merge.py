@@ -566,12 +566,12 @@ class EventFacts:
         """The facts of an event with the same `signature`: what the rules read of it is read
         off this one (it depends only on the signature), but for its documents."""
         copy = EventFacts.__new__(EventFacts)
-        for name in EventFacts.__slots__:
-            setattr(copy, name, getattr(self, name))
-        copy.event = event
-        copy.time = event.time
-        copy.documents = documents_of(event)
-        copy._signature = signature
+        copy.event, copy.time, copy.documents = event, event.time, documents_of(event)
+        copy.type, copy.weak, copy.title_stems = self.type, self.weak, self.title_stems
+        copy.actors, copy.targets, copy.participants = self.actors, self.targets, self.participants
+        copy.triggers, copy.telling_triggers = self.triggers, self.telling_triggers
+        copy._object_stems, copy._signature = self._object_stems, signature
+        copy.signature_id = self.signature_id
         return copy
 
     @property
@@ -1180,12 +1180,14 @@ class ClusterIndex:
             self.timeless_anchors.append(set())
             self.members.append(set())
             self.linked.append({})
+        for document in facts.documents:
+            self.by_document[document].add(position)
+        if keys in self.members[position] and cluster.best is not facts.event:
+            return  # a member with these keys filed them all already
         self.local[position] |= keys.local
         if keys not in self.members[position]:
             self.members[position].add(keys)
             self.linked[position].clear()
-        for document in facts.documents:
-            self.by_document[document].add(position)
         new_anchors = keys.anchors - self.anchors[position]
         self.anchors[position] |= new_anchors
         for anchor in keys.timeless_anchors - self.timeless_anchors[position]:
