@@ -39,7 +39,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Literal, TypeVar
@@ -562,6 +562,18 @@ class EventFacts:
         self._signature: Signature | None = None
         self.signature_id: int | None = None
 
+    def for_copy(self, event: Event, signature: Signature) -> EventFacts:
+        """The facts of an event with the same `signature`: what the rules read of it is read
+        off this one (it depends only on the signature), but for its documents."""
+        copy = EventFacts.__new__(EventFacts)
+        copy.event, copy.time, copy.documents = event, event.time, documents_of(event)
+        copy.type, copy.weak, copy.title_stems = self.type, self.weak, self.title_stems
+        copy.actors, copy.targets, copy.participants = self.actors, self.targets, self.participants
+        copy.triggers, copy.telling_triggers = self.triggers, self.telling_triggers
+        copy._object_stems, copy._signature = self._object_stems, signature
+        copy.signature_id = self.signature_id
+        return copy
+
     @property
     def object_stems(self) -> frozenset[str]:
         """`object_stems` of the event (read when first needed)."""
@@ -710,13 +722,13 @@ def time_fields(time: EventTime | None) -> TimeFields | None:
     """The fields of a time (equal times, equal tuples), or None."""
     if time is None:
         return None
-    return (
+    return (  # enum members by value: their hash is computed in Python, a string's in C
         time.value,
         time.earliest,
         time.latest,
-        time.granularity,
+        time.granularity.value,
         time.text,
-        time.basis,
+        time.basis.value,
         time.mod,
         time.edtf,
     )
@@ -1019,7 +1031,11 @@ def type_tags(kind: str) -> frozenset[str]:
 def title_stem_order(events: list[Event]) -> dict[str, int]:
     """Title stems numbered from the rarest to the commonest in these events (ties by stem),
     so that prefix filtering keys titles by their rarest words."""
-    counts = Counter(stem for event in events for stem in content_stems(event.title))
+    titles = Counter(event.title for event in events)  # copies of a story share their titles
+    counts: Counter[str] = Counter()
+    for title, copies in titles.items():
+        for title_stem in content_stems(title):
+            counts[title_stem] += copies
     ordered = sorted(counts, key=lambda stem: (counts[stem], stem))
     return {stem: number for number, stem in enumerate(ordered)}
 
@@ -1037,19 +1053,28 @@ class EventKeys:
     signs: frozenset[str]
     dated_triggers: frozenset[str]
     type_tags: frozenset[str]
+    #: (anchor, month bucket) pairs to look up in the global index, or None when the event's
+    #: time reaches too many months (the all-time index is asked instead); not compared.
+    lookups: tuple[tuple[str, int], ...] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, event: Event | EventFacts, stem_order: dict[str, int]) -> EventKeys:
         """The keys of an event."""
         facts = facts_of(event)
         names = shared_names(facts)
-        return cls(
+        keys = cls(
             local=local_keys(facts),
             names=names,
             signs=sign_keys(facts, stem_order) if names else frozenset(),
             dated_triggers=frozenset() if facts.weak else facts.telling_triggers,
             type_tags=type_tags(facts.type),
         )
+        months = reachable_months(facts.time) if facts.time is not None else None
+        if months is None:
+            return keys
+        buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
+        lookups = tuple((anchor, bucket) for anchor in keys.anchors for bucket in buckets)
+        return replace(keys, lookups=lookups)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -1093,7 +1118,9 @@ class ClusterIndex:
     a name and a sign (or a dated trigger) with it.
 
     Lists of positions may repeat a position, and entries under a former best time of a
-    cluster are kept: they add candidates, never lose one.
+    cluster are kept: they add candidates, never lose one. `linked` keeps, per cluster,
+    whether its members link with the events of a signature (by signature id), until a
+    member with new keys joins.
     """
 
     by_anchor_and_month: dict[tuple[str, int], list[int]]
@@ -1103,14 +1130,18 @@ class ClusterIndex:
     anchors: list[set[str]]
     timeless_anchors: list[set[str]]
     members: list[set[EventKeys]]
+    linked: list[dict[int, bool]]
 
     @classmethod
     def empty(cls) -> ClusterIndex:
         """An index of no clusters."""
-        return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [], [], [])
+        return cls(defaultdict(list), defaultdict(list), defaultdict(set), [], [], [], [], [])
 
-    def candidates(self, event: Event | EventFacts, keys: EventKeys) -> list[int]:
-        """Positions of the clusters worth comparing with the event, in creation order."""
+    def candidates(
+        self, event: Event | EventFacts, keys: EventKeys, signature_id: int
+    ) -> list[int]:
+        """Positions of the clusters worth comparing with the event (whose keys and signature
+        id are given), in creation order."""
         facts = facts_of(event)
         found: set[int] = set()
         for document in facts.documents:
@@ -1120,20 +1151,21 @@ class ClusterIndex:
                 if not keys.local.isdisjoint(self.local[position])
             )
         anchored: set[int] = set()
-        months = reachable_months(facts.time) if facts.time is not None else None
-        if months is None:
+        if keys.lookups is None:
             for anchor in keys.timeless_queries:
                 anchored.update(self.by_anchor.get(anchor, ()))
         else:
-            buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
-            for anchor in keys.anchors:
-                for bucket in buckets:
-                    anchored.update(self.by_anchor_and_month.get((anchor, bucket), ()))
-        found.update(
-            position
-            for position in anchored - found
-            if any(keys.links(member) for member in self.members[position])
-        )
+            for lookup in keys.lookups:
+                anchored.update(self.by_anchor_and_month.get(lookup, ()))
+        for position in anchored - found:
+            linked = self.linked[position]
+            links = linked.get(signature_id)
+            if links is None:
+                links = linked[signature_id] = any(
+                    keys.links(member) for member in self.members[position]
+                )
+            if links:
+                found.add(position)
         return sorted(found)
 
     def add(
@@ -1147,16 +1179,23 @@ class ClusterIndex:
             self.anchors.append(set())
             self.timeless_anchors.append(set())
             self.members.append(set())
-        self.local[position] |= keys.local
-        self.members[position].add(keys)
+            self.linked.append({})
         for document in facts.documents:
             self.by_document[document].add(position)
+        if keys in self.members[position] and cluster.best is not facts.event:
+            return  # a member with these keys filed them all already
+        self.local[position] |= keys.local
+        if keys not in self.members[position]:
+            self.members[position].add(keys)
+            self.linked[position].clear()
         new_anchors = keys.anchors - self.anchors[position]
         self.anchors[position] |= new_anchors
         for anchor in keys.timeless_anchors - self.timeless_anchors[position]:
             self.timeless_anchors[position].add(anchor)
             self.by_anchor[anchor].append(position)
         filed = self.anchors[position] if cluster.best is facts.event else new_anchors
+        if not filed:
+            return
         buckets = time_buckets(cluster.best.time)
         for anchor in filed:
             for bucket in buckets:
@@ -1173,17 +1212,23 @@ def clusters_of(events: list[Event]) -> list[Cluster]:
     clusters: list[Cluster] = []
     index = ClusterIndex.empty()
     stem_order = title_stem_order(events)
-    # The keys depend only on what the signature holds: copies of a story share them.
-    keys_by_signature: dict[Signature, EventKeys] = {}
+    # The facts and keys depend only on what the signature holds: copies of a story share them.
+    first_facts: dict[Signature, tuple[EventFacts, EventKeys]] = {}
     verdicts = PairVerdicts()
     for event in sorted(events, key=event_order):
-        facts = EventFacts(event)
-        keys = keys_by_signature.get(facts.signature)
-        if keys is None:
-            keys = keys_by_signature[facts.signature] = EventKeys.of(facts, stem_order)
+        signature = comparison_signature(event)
+        known = first_facts.get(signature)
+        if known is None:
+            facts = EventFacts(event)
+            facts._signature = signature
+            verdicts.signature_id(facts)  # before copies take the facts
+            keys = EventKeys.of(facts, stem_order)
+            first_facts[signature] = facts, keys
+        else:
+            facts, keys = known[0].for_copy(event, signature), known[1]
         candidates = [
             (score, -position)
-            for position in index.candidates(facts, keys)
+            for position in index.candidates(facts, keys, verdicts.signature_id(facts))
             if (score := cluster_score(facts, clusters[position], verdicts)) is not None
         ]
         if candidates:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from timeline.events.content import content_sentences
+import pytest
+
+from timeline.events.content import boilerplate_scope, boilerplate_screen, content_sentences
+from timeline.events.lexicon import boilerplate_table
 from timeline.segment import segment
 
 
@@ -40,3 +43,28 @@ def test_photo_caption_paragraph_is_dropped() -> None:
     )
     kept = content_sentences(segment(text))
     assert [c.sentence.text for c in kept] == ["Police arrested two men."]
+
+
+SCREENED = [t for row in boilerplate_table().rows for t in [*row.positive, *row.negative]] + [
+    "Share this",
+    "x (AP Photo/Jane Doe)",
+    "He said subscribe to our list.",
+    "By Jo Li",
+    "The minister resigned on Monday.",
+    "  Leave a comment  ",
+]
+
+
+@pytest.mark.parametrize("text", SCREENED)
+def test_screen_lets_every_boilerplate_sentence_through(text: str) -> None:
+    screen = boilerplate_screen()
+    branches = screen.branches_for(f"Other text.\n{text}\nMore text.")
+    if boilerplate_scope(text) is not None:
+        assert screen.may_match(text.strip(), branches)
+
+
+def test_screen_skips_branches_whose_text_is_absent() -> None:
+    screen = boilerplate_screen()
+    assert len(screen.branches_for("Police arrested two men.")) == 0
+    assert screen.branches_for("Pictures by Getty Images")
+    assert not screen.may_match("Police arrested two men.", ())

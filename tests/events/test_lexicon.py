@@ -14,6 +14,7 @@ from timeline.events.lexicon import (
     boilerplate_table,
     cue_table,
     generic_table,
+    leading_literal,
     name_tables,
     ontology,
     top_level_alternatives,
@@ -121,6 +122,30 @@ SPLIT_EXAMPLES = [
 @pytest.mark.parametrize(("pattern", "branches"), SPLIT_EXAMPLES)
 def test_top_level_alternatives(pattern: str, branches: list[str]) -> None:
     assert top_level_alternatives(pattern) == branches
+
+
+LEADING_LITERALS = [
+    (r"\bsubscribe to our\b", "subscribe to our"),
+    (r"\((?:Photo|Image)[^)]*\)", "("),
+    ("AP Photo", "AP Photo"),
+    ("REUTERS/", "REUTERS/"),
+    (r"Tags?:", "Tag"),
+    (r"ab{1,2}", "a"),
+    (r"ab+c", "ab"),
+    (r"^By", None),
+    (r"(?:a|b)c", None),
+    (r"\wx", None),
+    ("(?i)subscribe", None),
+]
+
+
+@pytest.mark.parametrize(("branch", "literal"), LEADING_LITERALS)
+def test_leading_literal(branch: str, literal: str | None) -> None:
+    assert leading_literal(branch) == literal
+    if literal is not None:  # every match begins with it
+        for text in ["subscribe to our list", "x (Photo: AP)", "AP Photo", "REUTERS/x", "Tag:"]:
+            found = re.search(branch, text)
+            assert found is None or found.group().startswith(literal)
 
 
 def test_branches_match_as_the_whole_pattern() -> None:

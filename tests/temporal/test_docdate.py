@@ -13,11 +13,13 @@ from timeline.models import DateSource
 from timeline.temporal.docdate import (
     DateClue,
     YearRange,
+    case_folded,
     choose_weekday_date,
     docdate_tables,
     find_date_clues,
     infer_publication_date,
     interval_value,
+    lowercase_pattern,
     match_pattern,
     weekday_dates,
 )
@@ -46,6 +48,82 @@ def test_pattern_finds_its_example(row, text: str, value: str) -> None:
 @pytest.mark.parametrize(("row", "text"), NEGATIVE_CASES)
 def test_pattern_rejects_its_negative_example(row, text: str) -> None:
     assert match_pattern(row, text) == []
+
+
+def test_every_pattern_has_a_lowercase_form() -> None:
+    assert all(lowercase_pattern(row.id) is not None for row in PATTERNS)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("On MONDAY, Jan. 5 2020 “he” left", "on monday, jan. 5 2020 “he” left"),
+        ("Édouard, 5 mai 2020", "édouard, 5 mai 2020"),
+        ("ſeptember 5, 2020", None),  # the long s is an "s" to a case-insensitive pattern
+        ("ı", None),
+        ("5 \u212a", None),  # the Kelvin sign is a "k"
+        ("İstanbul", None),  # lowercases to two characters: offsets would move
+    ],
+)
+def test_case_folded_only_when_it_finds_the_same(text: str, folded: str | None) -> None:
+    assert case_folded(text) == folded
+
+
+def same_clues_folded_or_not(text: str) -> None:
+    folded = case_folded(text)
+    if folded is None:
+        return
+    for row in PATTERNS:
+        assert match_pattern(row, text, folded) == match_pattern(row, text), row.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [example.text for row in PATTERNS for example in row.examples]
+    + [text for row in PATTERNS for text in row.negative]
+    + [example.text.upper() for row in PATTERNS for example in row.examples],
+)
+def test_lowercase_patterns_find_the_same_clues(text: str) -> None:
+    same_clues_folded_or_not(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Jan.",
+                "SEPT",
+                "March",
+                "may",
+                "Tues",
+                "Sunday",
+                " ",
+                ", ",
+                "\n",
+                "of",
+                "5",
+                "21st",
+                "2020",
+                "1999",
+                "-",
+                "’",
+                "É",
+                "ſ",
+                "is",
+                "km",
+                "people",
+                "$",
+                "0",
+                "3",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_lowercase_patterns_find_the_same_clues_anywhere(words: list[str]) -> None:
+    same_clues_folded_or_not(" ".join(words))
+    same_clues_folded_or_not("".join(words))
 
 
 FUTURE_CUES = docdate_tables().future_cues

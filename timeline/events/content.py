@@ -3,13 +3,19 @@
 Comment and newsletter forms, photo captions, bylines and related-link blocks are matched by the
 boilerplate table; short unpunctuated paragraphs are headings (the first one is the headline);
 a sentence repeated verbatim (a headline printed twice) counts once.
+
+Most sentences are no boilerplate, and the table's patterns are screened first
+(`BoilerplateScreen`): the branches anchored at a sentence's start are tried together, once,
+and a branch that must contain some text is only tried in documents that contain it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from timeline.events.lexicon import boilerplate_patterns
+from timeline.events.lexicon import GLOBAL_FLAGS, boilerplate_patterns, leading_literal
 from timeline.models import Sentence
 
 TERMINAL_PUNCTUATION = tuple(".!?\"”’)'…")
@@ -35,6 +41,61 @@ def boilerplate_scope(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class BoilerplateScreen:
+    """What a sentence must match for some boilerplate row to match it (`boilerplate_scope`).
+
+    `opening` holds every branch anchored at the start (`^`) as one pattern, tried at the
+    start only; `anywhere` the other branches, each with the text its matches begin with
+    (None: unknown), so that documents without that text skip the branch.
+    """
+
+    opening: re.Pattern[str]
+    anywhere: tuple[tuple[str | None, re.Pattern[str]], ...]
+
+    def branches_for(self, text: str) -> tuple[re.Pattern[str], ...]:
+        """The unanchored branches that may match somewhere in `text` (a whole document)."""
+        return tuple(
+            branch for literal, branch in self.anywhere if literal is None or literal in text
+        )
+
+    def may_match(self, stripped: str, branches: tuple[re.Pattern[str], ...]) -> bool:
+        """Whether a stripped sentence may be boilerplate (`branches`: from `branches_for`)."""
+        return self.opening.match(stripped) is not None or any(
+            branch.search(stripped) for branch in branches
+        )
+
+
+def is_opening(branch: re.Pattern[str]) -> bool:
+    """Whether a branch can only match at the start of a text (`^` first, not multi-line)."""
+    flags = GLOBAL_FLAGS.match(branch.pattern)
+    body = branch.pattern[flags.end() :] if flags else branch.pattern
+    return body.startswith("^") and not branch.flags & re.MULTILINE
+
+
+def scoped(branch: re.Pattern[str]) -> str:
+    """A branch as a group keeping its own flags, to join with others: `(?i)^x` -> `(?i:^x)`."""
+    flags = GLOBAL_FLAGS.match(branch.pattern)
+    if flags is None:
+        return f"(?:{branch.pattern})"
+    return f"(?{flags.group()[2:-1]}:{branch.pattern[flags.end() :]})"
+
+
+@lru_cache(maxsize=1)
+def boilerplate_screen() -> BoilerplateScreen:
+    """The screen of the boilerplate table (built once)."""
+    branches = [branch for _, row_branches in boilerplate_patterns() for branch in row_branches]
+    openings = [scoped(branch) for branch in branches if is_opening(branch)]
+    return BoilerplateScreen(
+        opening=re.compile("|".join(openings) if openings else "(?!)"),
+        anywhere=tuple(
+            (leading_literal(branch.pattern), branch)
+            for branch in branches
+            if not is_opening(branch)
+        ),
+    )
+
+
 def is_heading(paragraph: list[Sentence]) -> bool:
     """A one-sentence paragraph without terminal punctuation and with few words."""
     if len(paragraph) != 1:
@@ -56,11 +117,18 @@ def content_sentences(sentences: list[Sentence]) -> list[ContentSentence]:
     seen: set[str] = set()
     skip_next = False
     body_paragraphs = 0
+    screen = boilerplate_screen()
+    branches = screen.branches_for("\n".join(sentence.text for sentence in sentences))
     for position, paragraph in enumerate(_paragraphs(sentences)):
         if skip_next:
             skip_next = False
             continue
-        scopes = [boilerplate_scope(sentence.text) for sentence in paragraph]
+        scopes = [
+            boilerplate_scope(sentence.text)
+            if screen.may_match(sentence.text.strip(), branches)
+            else None
+            for sentence in paragraph
+        ]
         if "paragraph_and_next" in scopes:
             skip_next = True
             continue

@@ -361,6 +361,38 @@ def top_level_alternatives(pattern: str) -> list[str]:
     return branches
 
 
+#: Characters with a meaning of their own in a pattern (everything else stands for itself).
+PATTERN_SPECIALS = frozenset("\\.^$*+?{}[]()|")
+
+
+def leading_literal(branch: str) -> str | None:
+    """The text every match of a branch begins with (after leading `\\b`/`\\B`), or None.
+
+    Plain and escaped punctuation characters are read up to the first other token; a last
+    character made optional or repeated by a quantifier is left out. A branch with flags
+    (case-insensitive, verbose) has none: its matches need not contain the text as written.
+    """
+    if GLOBAL_FLAGS.match(branch):
+        return None
+    position = 0
+    while branch.startswith(("\\b", "\\B"), position):
+        position += 2
+    literal = ""
+    while position < len(branch):
+        char = branch[position]
+        if char == "\\" and position + 1 < len(branch) and not branch[position + 1].isalnum():
+            literal += branch[position + 1]
+            position += 2
+        elif char not in PATTERN_SPECIALS:
+            literal += char
+            position += 1
+        else:
+            break
+    if branch[position : position + 1] in ("?", "*", "{"):
+        literal = literal[:-1]
+    return literal or None
+
+
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> list[tuple[BoilerplateRow, tuple[re.Pattern[str], ...]]]:
     """Each row with its pattern compiled per branch (`top_level_alternatives`): same matches."""
