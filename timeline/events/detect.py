@@ -71,21 +71,26 @@ class FixedArguments:
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     continuation: bool = False
+    object_end: int = 0
+    anchor_end: int = 0
 
 
 class ClauseArguments:
     """A verb detection's arguments, read off its clause on first use.
 
     Anchoring drops about half of the detections (an undated generic verb, a lone `said`),
-    most of them before their actors, targets or places are read; the clause's token ranges,
-    which anchoring does need, are read at detection time.
+    most of them before their actors, targets or places are read, and the object's extent is
+    read only to find a governing date phrase or to tell the event.
     """
 
     def __init__(
         self,
         sentence: TokenizedSentence,
-        subject_tokens: list[Token],
-        object_tokens: list[Token],
+        trigger: Token,
+        subject: tuple[int, int],
+        object_start: int,
+        keep_that: bool,
+        speech: bool,
         cue_index: int | None,
         event_type: str,
         passive: bool,
@@ -93,13 +98,55 @@ class ClauseArguments:
         chain_words: set[str],
     ) -> None:
         self.sentence = sentence
-        self.subject_tokens = subject_tokens
-        self.object_tokens = object_tokens
+        self.trigger = trigger
+        self.subject_start, self.subject_end = subject
+        self.subject_tokens = sentence.tokens[self.subject_start : self.subject_end]
+        self.object_start = object_start
+        self.keep_that = keep_that
+        self.speech = speech
         self.cue_index = cue_index
         self.event_type = event_type
         self.passive = passive
         self.inverted = inverted
         self.chain_words = chain_words
+
+    @cached_property
+    def object_range(self) -> tuple[int, int]:
+        """Token range of the object, cut at the clause boundary (none after an inverted
+        subject: "..., said Jobs")."""
+        if self.inverted:
+            return self.subject_end, self.subject_end
+        return object_range(self.sentence, self.object_start, self.keep_that)
+
+    @cached_property
+    def object_tokens(self) -> list[Token]:
+        """The object's tokens without date phrases and leading adverbs; for a relative
+        clause without an object of its own, the noun phrase it refers to."""
+        sentence = self.sentence
+        obj = object_tokens(sentence, *self.object_range)
+        adverbs = cues().adverbs
+        while obj and obj[0].lower in adverbs:
+            obj = obj[1:]  # "meet again to discuss"
+        antecedent = relative_antecedent(sentence, self.subject_start)
+        if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
+            obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
+        return obj
+
+    @cached_property
+    def object_end(self) -> int:
+        """Where the object ends in the sentence (the trigger's end without an object)."""
+        begin, finish = self.object_range
+        return self.sentence.tokens[finish - 1].end if finish > begin else self.trigger.end
+
+    @cached_property
+    def anchor_end(self) -> int:
+        """Where the clause's own date phrases end: a reported clause's start, else the
+        object's end."""
+        _, finish = self.object_range
+        start = complement_start(
+            self.sentence, self.object_start, finish, self.keep_that, self.speech
+        )
+        return start or self.object_end
 
     @cached_property
     def subject(self) -> str:
@@ -148,8 +195,6 @@ class Detection:
     nominal: bool = False
     relative: bool = False
     subject_start: int = 0
-    object_end: int = 0
-    anchor_end: int = 0
     background: bool = False
     coordinated: bool = False
     particle: str = ""
@@ -161,6 +206,16 @@ class Detection:
     def speech(self) -> bool:
         """Whether the trigger is a reporting verb (said, told)."""
         return self.row.speech
+
+    @property
+    def object_end(self) -> int:
+        """Where the clause's object ends (offset in the sentence)."""
+        return self.arguments.object_end
+
+    @property
+    def anchor_end(self) -> int:
+        """Where the date phrases of the clause itself end (offset in the sentence)."""
+        return self.arguments.anchor_end
 
     @property
     def subject(self) -> str:
@@ -604,13 +659,6 @@ def _verb_detection(
     ):
         return None
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
-    begin, finish = (end, end) if inverted else object_range(sentence, next_index, keep_that)
-    obj = object_tokens(sentence, begin, finish)
-    while obj and obj[0].lower in c.adverbs:
-        obj = obj[1:]  # "meet again to discuss"
-    antecedent = relative_antecedent(sentence, start)
-    if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
-        obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     return Detection(
         row=row,
@@ -625,15 +673,22 @@ def _verb_detection(
         subject_start=(
             subject_tokens[0].start if subject_tokens and not coordinated else token.start
         ),
-        object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
-        anchor_end=complement_start(sentence, next_index, finish, keep_that, row.speech)
-        or (sentence.tokens[finish - 1].end if finish > begin else token.end),
         background=not c.background.isdisjoint(chain),
         coordinated=coordinated,
         particle=sentence.lower(index + 1) if row.particles else "",
         generic=generic,
         arguments=ClauseArguments(
-            sentence, subject_tokens, obj, cue_index, event_type, passive, inverted, set(chain)
+            sentence,
+            token,
+            (start, end),
+            next_index,
+            keep_that,
+            row.speech,
+            cue_index,
+            event_type,
+            passive,
+            inverted,
+            set(chain),
         ),
     )
 
@@ -677,9 +732,11 @@ def _possessed_noun_detection(
         nominal=True,
         possessed=True,
         subject_start=token.start,
-        object_end=token.end,
         arguments=FixedArguments(
-            object_text=possessor, targets=[possessor], places=sentence.places
+            object_text=possessor,
+            targets=[possessor],
+            places=sentence.places,
+            object_end=token.end,
         ),
     )
 
@@ -718,13 +775,13 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         type=row.type,
         nominal=True,
         subject_start=sentence.tokens[index].start,
-        object_end=obj[-1].end if obj else sentence.tokens[index].end,
         arguments=FixedArguments(
             subject=" ".join(actors),
             object_text=" ".join(names_in(obj)) or clean_phrase(obj),
             actors=actors,
             targets=names_in(obj),
             places=sentence.places,
+            object_end=obj[-1].end if obj else sentence.tokens[index].end,
         ),
     )
 
