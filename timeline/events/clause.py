@@ -7,6 +7,8 @@ verb, and small word tests.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -45,6 +47,7 @@ PREPOSITIONS = frozenset(
     }
 )
 OBJECT_WINDOW = 12
+TOKEN_START = operator.attrgetter("start")
 MODAL_OR_TO = frozenset(
     {"will", "would", "shall", "can", "could", "may", "might", "must", "should", "to", "did"}
 )
@@ -213,19 +216,12 @@ def object_key(row: TriggerRow, word: str) -> str | None:
 
 
 def blocked_indexes(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
-    """Indexes of tokens starting inside any span: one sweep over tokens and sorted spans."""
-    if not spans:
-        return set()
-    ordered = sorted(spans)
+    """Indexes of tokens starting inside any span, found by bisection on the token starts
+    (tokens come in order) rather than by reading every token."""
     found: set[int] = set()
-    position = 0
-    reach = -1  # the furthest end of the spans that start at or before the current token
-    for index, token in enumerate(tokens):
-        while position < len(ordered) and ordered[position][0] <= token.start:
-            reach = max(reach, ordered[position][1])
-            position += 1
-        if token.start < reach:
-            found.add(index)
+    for start, end in spans:
+        first = bisect.bisect_left(tokens, start, key=TOKEN_START)
+        found.update(range(first, bisect.bisect_left(tokens, end, lo=first, key=TOKEN_START)))
     return found
 
 

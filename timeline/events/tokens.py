@@ -89,13 +89,14 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
 
 
-QUOTE_CHARACTERS = re.compile("[“”«»\"]|``|''")
+#: The quotation marks `quoted_mask` reads (PTB-style `` and '' included).
+QUOTE_MARKS = ("“", "”", "«", "»", '"', "``", "''")
 
 
 @lru_cache(maxsize=512)
 def quoted_of(text: str) -> tuple[bool, ...]:
     """The quote mask of a sentence, cached; empty when the sentence has no quotation mark."""
-    if not QUOTE_CHARACTERS.search(text):
+    if not any(mark in text for mark in QUOTE_MARKS):  # substring tests: no pattern to run
         return ()
     return tuple(quoted_mask(text))
 
