@@ -937,7 +937,21 @@ def _trigger_words() -> frozenset[str]:
 
 def has_trigger_word(text: str) -> bool:
     """A quick test for any trigger form in a text (skips most sentences cheaply)."""
-    return not _trigger_words().isdisjoint(WORD.findall(text.lower()))
+    return not _trigger_words().isdisjoint(words_of(text.lower()))
+
+
+#: Every ASCII character that is not a word character (`\w`), mapped to a space.
+ASCII_NOT_WORD = str.maketrans(
+    {chr(code): " " for code in range(128) if not WORD.fullmatch(chr(code))}
+)
+
+
+def words_of(text: str) -> list[str]:
+    r"""The words (`\w+`) of a text; an ASCII text by a character table and a split, not by
+    the pattern, which tests every character's Unicode category."""
+    if text.isascii():
+        return text.translate(ASCII_NOT_WORD).split()
+    return WORD.findall(text)
 
 
 def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Detection]:
