@@ -239,8 +239,25 @@ def _continuation_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _continuation_phrases() -> tuple[str, ...] | None:
+    """The continuation phrases in lower case, when all are ASCII (else None)."""
+    phrases = cue_table().continuation_phrases
+    if not all(phrase.isascii() for phrase in phrases):
+        return None
+    return tuple(phrase.lower() for phrase in phrases)
+
+
 def continues_episode(text: str) -> bool:
-    """Whether a sentence says it follows what was just told ("within hours", "in response")."""
+    """Whether a sentence says it follows what was just told ("within hours", "in response").
+
+    Most sentences hold none of the phrases: in an ASCII sentence, substring tests on its
+    lower-cased text rule them out before the pattern runs."""
+    phrases = _continuation_phrases()
+    if phrases is not None and text.isascii():
+        lowered = text.lower()
+        if not any(phrase in lowered for phrase in phrases):
+            return False
     return bool(_continuation_pattern().search(text))
 
 
