@@ -58,6 +58,9 @@ ARTICLES_OR_PREPOSITIONS = PREPOSITIONS | {"a", "an"}
 QUANTIFIERS = frozenset(
     {"all", "some", "many", "several", "both", "other", "these", "those", "such", "most", "few"}
 )
+NEGATED = ("n't", "n’t")
+#: Subjects that take a present verb in its base form ("they agree").
+BASE_SUBJECTS = frozenset({"they", "we", "i", "you"})
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
@@ -373,14 +376,17 @@ def is_hypothetical(sentence: TokenizedSentence, index: int) -> bool:
 def _object_type(
     row: TriggerRow, sentence: TokenizedSentence, start: int
 ) -> tuple[str | None, int | None]:
-    """The type given by an object noun after the trigger, and that noun's index."""
-    if not row.objects:
+    """The type given by an object noun after the trigger, and that noun's index (the noun
+    read as `object_key` reads it: as written in lower case, else its singular)."""
+    objects = row.objects
+    if not objects:
         return None, None
+    tokens, blocked = sentence.tokens, sentence.blocked
     seen = 0
     position = start
-    while position < len(sentence.tokens) and seen < OBJECT_WINDOW:
-        token = sentence.tokens[position]
-        if position in sentence.blocked:
+    while position < len(tokens) and seen < OBJECT_WINDOW:
+        token = tokens[position]
+        if position in blocked:
             position += 1
             continue
         if token.text == "." and not ends_sentence(sentence, position):
@@ -388,9 +394,13 @@ def _object_type(
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
             break
-        key = object_key(row, token.text)
-        if key is not None:
-            return row.objects[key], position
+        lower = token.lower
+        if lower in objects:
+            return objects[lower], position
+        if lower.endswith("s"):  # `singular` leaves any other word as it is
+            single = singular(lower)
+            if single in objects:
+                return objects[single], position
         seen += 1
         position += 1
     return None, None
@@ -450,20 +460,22 @@ def _status_and_tense(
 ) -> tuple[EventStatus, Tense, bool, bool, bool] | None:
     """Status, tense, passive, perfect and participial flags; None when not an event."""
     c = cues()
-    words = set(chain)
-    if words & c.negation or any(w.endswith(("n't", "n’t")) for w in chain):
+    words = set(chain)  # tested with `isdisjoint`: no intersection set is built
+    if not c.negation.isdisjoint(words) or (chain and any(w.endswith(NEGATED) for w in chain)):
         return None
-    if words & c.irrealis:
+    if not c.irrealis.isdisjoint(words):
         return None
     infinitive = _infinitive_status(sentence, chain_start, chain)
     if infinitive == "reject":
         return None
     if infinitive is EventStatus.occurred:
         return EventStatus.occurred, "past", False, False, False
-    planned = infinitive is EventStatus.planned or bool(words & c.future) or "going" in words
-    has_be = bool(words & c.be_forms)
-    has_have = bool(words & c.have_forms)
-    present = bool(words & c.present_forms)
+    planned = (
+        infinitive is EventStatus.planned or not c.future.isdisjoint(words) or "going" in words
+    )
+    has_be = not c.be_forms.isdisjoint(words)
+    has_have = not c.have_forms.isdisjoint(words)
+    present = not c.present_forms.isdisjoint(words)
     tense: Tense = "future" if planned else ("present" if present else "past")
     if kind == "gerund":
         if has_be:
@@ -486,9 +498,9 @@ def _status_and_tense(
             return None  # "will be free to anyone": an adjective, not a verb
         if planned:
             return EventStatus.planned, "future", has_be, False, False
-        if words & c.past_do:
+        if not c.past_do.isdisjoint(words):
             return EventStatus.occurred, "past", False, False, False
-        if words & c.present_do or sentence.lower(chain_start - 1) in {"they", "we", "i", "you"}:
+        if not c.present_do.isdisjoint(words) or sentence.lower(chain_start - 1) in BASE_SUBJECTS:
             return EventStatus.occurred, "present", False, False, False
         return None
     if kind == "third":
@@ -503,7 +515,7 @@ def _status_and_tense(
     if chain and chain[0] == "being" and sentence.lower(chain_start - 1) in c.gerund_preposition:
         return None  # "after being accused of"
     if has_be:
-        ongoing = bool(words & c.present_be) and not has_have and "being" not in words
+        ongoing = not c.present_be.isdisjoint(words) and not has_have and "being" not in words
         progressive = "being" in words
         status = EventStatus.ongoing if (ongoing or progressive) else EventStatus.occurred
         return status, tense, True, has_have, False
