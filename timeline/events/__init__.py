@@ -336,16 +336,21 @@ def _sentence_is_present(text: str, before: int | None = None) -> bool:
 
 def _context_time(
     detection: Detection,
-    actors: list[str],
     paragraph: int,
     lead: bool,
     narrative: Narrative,
     document: Document,
 ) -> tuple[EventTime | None, str | None, bool]:
-    """Time of an undated clause from the narrative; the flag says whether to keep the event."""
-    key = actor_key(actors)
-    framed_present = _sentence_is_present(narrative.sentence_text, detection.trigger.start)
-    if detection.tense == "past" and not detection.background and not framed_present:
+    """Time of an undated clause from the narrative; the flag says whether to keep the event.
+
+    The tense of the sentence's frame and the clause's actors are read only for a past-tense
+    clause, the only one they can date."""
+    if (
+        detection.tense == "past"
+        and not detection.background
+        and not _sentence_is_present(narrative.sentence_text, detection.trigger.start)
+    ):
+        key = actor_key(resolve_references(detection.actors, narrative))
         same_actor = narrative.last_actor_time(key)
         if same_actor is not None:
             return _as_context(same_actor[0]), same_actor[1], True
@@ -548,9 +553,8 @@ def anchor_detections(
             continue
         if detection.nominal:
             continue  # "citing the death of X": a noun alone does not say when it happened
-        actors = resolve_references(detection.actors, narrative)
         time, reason, keep = _context_time(
-            detection, actors, item.sentence.paragraph, item.lead, narrative, document
+            detection, item.sentence.paragraph, item.lead, narrative, document
         )
         if keep:
             anchored.append(Anchored(detection, time, reason, None, status))
@@ -672,7 +676,7 @@ def remember_lemma_times(anchored: list[Anchored], narrative: Narrative) -> None
 def _present_or_headline(item: ContentSentence) -> bool:
     """Whether a sentence is told in the present tense, or is the headline (read only on the
     paths of `update_reference` that need it)."""
-    return _sentence_is_present(item.sentence.text) or item.headline
+    return item.headline or _sentence_is_present(item.sentence.text)
 
 
 def _document_reference(document: Document, paragraph: int) -> Reference:

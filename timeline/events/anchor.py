@@ -283,10 +283,13 @@ def governing_expression(
     """
     if dates is None:
         dates = SentenceDates(detections, text, expressions)
+    if not dates.phrases:
+        return None  # no date phrase: the clause's extent need not be read
     first_subject = dates.first_subject
     trigger = detection.trigger
+    anchor_end, object_end = detection.anchor_end, detection.object_end
     low_bound = min(detection.subject_start, trigger.start) - MAX_GAP
-    high_bound = max(detection.anchor_end, trigger.end, detection.object_end) + MAX_GAP
+    high_bound = max(anchor_end, trigger.end, object_end) + MAX_GAP
     best: tuple[float, Governing] | None = None
     for phrase in dates.near(low_bound, high_bound):
         start, end, expression, since = phrase.start, phrase.end, phrase.expression, phrase.since
@@ -294,7 +297,7 @@ def governing_expression(
             continue
         if end <= trigger.start and in_participial_appositive(text, start, end, trigger.start):
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
-        if detection.subject_start <= start and end <= max(detection.anchor_end, trigger.end):
+        if detection.subject_start <= start and end <= max(anchor_end, trigger.end):
             penalty = 0.0
         elif opens_clause_of(text, start, end, detection.subject_start):
             penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause
@@ -308,18 +311,12 @@ def governing_expression(
             penalty = 0.5  # an opening adverbial governs the whole sentence
         else:
             low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
-            if detection.anchor_end < detection.object_end and start >= detection.anchor_end:
+            if anchor_end < object_end and start >= anchor_end:
                 continue  # inside a reported clause: it dates that clause's event
-            gap = (
-                start - detection.object_end
-                if start >= trigger.end
-                else detection.subject_start - end
-            )
-            appositive = start >= trigger.end and skips_appositive(
-                text, detection.object_end, start
-            )
+            gap = start - object_end if start >= trigger.end else detection.subject_start - end
+            appositive = start >= trigger.end and skips_appositive(text, object_end, start)
             if appositive:
-                high = detection.object_end  # "launched the store, an online shop, on April 28"
+                high = object_end  # "launched the store, an online shop, on April 28"
             if (gap > MAX_GAP and not appositive) or _boundaries_between(text, low, high):
                 continue
             others = [

@@ -7,6 +7,8 @@ verb, and small word tests.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -45,6 +47,7 @@ PREPOSITIONS = frozenset(
     }
 )
 OBJECT_WINDOW = 12
+TOKEN_START = operator.attrgetter("start")
 MODAL_OR_TO = frozenset(
     {"will", "would", "shall", "can", "could", "may", "might", "must", "should", "to", "did"}
 )
@@ -213,19 +216,12 @@ def object_key(row: TriggerRow, word: str) -> str | None:
 
 
 def blocked_indexes(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
-    """Indexes of tokens starting inside any span: one sweep over tokens and sorted spans."""
-    if not spans:
-        return set()
-    ordered = sorted(spans)
+    """Indexes of tokens starting inside any span, found by bisection on the token starts
+    (tokens come in order) rather than by reading every token."""
     found: set[int] = set()
-    position = 0
-    reach = -1  # the furthest end of the spans that start at or before the current token
-    for index, token in enumerate(tokens):
-        while position < len(ordered) and ordered[position][0] <= token.start:
-            reach = max(reach, ordered[position][1])
-            position += 1
-        if token.start < reach:
-            found.add(index)
+    for start, end in spans:
+        first = bisect.bisect_left(tokens, start, key=TOKEN_START)
+        found.update(range(first, bisect.bisect_left(tokens, end, lo=first, key=TOKEN_START)))
     return found
 
 
@@ -243,8 +239,25 @@ def _continuation_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _continuation_phrases() -> tuple[str, ...] | None:
+    """The continuation phrases in lower case, when all are ASCII (else None)."""
+    phrases = cue_table().continuation_phrases
+    if not all(phrase.isascii() for phrase in phrases):
+        return None
+    return tuple(phrase.lower() for phrase in phrases)
+
+
 def continues_episode(text: str) -> bool:
-    """Whether a sentence says it follows what was just told ("within hours", "in response")."""
+    """Whether a sentence says it follows what was just told ("within hours", "in response").
+
+    Most sentences hold none of the phrases: in an ASCII sentence, substring tests on its
+    lower-cased text rule them out before the pattern runs."""
+    phrases = _continuation_phrases()
+    if phrases is not None and text.isascii():
+        lowered = text.lower()
+        if not any(phrase in lowered for phrase in phrases):
+            return False
     return bool(_continuation_pattern().search(text))
 
 

@@ -58,6 +58,9 @@ ARTICLES_OR_PREPOSITIONS = PREPOSITIONS | {"a", "an"}
 QUANTIFIERS = frozenset(
     {"all", "some", "many", "several", "both", "other", "these", "those", "such", "most", "few"}
 )
+NEGATED = ("n't", "n’t")
+#: Subjects that take a present verb in its base form ("they agree").
+BASE_SUBJECTS = frozenset({"they", "we", "i", "you"})
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
@@ -71,21 +74,26 @@ class FixedArguments:
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     continuation: bool = False
+    object_end: int = 0
+    anchor_end: int = 0
 
 
 class ClauseArguments:
     """A verb detection's arguments, read off its clause on first use.
 
     Anchoring drops about half of the detections (an undated generic verb, a lone `said`),
-    most of them before their actors, targets or places are read; the clause's token ranges,
-    which anchoring does need, are read at detection time.
+    most of them before their actors, targets or places are read, and the object's extent is
+    read only to find a governing date phrase or to tell the event.
     """
 
     def __init__(
         self,
         sentence: TokenizedSentence,
-        subject_tokens: list[Token],
-        object_tokens: list[Token],
+        trigger: Token,
+        subject: tuple[int, int],
+        object_start: int,
+        keep_that: bool,
+        speech: bool,
         cue_index: int | None,
         event_type: str,
         passive: bool,
@@ -93,13 +101,55 @@ class ClauseArguments:
         chain_words: set[str],
     ) -> None:
         self.sentence = sentence
-        self.subject_tokens = subject_tokens
-        self.object_tokens = object_tokens
+        self.trigger = trigger
+        self.subject_start, self.subject_end = subject
+        self.subject_tokens = sentence.tokens[self.subject_start : self.subject_end]
+        self.object_start = object_start
+        self.keep_that = keep_that
+        self.speech = speech
         self.cue_index = cue_index
         self.event_type = event_type
         self.passive = passive
         self.inverted = inverted
         self.chain_words = chain_words
+
+    @cached_property
+    def object_range(self) -> tuple[int, int]:
+        """Token range of the object, cut at the clause boundary (none after an inverted
+        subject: "..., said Jobs")."""
+        if self.inverted:
+            return self.subject_end, self.subject_end
+        return object_range(self.sentence, self.object_start, self.keep_that)
+
+    @cached_property
+    def object_tokens(self) -> list[Token]:
+        """The object's tokens without date phrases and leading adverbs; for a relative
+        clause without an object of its own, the noun phrase it refers to."""
+        sentence = self.sentence
+        obj = object_tokens(sentence, *self.object_range)
+        adverbs = cues().adverbs
+        while obj and obj[0].lower in adverbs:
+            obj = obj[1:]  # "meet again to discuss"
+        antecedent = relative_antecedent(sentence, self.subject_start)
+        if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
+            obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
+        return obj
+
+    @cached_property
+    def object_end(self) -> int:
+        """Where the object ends in the sentence (the trigger's end without an object)."""
+        begin, finish = self.object_range
+        return self.sentence.tokens[finish - 1].end if finish > begin else self.trigger.end
+
+    @cached_property
+    def anchor_end(self) -> int:
+        """Where the clause's own date phrases end: a reported clause's start, else the
+        object's end."""
+        _, finish = self.object_range
+        start = complement_start(
+            self.sentence, self.object_start, finish, self.keep_that, self.speech
+        )
+        return start or self.object_end
 
     @cached_property
     def subject(self) -> str:
@@ -148,8 +198,6 @@ class Detection:
     nominal: bool = False
     relative: bool = False
     subject_start: int = 0
-    object_end: int = 0
-    anchor_end: int = 0
     background: bool = False
     coordinated: bool = False
     particle: str = ""
@@ -161,6 +209,16 @@ class Detection:
     def speech(self) -> bool:
         """Whether the trigger is a reporting verb (said, told)."""
         return self.row.speech
+
+    @property
+    def object_end(self) -> int:
+        """Where the clause's object ends (offset in the sentence)."""
+        return self.arguments.object_end
+
+    @property
+    def anchor_end(self) -> int:
+        """Where the date phrases of the clause itself end (offset in the sentence)."""
+        return self.arguments.anchor_end
 
     @property
     def subject(self) -> str:
@@ -318,14 +376,17 @@ def is_hypothetical(sentence: TokenizedSentence, index: int) -> bool:
 def _object_type(
     row: TriggerRow, sentence: TokenizedSentence, start: int
 ) -> tuple[str | None, int | None]:
-    """The type given by an object noun after the trigger, and that noun's index."""
-    if not row.objects:
+    """The type given by an object noun after the trigger, and that noun's index (the noun
+    read as `object_key` reads it: as written in lower case, else its singular)."""
+    objects = row.objects
+    if not objects:
         return None, None
+    tokens, blocked = sentence.tokens, sentence.blocked
     seen = 0
     position = start
-    while position < len(sentence.tokens) and seen < OBJECT_WINDOW:
-        token = sentence.tokens[position]
-        if position in sentence.blocked:
+    while position < len(tokens) and seen < OBJECT_WINDOW:
+        token = tokens[position]
+        if position in blocked:
             position += 1
             continue
         if token.text == "." and not ends_sentence(sentence, position):
@@ -333,9 +394,13 @@ def _object_type(
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
             break
-        key = object_key(row, token.text)
-        if key is not None:
-            return row.objects[key], position
+        lower = token.lower
+        if lower in objects:
+            return objects[lower], position
+        if lower.endswith("s"):  # `singular` leaves any other word as it is
+            single = singular(lower)
+            if single in objects:
+                return objects[single], position
         seen += 1
         position += 1
     return None, None
@@ -395,20 +460,22 @@ def _status_and_tense(
 ) -> tuple[EventStatus, Tense, bool, bool, bool] | None:
     """Status, tense, passive, perfect and participial flags; None when not an event."""
     c = cues()
-    words = set(chain)
-    if words & c.negation or any(w.endswith(("n't", "n’t")) for w in chain):
+    words = set(chain)  # tested with `isdisjoint`: no intersection set is built
+    if not c.negation.isdisjoint(words) or (chain and any(w.endswith(NEGATED) for w in chain)):
         return None
-    if words & c.irrealis:
+    if not c.irrealis.isdisjoint(words):
         return None
     infinitive = _infinitive_status(sentence, chain_start, chain)
     if infinitive == "reject":
         return None
     if infinitive is EventStatus.occurred:
         return EventStatus.occurred, "past", False, False, False
-    planned = infinitive is EventStatus.planned or bool(words & c.future) or "going" in words
-    has_be = bool(words & c.be_forms)
-    has_have = bool(words & c.have_forms)
-    present = bool(words & c.present_forms)
+    planned = (
+        infinitive is EventStatus.planned or not c.future.isdisjoint(words) or "going" in words
+    )
+    has_be = not c.be_forms.isdisjoint(words)
+    has_have = not c.have_forms.isdisjoint(words)
+    present = not c.present_forms.isdisjoint(words)
     tense: Tense = "future" if planned else ("present" if present else "past")
     if kind == "gerund":
         if has_be:
@@ -431,9 +498,9 @@ def _status_and_tense(
             return None  # "will be free to anyone": an adjective, not a verb
         if planned:
             return EventStatus.planned, "future", has_be, False, False
-        if words & c.past_do:
+        if not c.past_do.isdisjoint(words):
             return EventStatus.occurred, "past", False, False, False
-        if words & c.present_do or sentence.lower(chain_start - 1) in {"they", "we", "i", "you"}:
+        if not c.present_do.isdisjoint(words) or sentence.lower(chain_start - 1) in BASE_SUBJECTS:
             return EventStatus.occurred, "present", False, False, False
         return None
     if kind == "third":
@@ -448,7 +515,7 @@ def _status_and_tense(
     if chain and chain[0] == "being" and sentence.lower(chain_start - 1) in c.gerund_preposition:
         return None  # "after being accused of"
     if has_be:
-        ongoing = bool(words & c.present_be) and not has_have and "being" not in words
+        ongoing = not c.present_be.isdisjoint(words) and not has_have and "being" not in words
         progressive = "being" in words
         status = EventStatus.ongoing if (ongoing or progressive) else EventStatus.occurred
         return status, tense, True, has_have, False
@@ -604,13 +671,6 @@ def _verb_detection(
     ):
         return None
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
-    begin, finish = (end, end) if inverted else object_range(sentence, next_index, keep_that)
-    obj = object_tokens(sentence, begin, finish)
-    while obj and obj[0].lower in c.adverbs:
-        obj = obj[1:]  # "meet again to discuss"
-    antecedent = relative_antecedent(sentence, start)
-    if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
-        obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     return Detection(
         row=row,
@@ -625,15 +685,22 @@ def _verb_detection(
         subject_start=(
             subject_tokens[0].start if subject_tokens and not coordinated else token.start
         ),
-        object_end=sentence.tokens[finish - 1].end if finish > begin else token.end,
-        anchor_end=complement_start(sentence, next_index, finish, keep_that, row.speech)
-        or (sentence.tokens[finish - 1].end if finish > begin else token.end),
         background=not c.background.isdisjoint(chain),
         coordinated=coordinated,
         particle=sentence.lower(index + 1) if row.particles else "",
         generic=generic,
         arguments=ClauseArguments(
-            sentence, subject_tokens, obj, cue_index, event_type, passive, inverted, set(chain)
+            sentence,
+            token,
+            (start, end),
+            next_index,
+            keep_that,
+            row.speech,
+            cue_index,
+            event_type,
+            passive,
+            inverted,
+            set(chain),
         ),
     )
 
@@ -677,9 +744,11 @@ def _possessed_noun_detection(
         nominal=True,
         possessed=True,
         subject_start=token.start,
-        object_end=token.end,
         arguments=FixedArguments(
-            object_text=possessor, targets=[possessor], places=sentence.places
+            object_text=possessor,
+            targets=[possessor],
+            places=sentence.places,
+            object_end=token.end,
         ),
     )
 
@@ -718,13 +787,13 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         type=row.type,
         nominal=True,
         subject_start=sentence.tokens[index].start,
-        object_end=obj[-1].end if obj else sentence.tokens[index].end,
         arguments=FixedArguments(
             subject=" ".join(actors),
             object_text=" ".join(names_in(obj)) or clean_phrase(obj),
             actors=actors,
             targets=names_in(obj),
             places=sentence.places,
+            object_end=obj[-1].end if obj else sentence.tokens[index].end,
         ),
     )
 
@@ -880,7 +949,21 @@ def _trigger_words() -> frozenset[str]:
 
 def has_trigger_word(text: str) -> bool:
     """A quick test for any trigger form in a text (skips most sentences cheaply)."""
-    return not _trigger_words().isdisjoint(WORD.findall(text.lower()))
+    return not _trigger_words().isdisjoint(words_of(text.lower()))
+
+
+#: Every ASCII character that is not a word character (`\w`), mapped to a space.
+ASCII_NOT_WORD = str.maketrans(
+    {chr(code): " " for code in range(128) if not WORD.fullmatch(chr(code))}
+)
+
+
+def words_of(text: str) -> list[str]:
+    r"""The words (`\w+`) of a text; an ASCII text by a character table and a split, not by
+    the pattern, which tests every character's Unicode category."""
+    if text.isascii():
+        return text.translate(ASCII_NOT_WORD).split()
+    return WORD.findall(text)
 
 
 def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Detection]:

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
+#: The leading lookahead lets the search skip whitespace quickly; a lower-case start is tried
+#: first (it can match no other alternative); possessive repeats never backtrack (nothing after
+#: them needs it), so the tokens are those of the plain pattern
+#: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]`.
 TOKEN_PATTERN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]"
+    r"(?=\S)(?:[a-z]\w*+(?:[’'\-.]\w++)*+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}"
+    r"|\w++(?:[’'\-.]\w++)*+|[^\w\s])"
 )
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
@@ -54,21 +59,27 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Tokens of a sentence with their offsets.
 
-    The pattern skips only whitespace and no token starts with whitespace, so each token is
-    the first occurrence of its text after the previous token: `findall` (the pattern has no
-    capturing group) and `str.find` give the offsets without a match object per token. An
-    ASCII sentence is lower-cased once.
+    No token holds or crosses whitespace, so the sentence is read chunk by chunk between
+    whitespace (`str.split`); a chunk of letters and digits only (most of them) is one token,
+    and only the others go through the pattern. Each chunk, and each token of a chunk, is the
+    first occurrence of its text after the previous one: `str.find` gives the offsets without
+    a match object per token.
     """
     tokens: list[Token] = []
-    lowered = text.lower() if text.isascii() else None
     find = text.find
+    findall = TOKEN_PATTERN.findall
     end = 0
-    for word in TOKEN_PATTERN.findall(text):
-        start = find(word, end)
-        end = start + len(word)
-        tokens.append(
-            Token(word, start, end, word.lower() if lowered is None else lowered[start:end])
-        )
+    for chunk in text.split():
+        start = find(chunk, end)
+        end = start + len(chunk)
+        if chunk.isalnum():  # `\w+` and nothing else can match it
+            tokens.append(Token(chunk, start, end, chunk.lower()))
+            continue
+        word_end = start
+        for word in findall(chunk):
+            word_start = find(word, word_end)
+            word_end = word_start + len(word)
+            tokens.append(Token(word, word_start, word_end, word.lower()))
     return tokens
 
 
@@ -78,13 +89,14 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
 
 
-QUOTE_CHARACTERS = re.compile("[“”«»\"]|``|''")
+#: The quotation marks `quoted_mask` reads (PTB-style `` and '' included).
+QUOTE_MARKS = ("“", "”", "«", "»", '"', "``", "''")
 
 
 @lru_cache(maxsize=512)
 def quoted_of(text: str) -> tuple[bool, ...]:
     """The quote mask of a sentence, cached; empty when the sentence has no quotation mark."""
-    if not QUOTE_CHARACTERS.search(text):
+    if not any(mark in text for mark in QUOTE_MARKS):  # substring tests: no pattern to run
         return ()
     return tuple(quoted_mask(text))
 
