@@ -306,7 +306,7 @@ def test_ics_parses_back_with_all_day_events(result: TimelineResult) -> None:
     assert spring.decoded("DTEND") == D(2019, 6, 1)
     assert str(spring["SUMMARY"]) == "Talks held"
     assert "Talks were held in spring 2019." in str(spring["DESCRIPTION"])
-    assert spring.decoded("DTSTAMP") == dt.datetime(2021, 3, 22, tzinfo=dt.timezone.utc)
+    assert spring.decoded("DTSTAMP") == dt.datetime(2021, 3, 22, tzinfo=dt.UTC)
     assert str(by_uid["e-quarter@timeline.invalid"]["STATUS"]) == "TENTATIVE"
     assert str(by_uid["e-month@timeline.invalid"]["URL"]) == "https://example.org/b?x=1&y=2"
     day = by_uid["e-day@timeline.invalid"]

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
-#: The leading lookahead lets the search skip whitespace quickly; a lower-case start is tried
-#: first (it can match no other alternative); possessive repeats never backtrack (nothing after
-#: them needs it), so the tokens are those of the plain pattern
-#: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]`.
+#: The leading lookahead lets the search skip whitespace quickly, and a lower-case start is
+#: tried first (it can match no other alternative), so the tokens are those of the plain pattern
+#: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|[^\w\s]`. (No possessive
+#: repeats: Python 3.10 has none.)
 TOKEN_PATTERN = re.compile(
-    r"(?=\S)(?:[a-z]\w*+(?:[’'\-.]\w++)*+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}"
-    r"|\w++(?:[’'\-.]\w++)*+|[^\w\s])"
+    r"(?=\S)(?:[a-z]\w*(?:[’'\-.]\w+)*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}"
+    r"|\w+(?:[’'\-.]\w+)*|[^\w\s])"
 )
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"

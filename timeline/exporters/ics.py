@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 UID_DOMAIN = "timeline.invalid"
 #: DTSTAMP when no document has a known publication date.
-FALLBACK_STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+FALLBACK_STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class FormatDependencyError(RuntimeError):
@@ -33,7 +33,7 @@ def calendar_stamp(result: TimelineResult) -> dt.datetime:
     if not days:
         return FALLBACK_STAMP
     newest = max(days)
-    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
 
 
 def description(event: Event) -> str:
