@@ -545,7 +545,8 @@ class EventFacts:
         "weak",
     )
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: Event, signature: Signature | None = None) -> None:
+        """`signature`: the event's `comparison_signature` when the caller has it already."""
         self.event = event
         self.type = event.type
         self.time = event.time
@@ -559,7 +560,7 @@ class EventFacts:
         self.telling_triggers = self.triggers - light_trigger_stems()
         self.title_stems = content_stems(event.title)
         self._object_stems: frozenset[str] | None = None
-        self._signature: Signature | None = None
+        self._signature: Signature | None = signature
         self.signature_id: int | None = None
 
     def for_copy(self, event: Event, signature: Signature) -> EventFacts:
@@ -1219,8 +1220,7 @@ def clusters_of(events: list[Event]) -> list[Cluster]:
         signature = comparison_signature(event)
         known = first_facts.get(signature)
         if known is None:
-            facts = EventFacts(event)
-            facts._signature = signature
+            facts = EventFacts(event, signature)
             verdicts.signature_id(facts)  # before copies take the facts
             keys = EventKeys.of(facts, stem_order)
             first_facts[signature] = facts, keys
