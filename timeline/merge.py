@@ -39,7 +39,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Literal, TypeVar
@@ -1054,28 +1054,32 @@ class EventKeys:
     signs: frozenset[str]
     dated_triggers: frozenset[str]
     type_tags: frozenset[str]
-    #: (anchor, month bucket) pairs to look up in the global index, or None when the event's
-    #: time reaches too many months (the all-time index is asked instead); not compared.
-    lookups: tuple[tuple[str, int], ...] | None = field(default=None, compare=False)
+    #: The month buckets to look up the event's anchors in (with the undated and wide ones), or
+    #: None when its time reaches too many months (the all-time index is asked instead).
+    buckets: tuple[int, ...] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, event: Event | EventFacts, stem_order: dict[str, int]) -> EventKeys:
         """The keys of an event."""
         facts = facts_of(event)
         names = shared_names(facts)
-        keys = cls(
+        months = reachable_months(facts.time) if facts.time is not None else None
+        return cls(
             local=local_keys(facts),
             names=names,
             signs=sign_keys(facts, stem_order) if names else frozenset(),
             dated_triggers=frozenset() if facts.weak else facts.telling_triggers,
             type_tags=type_tags(facts.type),
+            buckets=None if months is None else (*months, UNDATED_BUCKET, WIDE_BUCKET),
         )
-        months = reachable_months(facts.time) if facts.time is not None else None
-        if months is None:
-            return keys
-        buckets = (*months, UNDATED_BUCKET, WIDE_BUCKET)
-        lookups = tuple((anchor, bucket) for anchor in keys.anchors for bucket in buckets)
-        return replace(keys, lookups=lookups)
+
+    @cached_property
+    def lookups(self) -> tuple[tuple[str, int], ...] | None:
+        """(anchor, month bucket) pairs to look up in the global index (read once for all the
+        copies of a story, which share their keys), or None (see `buckets`)."""
+        if self.buckets is None:
+            return None
+        return tuple((anchor, bucket) for anchor in self.anchors for bucket in self.buckets)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
