@@ -152,3 +152,11 @@ def test_a_verb_detection_reads_its_arguments_off_the_clause_only_when_asked() -
     assert detection.places == ["Beijing"]
     assert {"actors", "object_text"} <= vars(detection.arguments).keys()
     assert "targets" not in vars(detection.arguments)
+
+
+def test_detections_come_in_text_order() -> None:
+    text = "On Monday the ministry imposed sanctions and said on Tuesday it had arrested two men."
+    dates = [(text.index(day), text.index(day) + len(day)) for day in ("Monday", "Tuesday")]
+    starts = [d.trigger.start for d in detect(text, dates)]
+    assert len(starts) >= 2
+    assert starts == sorted(starts)

@@ -871,12 +871,11 @@ def extract_events(
             else []
         )
         built = []
-        if anchored:
-            in_order = sorted(detections, key=lambda d: d.trigger.start)
-            starts_in_order = [d.trigger.start for d in in_order]
+        if anchored:  # detections come in text order
+            trigger_starts = [d.trigger.start for d in detections]
         for item_anchored in anchored:
-            position = bisect.bisect_left(starts_in_order, item_anchored.detection.trigger.start)
-            narrative.clause_actors = nearest_named_actors(in_order[:position])
+            position = bisect.bisect_left(trigger_starts, item_anchored.detection.trigger.start)
+            narrative.clause_actors = nearest_named_actors(detections[:position])
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)

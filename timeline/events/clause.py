@@ -205,13 +205,16 @@ def singular(word: str) -> str:
     return word
 
 
-def object_key(row: TriggerRow, word: str) -> str | None:
-    if not row.objects:
-        return None
-    lower = word.lower()
-    for key in (lower, singular(lower)):
-        if key in row.objects:
-            return key
+def object_key(row: TriggerRow, lower: str) -> str | None:
+    """The object noun of `row` a lower-case word stands for: the word, else its singular
+    (only a word ending in -s has one other than itself)."""
+    objects = row.objects
+    if lower in objects:
+        return lower
+    if lower.endswith("s"):
+        single = singular(lower)
+        if single in objects:
+            return single
     return None
 
 

@@ -376,8 +376,8 @@ def is_hypothetical(sentence: TokenizedSentence, index: int) -> bool:
 def _object_type(
     row: TriggerRow, sentence: TokenizedSentence, start: int
 ) -> tuple[str | None, int | None]:
-    """The type given by an object noun after the trigger, and that noun's index (the noun
-    read as `object_key` reads it: as written in lower case, else its singular)."""
+    """The type given by an object noun after the trigger (`object_key`), and that noun's
+    index."""
     objects = row.objects
     if not objects:
         return None, None
@@ -394,13 +394,9 @@ def _object_type(
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
             break
-        lower = token.lower
-        if lower in objects:
-            return objects[lower], position
-        if lower.endswith("s"):  # `singular` leaves any other word as it is
-            single = singular(lower)
-            if single in objects:
-                return objects[single], position
+        key = object_key(row, token.lower)
+        if key is not None:
+            return objects[key], position
         seen += 1
         position += 1
     return None, None
@@ -598,7 +594,7 @@ def _verb_detection(
     if row.quote_required and not quotation_follows(sentence, next_index):
         return None
     previous = sentence.tokens[index - 1] if index > 0 else None
-    if previous is not None and row.objects and object_key(row, previous.text):
+    if previous is not None and row.objects and object_key(row, previous.lower):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
     if row.object_required:
         object_type, cue_index = _object_type(row, sentence, next_index)
