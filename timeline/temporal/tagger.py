@@ -45,31 +45,22 @@ def rule_windows(
     anchor_spans: list[tuple[int, int]], reach: tuple[int, int], text_length: int
 ) -> list[tuple[int, int]]:
     """Merged stretches of text around sorted anchor spans, where a rule is worth running:
-    `reach` characters before each anchor's start and after its end, within the text.
-    (Called for every rule near any of its anchors: a lone anchor, the most common case,
-    takes a shortcut, and bounds are clamped without calls to min and max.)"""
+    `reach` characters before each anchor's start and after its end, within the text."""
     if not anchor_spans:
         return []
     before, after = reach
-    window_start, window_end = anchor_spans[0]
-    window_start -= before
-    window_end += after
-    if len(anchor_spans) == 1:
-        clamped_end = window_end if window_end < text_length else text_length
-        return [(window_start if window_start > 0 else 0, clamped_end)]
+    window_start, window_end = anchor_spans[0][0] - before, anchor_spans[0][1] + after
     windows: list[tuple[int, int]] = []
-    for anchor_start, anchor_end in anchor_spans:
+    for anchor_start, anchor_end in anchor_spans[1:]:  # a lone anchor, the commonest, skips
         start = anchor_start - before
         if start <= window_end:
             end = anchor_end + after
             if end > window_end:
                 window_end = end
         else:
-            clamped_end = window_end if window_end < text_length else text_length
-            windows.append((window_start if window_start > 0 else 0, clamped_end))
+            windows.append((max(0, window_start), min(text_length, window_end)))
             window_start, window_end = start, anchor_end + after
-    clamped_end = window_end if window_end < text_length else text_length
-    windows.append((window_start if window_start > 0 else 0, clamped_end))
+    windows.append((max(0, window_start), min(text_length, window_end)))
     return windows
 
 
