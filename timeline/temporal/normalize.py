@@ -493,10 +493,10 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
         year = ref.year
         months = 3 if unit == "quarter" else 6
         start = dt.date(year, (number - 1) * months + 1, 1)
-        if (start - ref).days > int(params.get("slack_days", 100)):
-            year -= 1
-        if "year_shift" in groups:
+        if "year_shift" in groups:  # "the second half of last year": the shift says the year
             year += lookup("relative_shift", groups["year_shift"])
+        elif (start - ref).days > int(params.get("slack_days", 100)):
+            year -= 1
     if unit == "quarter":
         date = PartialDate(year=year, quarter=number, grain=Granularity.quarter)
     else:
