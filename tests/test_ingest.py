@@ -205,6 +205,22 @@ def test_timeml_text_and_dct() -> None:
     assert document.published.evidence == "TimeML DCT"
 
 
+def test_timeml_sentence_elements_that_touch_are_read_as_separate_lines(tmp_path: Path) -> None:
+    path = tmp_path / "semeval.tml"
+    path.write_text(
+        '<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" '
+        'value="2010-06-08">2010-06-08</TIMEX3></DCT><TEXT><s id="0">June 8 , 2010</s>'
+        '<s id="1">Yesterday , Jobs <EVENT eid="e1">unveiled</EVENT> iPhone 4 .</s>'
+        "<s>It ships soon .</s> <s>A spaced one .</s></TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    (document,), skipped = ingest_one(path)
+    assert skipped == []
+    assert document.text == (
+        "June 8 , 2010\nYesterday , Jobs unveiled iPhone 4 .\nIt ships soon . A spaced one ."
+    )
+
+
 def test_broken_timeml_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "bad.tml"
     path.write_text("<TimeML><TEXT>Open", encoding="utf-8")

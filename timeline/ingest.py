@@ -433,11 +433,21 @@ def parse_jsonl(data: bytes, source: str, document_id: str) -> list[RawDocument]
     return documents
 
 
+#: A sentence element closed right where the next one opens (`...thick .</s><s id="8">`, as in
+#: the NewsReader/SemEval TimeML files): with the tags removed, the two sentences would run
+#: together ("June 8 , 2010Yesterday").
+ADJACENT_SENTENCES = re.compile(r"</s>(?=<s[\s>])")
+
+
 def parse_timeml_document(data: bytes, source: str, document_id: str) -> list[RawDocument]:
-    """A TimeML (TempEval) file: the `TEXT` content and the `DCT` as publication date."""
+    """A TimeML (TempEval) file: the `TEXT` content and the `DCT` as publication date.
+
+    Sentence elements that touch are read with a line break between them (the file's own
+    characters are otherwise kept, as `timeline tag` keeps them)."""
     from timeline.temporal.timeml import parse_timeml
 
-    parsed = parse_timeml(Path(source), decode_text(source, data))
+    text = ADJACENT_SENTENCES.sub("</s>\n", decode_text(source, data))
+    parsed = parse_timeml(Path(source), text)
     published = None
     if parsed.dct_value:
         try:
