@@ -958,7 +958,7 @@ def _hour(word: str) -> int:
 def _time_day(groups: Groups, context: Context) -> tuple[PartialDate | None, str]:
     """The day a clock time is on: a written date, weekday or day word; else the last explicit
     day in the text (a narrative's "at 10 p.m."); else the reference day."""
-    if "month" in groups and "day" in groups:
+    if ("month" in groups or "month_num" in groups) and "day" in groups:
         found_date = calendar_date(groups, {}, context)
         if found_date is not None:
             return found_date.date, found_date.anchor
