@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from dateutil.easter import easter
+
 from timeline.models import Granularity, PartialDate, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.rules import load_lexicon, lookup, table_key, trie_regex
@@ -1019,28 +1021,34 @@ def year_words(groups: Groups, params: Mapping[str, Any], context: Context) -> R
     return _dated(cal.year_date(_spelled_year(groups)), "none")
 
 
-def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
-    """A holiday on the n-th weekday of a month ("Thanksgiving": fourth Thursday of November).
-
-    The table value is ``month-weekday-n`` (n = -1 for the last one, ``+k`` adds k days).
-    """
-    spec = lookup("floating_holiday", groups["holiday"])
+def holiday_day(spec: str, year: int) -> dt.date:
+    """The day of a floating holiday in a year, from its table value: ``month-weekday-n`` (the
+    n-th ISO weekday of the month, n = -1 for the last one; ``+k`` adds k days), or ``easter``
+    with an offset in days (``easter-2``: Good Friday)."""
+    if spec.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(spec[len("easter") :] or 0))
     base, _, extra = spec.partition("+")
     month_text, weekday_text, nth_text = base.split("-", 2)
-    month, weekday_number, nth = int(month_text), int(weekday_text), int(nth_text)
+    day = cal.nth_weekday(year, int(month_text), int(weekday_text), int(nth_text))
+    return day + dt.timedelta(days=int(extra or 0))
+
+
+def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """A holiday whose day moves with the year ("Thanksgiving": the fourth Thursday of November;
+    "Good Friday": two days before Easter), in the year written, else the nearest past one."""
+    spec = lookup("floating_holiday", groups["holiday"])
     year = _year(groups)
     anchor = "none"
     if year is None and context.reference is None:
-        return Resolution(value=f"XXXX-{month:02d}-XX", granularity=Granularity.day)
+        month = "XX" if spec.startswith("easter") else f"{int(spec.split('-', 1)[0]):02d}"
+        return Resolution(value=f"XXXX-{month}-XX", granularity=Granularity.day)
     if year is None:
         assert context.reference
         anchor = "document"
         year = context.reference.year
-        day = cal.nth_weekday(year, month, weekday_number, nth) + dt.timedelta(days=int(extra or 0))
-        if (day - context.reference).days > 31 and not is_future(context):
+        if (holiday_day(spec, year) - context.reference).days > 31 and not is_future(context):
             year -= 1
-    day = cal.nth_weekday(year, month, weekday_number, nth) + dt.timedelta(days=int(extra or 0))
-    return _dated(cal.day_date(day), anchor)
+    return _dated(cal.day_date(holiday_day(spec, year)), anchor)
 
 
 def fixed(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
