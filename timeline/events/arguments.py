@@ -398,12 +398,34 @@ def relative_antecedent(sentence: TokenizedSentence, subject_start: int) -> list
     """The noun phrase a `which`/`that` clause refers to, when the clause's subject follows it."""
     if subject_start < 2 or sentence.lower(subject_start - 1) not in {"which", "that", "whom"}:
         return []
-    end = subject_start - 1
-    if sentence.tokens[end - 1].text == ",":
+    found = antecedent_range(sentence, subject_start - 1)
+    if found is None:
+        return []
+    start, end = found
+    return [t for t in sentence.tokens[start:end] if t.lower not in cues().determiners]
+
+
+def subject_antecedent(sentence: TokenizedSentence, chain_start: int) -> tuple[int, int] | None:
+    """The token range a relative pronoun subject stands for: "the Senate, which will vote",
+    "the firefighters, who rescued" (None when the verb's subject is not such a pronoun)."""
+    if chain_start < 2 or sentence.lower(chain_start - 1) not in {"which", "who", "that"}:
+        return None
+    if not is_relative(sentence, chain_start):
+        return None  # "said that ... ": a reported clause
+    return antecedent_range(sentence, chain_start - 1)
+
+
+def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, int] | None:
+    """The noun phrase before a relative pronoun at token `pronoun` (through a comma, back to a
+    determiner, a preposition, a verb or punctuation; at most six words)."""
+    end = pronoun
+    if end > 0 and sentence.tokens[end - 1].text == ",":
         end -= 1
+    if end <= 0:
+        return None
     before = sentence.tokens[end - 1].lower
     if before in VERBLIKE or before in trigger_forms() or before.endswith("ed"):
-        return []  # "reported that China had hit back": a reported clause, not a relative one
+        return None  # "reported that China had hit back": a reported clause, not a relative one
     start = end
     while start > 0 and end - start < 6:
         token = sentence.tokens[start - 1]
@@ -412,7 +434,7 @@ def relative_antecedent(sentence: TokenizedSentence, subject_start: int) -> list
         start -= 1
         if token.lower in cues().determiners:
             break
-    return [t for t in sentence.tokens[start:end] if t.lower not in cues().determiners]
+    return (start, end) if start < end else None
 
 
 def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Token]:

@@ -30,6 +30,7 @@ from timeline.events.arguments import (
     relative_antecedent,
     sentence_subject,
     span_text,
+    subject_antecedent,
     subject_range,
     targets_of,
 )
@@ -644,6 +645,10 @@ def _verb_detection(
         coordinated = True
     elif coordinated:
         start, end = sentence_subject(sentence)
+    if start == end and not coordinated:
+        antecedent = subject_antecedent(sentence, subject_anchor)
+        if antecedent is not None:  # "the Senate, which will vote": the Senate votes
+            start, end = antecedent
     subject_tokens = sentence.tokens[start:end]
     if subject_tokens and (
         subject_tokens[0].lower in c.negation
