@@ -23,7 +23,7 @@ from timeline.events.clause import (
     singular,
     verb_stops,
 )
-from timeline.events.lexicon import ontology, trigger_forms
+from timeline.events.lexicon import generic_table, ontology, trigger_forms
 from timeline.events.names import names_in, word_sets
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 
@@ -162,13 +162,18 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
             start = index + 1
             break
     end = start
+    irregular = generic_table().irregular_pasts
     while end < len(sentence.tokens) and end - start < 8:
         token = sentence.tokens[end]
         lower = token.lower
         if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in verb_stops():
             break
-        if not token.is_capitalized and lower.endswith("ed") and end > start:
-            break
+        if (
+            not token.is_capitalized
+            and end > start
+            and (lower.endswith("ed") or lower in irregular)
+        ):
+            break  # "Britain became the first ...": the subject ends at its verb
         if lower in cues().adverbs:
             break
         end += 1
