@@ -267,12 +267,28 @@ def test_a_future_date_does_not_become_the_narratives_reference() -> None:
 
 
 def test_a_nominal_event_without_actor_is_titled_noun_of_target() -> None:
-    text = "Police arrested four officers on May 29, 2020 after the death of George Floyd."
+    text = "A bomb exploded on May 29, 2020, causing the death of George Floyd."
     day = D(2020, 5, 29)
     may = expression(text, "May 29, 2020", "2020-05-29", Granularity.day, day, day)
     events = run(text, "2021-06-18", [may])
-    titles = [e.title for e in events if e.type == "death"]
-    assert titles == ["Death of George Floyd"]
+    deaths = [(e.title, e.time.value) for e in events if e.type == "death" and e.time]
+    assert deaths == [("Death of George Floyd", "2020-05-29")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested four officers on May 29, 2020 after the death of George Floyd.",
+        "A jury convicted Derek Chauvin on April 20, 2021 of murder in the death of George Floyd.",
+        "Thousands protested on May 29, 2020 over the death of George Floyd.",
+    ],
+)
+def test_an_event_noun_at_another_time_than_its_clause_does_not_take_its_date(text: str) -> None:
+    phrase = next(p for p in ("May 29, 2020", "April 20, 2021") if p in text)
+    day = dt.date.fromisoformat("2020-05-29" if "May" in phrase else "2021-04-20")
+    date = expression(text, phrase, day.isoformat(), Granularity.day, day, day)
+    events = run(text, "2021-06-18", [date])
+    assert events and not [e for e in events if e.type == "death" and e.time is not None]
 
 
 def extract_work(repeats: int) -> int:

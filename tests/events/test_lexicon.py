@@ -191,3 +191,8 @@ def test_generic_examples(positive: bool, example: GenericExample) -> None:
     assert bool(found) is positive, found
     if positive and example.actor:
         assert example.actor in found[0].actors
+
+
+def test_reaction_types_are_event_types() -> None:
+    assert set(cue_table().reaction_types) <= set(ontology().by_id)
+    assert cue_table().reaction_types and cue_table().nominal_other_time

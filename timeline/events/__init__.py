@@ -495,6 +495,23 @@ def _as_context(time: EventTime | None) -> EventTime | None:
     return time.model_copy(update={"basis": TimeBasis.context, "text": None, "edtf": None})
 
 
+@lru_cache(maxsize=1)
+def _nominal_time_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that put an event noun at another time, and the types of reacting clauses."""
+    table = cue_table()
+    return frozenset(table.nominal_other_time), frozenset(table.reaction_types)
+
+
+def shares_clause_time(detection: Detection, main: Detection) -> bool:
+    """Whether an undated participle or event noun happened at its main clause's time: a
+    participle does (", detaining Suu Kyi"); a noun does unless it is introduced as another
+    time ("after the death of X") or the clause reacts to it ("convicted in the death of X")."""
+    if not detection.nominal:
+        return True
+    other_time, reaction_types = _nominal_time_cues()
+    return detection.introducer not in other_time and main.type not in reaction_types
+
+
 def anchor_detections(
     item: ContentSentence,
     detections: list[Detection],
@@ -547,7 +564,12 @@ def anchor_detections(
             continue
         if detection.relative:
             continue  # a relative clause without its own date
-        if (detection.participial or detection.nominal) and anchored and anchored[-1].time:
+        if (
+            (detection.participial or detection.nominal)
+            and anchored
+            and anchored[-1].time
+            and shares_clause_time(detection, anchored[-1].detection)
+        ):
             main = anchored[-1]  # ", detaining Suu Kyi": at the time of the main clause
             anchored.append(Anchored(detection, _as_context(main.time), None, None, status))
             continue

@@ -204,6 +204,8 @@ class Detection:
     particle: str = ""
     generic: bool = False
     possessed: bool = False
+    introducer: str = ""
+    """The word before `the <noun> of` of a nominal detection (`after` in `after the death of`)."""
     arguments: FixedArguments | ClauseArguments = field(default_factory=FixedArguments)
 
     @property
@@ -788,6 +790,7 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         type=row.type,
         nominal=True,
         subject_start=sentence.tokens[index].start,
+        introducer=sentence.lower(index - 2) if not actors else "",
         arguments=FixedArguments(
             subject=" ".join(actors),
             object_text=" ".join(names_in(obj)) or clean_phrase(obj),

@@ -144,6 +144,8 @@ class CueTable(_Table):
     temporal_words: list[str]
     continuation_phrases: list[str]
     event_nouns: list[str] = Field(default_factory=list)
+    nominal_other_time: list[str] = Field(default_factory=list)
+    reaction_types: list[str] = Field(default_factory=list)
 
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""
