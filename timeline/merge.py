@@ -2,8 +2,9 @@
 
 Two mentions describe one event when their types are compatible, their times are compatible
 (their intervals overlap; an undated or document-date-based mention may attach to a dated one
-of the same episode), their participants do not contradict each other (different actors, or the
-roles reversed, mean different events), and enough ties them:
+of the same episode), a plan and what happened share one stated date (not a guessed one), their
+participants do not contradict each other (different actors, or the roles reversed, mean
+different events), and enough ties them:
 
 - a shared participant (names normalized so that "Pompeo" matches "Mike Pompeo") and one more
   sign: the same or synonymous specific type, the same trigger, similar title words, a shared
@@ -46,7 +47,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from timeline.models import GRANULARITY_RANK, Event, EventTime, Mention, TimeBasis
+from timeline.models import GRANULARITY_RANK, Event, EventStatus, EventTime, Mention, TimeBasis
 from timeline.resources import read_resource_text
 
 WORD_PATTERN = re.compile(r"[\w'-]+")
@@ -536,6 +537,7 @@ class EventFacts:
         "event",
         "participants",
         "signature_id",
+        "status",
         "targets",
         "telling_triggers",
         "time",
@@ -549,6 +551,7 @@ class EventFacts:
         """`signature`: the event's `comparison_signature` when the caller has it already."""
         self.event = event
         self.type = event.type
+        self.status = event.status
         self.time = event.time
         self.documents = documents_of(event)
         self.weak = is_weak_time(event.time)
@@ -569,6 +572,7 @@ class EventFacts:
         copy = EventFacts.__new__(EventFacts)
         copy.event, copy.time, copy.documents = event, event.time, documents_of(event)
         copy.type, copy.weak, copy.title_stems = self.type, self.weak, self.title_stems
+        copy.status = self.status
         copy.actors, copy.targets, copy.participants = self.actors, self.targets, self.participants
         copy.triggers, copy.telling_triggers = self.triggers, self.telling_triggers
         copy._object_stems, copy._signature = self._object_stems, signature
@@ -603,6 +607,8 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         return False
     if not times_compatible(first.time, second.time, same_document):
         return False
+    if not statuses_compatible(first, second):
+        return False
     if participants_conflict(first, second) or roles_reversed(first, second):
         return False
     similar_trigger = triggers_similar(first, second)
@@ -622,6 +628,17 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         both_dated = a_time is not None and b_time is not None
         return both_dated and same_interval(a_time, b_time) and similar_trigger and similar_words
     return same_document and similar_trigger
+
+
+def statuses_compatible(a: EventFacts, b: EventFacts) -> bool:
+    """Whether a plan and what happened can be one event: only on one stated date ("will visit
+    on Friday", "visited on Friday"), not when a date is a guess ("X will be sentenced", dated
+    by the publication, is not "the jury convicted X on Tuesday")."""
+    if (a.status is EventStatus.planned) == (b.status is EventStatus.planned):
+        return True
+    if a.time is None or b.time is None or a.weak or b.weak:
+        return False
+    return same_interval(a.time, b.time)
 
 
 def times_apart(a: EventTime | None, b: EventTime | None) -> bool:
@@ -736,12 +753,13 @@ def time_fields(time: EventTime | None) -> TimeFields | None:
 
 
 def comparison_signature(event: Event) -> Signature:
-    """Title, type, time, participants and triggers: two events with the same signature give
+    """Title, type, status, time, participants and triggers: two events with the same signature give
     the same answers in every comparison with a third, given whether they share its document
     (the same story in many articles, or a corpus with copies, has many such members)."""
     return (
         event.title,
         event.type,
+        event.status,
         time_fields(event.time),
         tuple(event.actors),
         tuple(event.targets),

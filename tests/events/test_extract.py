@@ -669,3 +669,43 @@ def test_person_actor_is_found_in_the_sentences_before() -> None:
     assert is_person_actor(["Jobs"], narrative, "Jobs said it would ship soon.")
     assert not is_person_actor(["Sales"], narrative, "Sales rose sharply.")
     assert not is_person_actor(["company"], narrative, "The company said so.")
+
+
+def pipeline_events(text: str, published: str) -> list:
+    """The merged events of one document, through the real segmenter and tagger."""
+    from timeline.pipeline import merge_documents, process_document
+
+    result = merge_documents([process_document(make_document(text, published))], [])
+    return result.events + result.undated
+
+
+def test_a_pronoun_is_not_a_person_the_sentence_names_after_it() -> None:
+    text = (
+        "A jury convicted former officer Derek Chauvin of murder on Tuesday.\n\n"
+        "Chauvin was taken into custody after the verdict was read. "
+        "He will be sentenced on June 25, Judge Peter Cahill said."
+    )
+    events = pipeline_events(text, "2021-04-21")
+    sentenced = [e for e in events if e.mentions[0].trigger == "sentenced"]
+    assert [e.targets for e in sentenced] == [["Derek Chauvin"]]
+
+
+def test_a_name_after_in_is_a_place_not_the_person_a_pronoun_means() -> None:
+    text = (
+        "Steve Jobs, born in San Francisco in 1955, has died.\n\n"
+        "Jobs, raised in Los Altos, built the most valuable company in the world. "
+        "In 1986 he bought Pixar."
+    )
+    events = pipeline_events(text, "2011-10-06")
+    bought = [e for e in events if e.mentions[0].trigger == "bought"]
+    assert [e.actors for e in bought] == [["Steve Jobs"]]
+
+
+def test_a_plan_dated_by_the_publication_is_not_merged_with_what_happened() -> None:
+    text = (
+        "A jury on Tuesday convicted Derek Chauvin of murder.\n\n"
+        "Derek Chauvin will be sentenced in eight weeks."
+    )
+    events = pipeline_events(text, "2021-04-21")
+    statuses = sorted(e.status.value for e in events if e.type == "trial")
+    assert statuses == ["occurred", "planned"]

@@ -49,7 +49,7 @@ from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline
 from timeline.events.lexicon import cue_table, name_tables
-from timeline.events.names import names_in, word_sets
+from timeline.events.names import clean_run, name_runs, names_in, word_sets
 from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
     Document,
@@ -112,6 +112,8 @@ class Narrative:
     sentence_text: str = ""
     clause_actors: list[str] = field(default_factory=list)
     previous_texts: list[str] = field(default_factory=list)
+    named_texts: list[str] = field(default_factory=list)
+    """The last `NAMED_SENTENCES` sentences, where a surname alone finds its full name."""
     document_times: dict[str, EventTime | None] = field(default_factory=dict)
     lemma_times: dict[str, EventTime] = field(default_factory=dict)
     sentence_number: int = 0
@@ -170,9 +172,18 @@ class Narrative:
 
     @property
     def last_persons(self) -> list[str]:
-        """People named in the last sentence that named any."""
+        """People named in the last sentence that named any, in order: by full name, or by
+        the surname of someone named in full in the last few sentences ("Derek Chauvin ...
+        Chauvin, 45, was taken into custody": Derek Chauvin)."""
+        by_surname = {
+            person.split()[-1]: person for text in self.named_texts for person in persons_in(text)
+        }
         for text in reversed(self.previous_texts):
-            found = persons_in(text)
+            found: list[str] = []
+            for _, name, person in named_people(text):
+                full = name if person else by_surname.get(name)
+                if full and full not in found:
+                    found.append(full)
             if found:
                 return found
         return []
@@ -256,10 +267,36 @@ def is_person_name(name: str) -> bool:
     return not any(word.lower() in not_person for word in words)
 
 
+#: Words before a name that make it a place, not a person ("born in San Francisco").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
 @lru_cache(maxsize=256)
+def named_people(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """The names of a sentence in order, each once: its offset, the name, and whether it is a
+    person's (`is_person_name`, and not after `in`: "born in San Francisco" is a place).
+    Cached: the events of a sentence, and of the next few, ask again."""
+    tokens = list(tokens_of(text))
+    index_at = {token.start: index for index, token in enumerate(tokens)}
+    found: dict[str, tuple[int, bool]] = {}
+    for run in name_runs(tokens):
+        name = clean_run(run)
+        if not name or name in found:
+            continue
+        index = index_at[run[0].start]
+        after_place_word = index > 0 and tokens[index - 1].text in PLACE_PREPOSITIONS
+        found[name] = (run[0].start, not after_place_word and is_person_name(name))
+    return tuple((start, name, person) for name, (start, person) in found.items())
+
+
 def persons_in(text: str) -> list[str]:
-    """Names of people in a sentence (`is_person_name`)."""
-    return [name for name in names_in(list(tokens_of(text))) if is_person_name(name)]
+    """Names of people in a sentence, in order."""
+    return [name for _, name, person in named_people(text) if person]
+
+
+def persons_before(text: str, offset: int) -> list[str]:
+    """The people a sentence names before `offset`."""
+    return [name for start, name, person in named_people(text) if person and start < offset]
 
 
 @lru_cache(maxsize=1)
@@ -268,8 +305,12 @@ def plural_reference_set() -> frozenset[str]:
     return frozenset(cue_table().plural_references)
 
 
-def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
-    """Pronouns and `the men` replaced by the people they most likely refer to."""
+def resolve_references(
+    names: list[str], narrative: Narrative, before: int | None = None
+) -> list[str]:
+    """Pronouns and `the men` replaced by the people they most likely refer to; with `before`
+    (the pronoun's offset in the sentence), a person named later in the sentence is not one
+    ("He will be sentenced, Judge Peter Cahill said": not the judge)."""
     table = cue_table()
     resolved: list[str] = []
     plural_references = plural_reference_set()
@@ -282,8 +323,14 @@ def resolve_references(names: list[str], narrative: Narrative) -> list[str]:
             resolved.extend(narrative.last_persons)
         elif kind == "person" and opening_person(narrative.sentence_text):
             resolved.append(opening_person(narrative.sentence_text) or name)
-        elif kind == "person" and narrative.sentence_persons:
-            resolved.append(narrative.sentence_persons[0])
+        elif kind == "person" and (
+            persons := (
+                narrative.sentence_persons
+                if before is None
+                else persons_before(narrative.sentence_text, before)
+            )
+        ):
+            resolved.append(persons[0])
         elif kind == "person" and narrative.last_person:
             resolved.append(narrative.last_person)
         elif kind in {"group", "thing"} and narrative.clause_actors:
@@ -386,6 +433,8 @@ def _context_time(
 
 
 PLAN_CONTINUATION_SENTENCES = 3
+#: How many sentences back a surname alone finds the full name of a person ("Jobs").
+NAMED_SENTENCES = 8
 
 
 def remember_plan(
@@ -808,8 +857,8 @@ def build_event(
 ) -> Event:
     """The `Event` for one anchored detection."""
     detection = anchored.detection
-    actors = resolve_references(detection.actors, narrative)
-    targets = resolve_references(detection.targets, narrative)
+    actors = resolve_references(detection.actors, narrative, detection.subject_start)
+    targets = resolve_references(detection.targets, narrative, detection.trigger.start)
     governing = anchored.governing
     mention = Mention(
         document=document.id,
@@ -859,6 +908,7 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
             if event.actors[0][:1].isupper():
                 narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
+    narrative.named_texts = [*narrative.named_texts[1 - NAMED_SENTENCES :], sentence.text]
     narrative.recent_actor_times = narrative.recent_actor_times[-8:]
     narrative.sentence_number += 1
 

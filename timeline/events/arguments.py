@@ -161,6 +161,8 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
         if token.text == "," and index < 7:
             start = index + 1
             break
+    if sentence.lower(start) in SUBJECT_PRONOUNS:
+        return start, start + 1  # "He faces 40 years and will be sentenced": he
     end = start
     irregular = generic_table().irregular_pasts
     while end < len(sentence.tokens) and end - start < 8:
