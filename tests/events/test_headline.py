@@ -44,6 +44,11 @@ from timeline.events.headline import headline, is_plural, shorten
             "accused",
             "Parliamentarians accuse council of failing to end impunity",
         ),
+        (
+            "A jury convicted former Minneapolis police officer Derek Chauvin of murder.",
+            "convicted",
+            "Jury convicts Derek Chauvin of murder",
+        ),
     ],
 )
 def test_headline_names_actor_action_object(sentence: str, trigger: str, title: str) -> None:
@@ -73,3 +78,9 @@ def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
 )
 def test_verb_agreement(actors: list[str], plural: bool) -> None:
     assert is_plural(actors) is plural
+
+
+def test_a_name_qualifying_a_title_is_not_a_target() -> None:
+    sentence = "A jury convicted former Minneapolis police officer Derek Chauvin of murder."
+    detection = next(d for d in detect(sentence) if d.trigger.text == "convicted")
+    assert detection.targets == ["Derek Chauvin"]

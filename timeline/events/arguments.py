@@ -24,7 +24,7 @@ from timeline.events.clause import (
     verb_stops,
 )
 from timeline.events.lexicon import generic_table, ontology, trigger_forms
-from timeline.events.names import names_in, word_sets
+from timeline.events.names import names_in, principal_names, word_sets
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 
 SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
@@ -486,7 +486,7 @@ def targets_of(
         if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", "to"}:
             break
         phrase.append(token)
-    names = [name for name in names_in(phrase) if name not in places]
+    names = [name for name in principal_names(phrase) if name not in places]
     if names:
         return names
     cleaned = clean_phrase([t for t in phrase if t.text != ","])

@@ -78,16 +78,25 @@ def verb_forms(detection: Detection) -> tuple[str, str, str]:
 
 
 def _strip_titles(words: list[str]) -> list[str]:
-    """Drop lowercase person titles and articles right before a capitalized name."""
+    """Drop lowercase person titles and articles right before a capitalized name, and a name
+    that only qualifies those titles ("Minneapolis police officer Derek Chauvin": Derek
+    Chauvin)."""
     titles, demonyms = word_sets()[0], word_sets()[1]
     kept: list[str] = []  # from the last word back
+    after_title = False  # the word read just before (to the right) was a dropped title
     for word in reversed(words):
         following = kept[-1] if kept else ""
         if word.lower() in ARTICLES and word.islower():
+            after_title = False
             continue
         before_name = following[:1].isupper() and following.lower() not in demonyms
-        if word.islower() and word in titles and before_name:
+        if word.islower() and word in titles and (before_name or after_title):
+            after_title = True
             continue
+        qualifier = word[:1].isupper() and word[-1].isalnum() and word.lower() not in demonyms
+        if after_title and qualifier:
+            continue  # the place or body the title belongs to
+        after_title = False
         kept.append(word)
     kept.reverse()
     return kept

@@ -162,6 +162,24 @@ def names_in(tokens: list[Token]) -> list[str]:
     return found
 
 
+def principal_names(tokens: list[Token]) -> list[str]:
+    """`names_in`, without a name that only qualifies the title of the next one ("former
+    Minneapolis police officer Derek Chauvin": Derek Chauvin, not Minneapolis)."""
+    titles = word_sets()[0]
+    runs = name_runs(tokens)
+    index_at = {token.start: index for index, token in enumerate(tokens)}
+    found: list[str] = []
+    for position, run in enumerate(runs):
+        if position + 1 < len(runs):
+            gap = tokens[index_at[run[-1].start] + 1 : index_at[runs[position + 1][0].start]]
+            if gap and all(t.text.islower() and t.lower in titles for t in gap):
+                continue  # "Minneapolis" in "Minneapolis police officer Derek Chauvin"
+        name = clean_run(run)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
 def places_in(tokens: list[Token]) -> list[str]:
     """Gazetteer places introduced by a locative preposition (in, at, from, near...)."""
     gazetteer = place_names()
