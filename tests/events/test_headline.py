@@ -84,3 +84,16 @@ def test_a_name_qualifying_a_title_is_not_a_target() -> None:
     sentence = "A jury convicted former Minneapolis police officer Derek Chauvin of murder."
     detection = next(d for d in detect(sentence) if d.trigger.text == "convicted")
     assert detection.targets == ["Derek Chauvin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Rebels attacked the town early on Wednesday.", "Wednesday"),
+        ("Rebels attacked the town late Friday.", "Friday"),
+    ],
+)
+def test_a_word_qualifying_the_date_goes_with_it(sentence: str, date: str) -> None:
+    start = sentence.index(date)
+    detection = next(d for d in detect(sentence, [(start, start + len(date))]))
+    assert detection.object_text == "the town"

@@ -31,6 +31,8 @@ SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
 PREPOSITIONS_OR_VERBLIKE = PREPOSITIONS | VERBLIKE
 #: Words that introduce a date phrase (dropped with it from an object).
 DATE_INTRODUCERS = PREPOSITIONS | {"since", "during", "last"}
+#: Words that qualify a date phrase from outside it ("early on Wednesday", "late Friday").
+DATE_QUALIFIERS = frozenset({"early", "late", "earlier", "later", "shortly", "just"})
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -453,6 +455,11 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
             continue
         if token.lower in DATE_INTRODUCERS and index + 1 in sentence.blocked:
             continue
+        if token.lower in DATE_QUALIFIERS and (
+            index + 1 in sentence.blocked
+            or (sentence.lower(index + 1) in DATE_INTRODUCERS and index + 2 in sentence.blocked)
+        ):
+            continue  # "early on Wednesday": the tagger's phrase is "Wednesday"
         if not kept and token.lower == "that":
             continue
         kept.append(token)
