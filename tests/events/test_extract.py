@@ -709,3 +709,20 @@ def test_a_plan_dated_by_the_publication_is_not_merged_with_what_happened() -> N
     events = pipeline_events(text, "2021-04-21")
     statuses = sorted(e.status.value for e in events if e.type == "trial")
     assert statuses == ["occurred", "planned"]
+
+
+def test_a_verb_after_a_relative_clause_is_the_main_verb_and_not_dated_by_it() -> None:
+    text = "The minister, who was appointed in 2019, resigned on Monday."
+    events = pipeline_events(text, "2022-12-21")
+    times = {e.mentions[0].trigger: e.time.value for e in events if e.time}
+    assert times == {"appointed": "2019", "resigned": "2022-12-19"}
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_main_verb() -> None:
+    text = (
+        "Former prime minister Paul Keating, who lost the election in 1996, welcomed the result."
+    )
+    events = pipeline_events(text, "1998-02-13")
+    assert [e.mentions[0].trigger for e in events if e.time and e.time.value == "1996"] == [
+        "lost"
+    ]

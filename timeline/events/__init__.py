@@ -170,20 +170,34 @@ class Narrative:
         """The first organisation or country named in the current sentence, if any."""
         return organisation_before_pronoun(self.sentence_text)
 
-    @property
-    def last_persons(self) -> list[str]:
-        """People named in the last sentence that named any, in order: by full name, or by
-        the surname of someone named in full in the last few sentences ("Derek Chauvin ...
-        Chauvin, 45, was taken into custody": Derek Chauvin)."""
-        by_surname = {
+    def surname_names(self) -> dict[str, str]:
+        """Full names by surname, of the people named in the last few sentences."""
+        return {
             person.split()[-1]: person for text in self.named_texts for person in persons_in(text)
         }
+
+    def people_named(self, text: str, before: int | None = None) -> list[str]:
+        """The people a sentence names (before offset `before`), in order, each once: by full
+        name, or by the surname of someone named in full in the last few sentences ("Derek
+        Chauvin ... Chauvin, 45, was taken into custody": Derek Chauvin)."""
+        by_surname: dict[str, str] | None = None
+        found: list[str] = []
+        for start, name, person in named_people(text):
+            if before is not None and start >= before:
+                break
+            if not person:
+                if by_surname is None:
+                    by_surname = self.surname_names()
+                name = by_surname.get(name, "")
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    @property
+    def last_persons(self) -> list[str]:
+        """People named in the last sentence that named any (`people_named`)."""
         for text in reversed(self.previous_texts):
-            found: list[str] = []
-            for _, name, person in named_people(text):
-                full = name if person else by_surname.get(name)
-                if full and full not in found:
-                    found.append(full)
+            found = self.people_named(text)
             if found:
                 return found
         return []
@@ -294,11 +308,6 @@ def persons_in(text: str) -> list[str]:
     return [name for _, name, person in named_people(text) if person]
 
 
-def persons_before(text: str, offset: int) -> list[str]:
-    """The people a sentence names before `offset`."""
-    return [name for start, name, person in named_people(text) if person and start < offset]
-
-
 @lru_cache(maxsize=1)
 def plural_reference_set() -> frozenset[str]:
     """Phrases that refer back to several people (`the men`), as a set."""
@@ -327,7 +336,7 @@ def resolve_references(
             persons := (
                 narrative.sentence_persons
                 if before is None
-                else persons_before(narrative.sentence_text, before)
+                else narrative.people_named(narrative.sentence_text, before)
             )
         ):
             resolved.append(persons[0])
@@ -905,12 +914,23 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
             if not (event.time is not None and event.time.mod == "START"):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows
                 narrative.add_actor_time(key, event.time, event.reason)
-            if event.actors[0][:1].isupper():
-                narrative.last_actor = event.actors[0]  # only names: "they" is not "the move"
+            if event.actors[0][:1].isupper():  # only names: "they" is not "the move"
+                narrative.last_actor = named_actor(event.actors[0])
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
     narrative.named_texts = [*narrative.named_texts[1 - NAMED_SENTENCES :], sentence.text]
     narrative.recent_actor_times = narrative.recent_actor_times[-8:]
     narrative.sentence_number += 1
+
+
+@lru_cache(maxsize=256)
+def named_actor(actor: str) -> str:
+    """The name an actor phrase holds, for "it" to refer to ("Tesla Inc. shares rose ... it
+    delivered": Tesla Inc.), else the phrase."""
+    words = actor.split()
+    if len(words) < 2 or words[-1][:1].isupper():
+        return actor
+    names = names_in(list(tokens_of(actor)))
+    return names[0] if names else actor
 
 
 def nearest_named_actors(earlier: list[Detection]) -> list[str]:

@@ -249,16 +249,18 @@ APPOSITIVE_THEN_ADJUNCT = re.compile(
 )
 
 
-PARTICIPIAL_APPOSITIVE_OPEN = re.compile(
-    r",\s*(?:born|aged|founded|established|created|[a-z]+ed)\b[^,;:]*\Z", re.IGNORECASE
+INSERTED_CLAUSE_OPEN = re.compile(
+    r",\s*(?:born|aged|founded|established|created|[a-z]+ed|who|which|whose)\b[^,;:]*\Z",
+    re.IGNORECASE,
 )
 
 
-def in_participial_appositive(text: str, start: int, end: int, trigger_start: int) -> bool:
-    """Whether a date before the verb lies in a participial appositive set off by commas
-    (`Jobs, born ... on February 24, 1955, has built`): it dates the participle only."""
+def in_inserted_clause(text: str, start: int, end: int, trigger_start: int) -> bool:
+    """Whether a date before the verb lies in a participial appositive or a relative clause
+    set off by commas (`Jobs, born ... on February 24, 1955, has built`; `The minister, who was
+    appointed in 2019, resigned`): it dates that clause only."""
     opening = text.rfind(",", 0, start)
-    if opening < 0 or not PARTICIPIAL_APPOSITIVE_OPEN.search(text[opening:start]):
+    if opening < 0 or not INSERTED_CLAUSE_OPEN.search(text[opening:start]):
         return False
     return "," in text[end:trigger_start]
 
@@ -295,7 +297,7 @@ def governing_expression(
         start, end, expression, since = phrase.start, phrase.end, phrase.expression, phrase.since
         if since and not _can_continue(detection):
             continue
-        if end <= trigger.start and in_participial_appositive(text, start, end, trigger.start):
+        if end <= trigger.start and in_inserted_clause(text, start, end, trigger.start):
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(anchor_end, trigger.end):
             penalty = 0.0

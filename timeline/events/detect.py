@@ -449,6 +449,21 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     return False
 
 
+#: Words that open a clause or phrase set off by commas after a subject ("The minister, who
+#: was appointed in 2019, resigned"; "The firm, a unit of X, sold").
+INSERTION_OPENERS = frozenset({"who", "which", "whose", "a", "an"})
+
+
+def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
+    """Whether the comma at token `comma` closes a relative clause or appositive set off after
+    the subject, so that the verb after it is the main verb, not a reduced relative ("two
+    Canadians, accused of spying")."""
+    position = comma - 1
+    while position > 0 and sentence.tokens[position].text != ",":
+        position -= 1
+    return position > 0 and sentence.lower(position + 1) in INSERTION_OPENERS
+
+
 def _status_and_tense(
     sentence: TokenizedSentence,
     index: int,
@@ -524,7 +539,11 @@ def _status_and_tense(
         return None
     previous = sentence.lower(index - 1)
     after = index + 1
-    if (previous == "," or previous.isdigit()) and sentence.lower(after) in PREPOSITIONS:
+    if (
+        (previous == "," or previous.isdigit())
+        and sentence.lower(after) in PREPOSITIONS
+        and not (previous == "," and closes_insertion(sentence, index - 1))
+    ):
         if (
             row.id == "generic"
             and previous == ","
