@@ -719,10 +719,6 @@ def test_a_verb_after_a_relative_clause_is_the_main_verb_and_not_dated_by_it() -
 
 
 def test_a_date_in_a_relative_clause_does_not_date_the_main_verb() -> None:
-    text = (
-        "Former prime minister Paul Keating, who lost the election in 1996, welcomed the result."
-    )
+    text = "Former prime minister Paul Keating, who lost the election in 1996, welcomed the result."
     events = pipeline_events(text, "1998-02-13")
-    assert [e.mentions[0].trigger for e in events if e.time and e.time.value == "1996"] == [
-        "lost"
-    ]
+    assert [e.mentions[0].trigger for e in events if e.time and e.time.value == "1996"] == ["lost"]
