@@ -722,3 +722,23 @@ def test_a_date_in_a_relative_clause_does_not_date_the_main_verb() -> None:
     text = "Former prime minister Paul Keating, who lost the election in 1996, welcomed the result."
     events = pipeline_events(text, "1998-02-13")
     assert [e.mentions[0].trigger for e in events if e.time and e.time.value == "1996"] == ["lost"]
+
+
+def test_a_duration_told_as_an_offset_dates_the_event_from_the_last_date() -> None:
+    text = (
+        "Iraqi troops invaded Kuwait on Aug. 2, 1990. Four days later, the Security Council "
+        "imposed sanctions on Iraq. Two weeks later, the Security Council met again."
+    )
+    events = pipeline_events(text, "1991-03-01")
+    times = {e.mentions[0].trigger: (e.time.value, e.time.basis.value) for e in events if e.time}
+    assert times["imposed"] == ("1990-08-06", "anaphoric")
+    assert times["met"] == ("1990-W34", "anaphoric")  # 1990-08-20, from Aug. 6
+
+
+def test_a_when_clause_takes_the_date_before_it() -> None:
+    text = "The crisis began on Aug. 2, 1990, when Iraqi troops invaded Kuwait."
+    events = pipeline_events(text, "1991-03-01")
+    invaded = [e for e in events if e.mentions[0].trigger == "invaded"]
+    assert [(e.time.value, e.time.basis.value) for e in invaded if e.time] == [
+        ("1990-08-02", "explicit")
+    ]

@@ -42,6 +42,7 @@ from timeline.events.anchor import (
     is_attributive,
     is_date_like,
     is_since,
+    offset_dates,
 )
 from timeline.events.arguments import opening_person
 from timeline.events.clause import PREPOSITIONS, cues
@@ -955,6 +956,9 @@ def extract_events(
         sentence = item.sentence
         narrative.sentence_text = sentence.text
         in_sentence = _sentence_expressions(sentence, expressions, starts)
+        reference = narrative.point_reference
+        if in_sentence and reference is not None and reference.time is not None:
+            in_sentence = offset_dates(sentence.text, in_sentence, reference.time)  # "days later"
         blocked = [(start, end) for start, end, e in in_sentence if is_date_like(e)]
         detections = detect(sentence.text, blocked)
         anchored = (

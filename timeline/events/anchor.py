@@ -22,10 +22,13 @@ from timeline.models import (
     EventStatus,
     EventTime,
     Granularity,
+    PartialDate,
     TemporalExpression,
     TimeBasis,
     TimexType,
 )
+from timeline.temporal.calendar import add_months, day_date, month_date, week_date
+from timeline.temporal.calendar import bounds as calendar_bounds
 
 DATE_VALUE = re.compile(r"\A(?:\d{4}|XXXX)")
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
@@ -70,6 +73,63 @@ def is_date_like(expression: TemporalExpression) -> bool:
     return expression.type in (TimexType.DATE, TimexType.TIME) and bool(
         DATE_VALUE.match(expression.value)
     )
+
+
+#: "later"/"earlier" right after a duration: an offset from the narrative's last date.
+OFFSET_WORD = re.compile(r"\s+(?P<word>later|earlier)\b")
+#: A duration with a number: days, weeks or months (hours keep the reference's day).
+COUNTED_DURATION = re.compile(r"\AP(?:T(?P<hours>\d+)H|(?P<amount>\d+)(?P<unit>[DWM]))\Z")
+
+
+def offset_dates(
+    text: str, expressions: list[tuple[int, int, TemporalExpression]], reference: EventTime
+) -> list[tuple[int, int, TemporalExpression]]:
+    """The expressions of a sentence (offsets in it), with each counted duration told as an
+    offset ("Four days later", "two weeks earlier") replaced by the date it gives from the
+    narrative's last day: 1990-08-02, "Four days later" is 1990-08-06 (a week or month offset
+    gives its week or month). TimeML tags such a duration as a DURATION; a timeline needs the
+    date. Unchanged unless the reference is a single day."""
+    if reference.earliest != reference.latest:
+        return expressions
+    result = []
+    for start, end, expression in expressions:
+        offset = OFFSET_WORD.match(text, end) if expression.type is TimexType.DURATION else None
+        amount = COUNTED_DURATION.match(expression.value) if offset else None
+        if offset is None or amount is None:
+            result.append((start, end, expression))
+            continue
+        sign = -1 if offset.group("word") == "earlier" else 1
+        date = _offset_date(reference.earliest, amount, sign)
+        span = offset.end() - end
+        dated = expression.model_copy(
+            update={
+                "type": TimexType.DATE,
+                "value": date.timex_value(),
+                "granularity": date.grain,
+                "earliest": calendar_bounds(date)[0],
+                "latest": calendar_bounds(date)[1],
+                "anchor": "previous",
+                "end": expression.end + span,
+                "text": text[start : offset.end()],
+                "rule": "duration_offset",
+            }
+        )
+        result.append((start, offset.end(), dated))
+    return result
+
+
+def _offset_date(day: dt.date, amount: re.Match[str], sign: int) -> PartialDate:
+    """The day, week or month a counted duration away from `day`."""
+    if amount.group("hours"):
+        return day_date(day)
+    count = sign * int(amount.group("amount"))
+    unit = amount.group("unit")
+    if unit == "D":
+        return day_date(day + dt.timedelta(days=count))
+    if unit == "W":
+        return week_date(day + dt.timedelta(weeks=count))
+    moved = add_months(day, count)
+    return month_date(moved.year, moved.month)
 
 
 def is_since(text: str, start: int, end: int) -> bool:
@@ -303,6 +363,8 @@ def governing_expression(
             penalty = 0.0
         elif opens_clause_of(text, start, end, detection.subject_start):
             penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause
+        elif WHEN_CLAUSE.match(text, end, detection.subject_start):
+            penalty = 0.25  # "began on Aug. 2, 1990, when Iraqi troops invaded": that day
         elif detection.relative:
             continue
         elif phrase.opening and (
@@ -345,6 +407,8 @@ CLAUSE_OPENER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 COMMA_ONLY = re.compile(r"\A\s*,?\s*\Z")
+#: Between a date and the subject of a clause it dates: "on Aug. 2, 1990, when Iraqi troops".
+WHEN_CLAUSE = re.compile(r"\s*,?\s*when\s+\Z", re.IGNORECASE)
 
 
 def opens_clause_of(text: str, start: int, end: int, subject_start: int) -> bool:
