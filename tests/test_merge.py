@@ -1100,3 +1100,18 @@ def test_clustering_of_a_corpus_held_several_times_equals_brute_force(seed: int)
     expected = brute_force_clusters(events)
     assert sum(len(cluster) >= 4 for cluster in expected) >= 20
     assert [[e.id for e in cluster] for cluster in cluster_events(events)] == expected
+
+
+def test_a_plan_and_what_happened_are_one_event_only_on_one_stated_date() -> None:
+    friday = time(dt.date(2021, 3, 26), basis=TimeBasis.relative)
+    planned = event(
+        "a-1", "a", 0, "Blinken to visit Brussels", friday, "meet", ["Antony Blinken"], ["Brussels"]
+    ).model_copy(update={"status": EventStatus.planned})
+    visited = event(
+        "b-1", "b", 0, "Blinken visits Brussels", friday, "meet", ["Antony Blinken"], ["Brussels"]
+    )
+    assert same_event(planned, visited)
+    guessed = planned.model_copy(update={"time": time(MONDAY, basis=TimeBasis.document_date)})
+    monday_visit = visited.model_copy(update={"time": time(MONDAY)})
+    assert same_event(guessed.model_copy(update={"status": EventStatus.occurred}), monday_visit)
+    assert not same_event(guessed, monday_visit)
