@@ -742,3 +742,42 @@ def test_a_when_clause_takes_the_date_before_it() -> None:
     assert [(e.time.value, e.time.basis.value) for e in invaded if e.time] == [
         ("1990-08-02", "explicit")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        ("The trial will start on March 8.", "Trial to start", "2021-03-08"),
+        ("The new law will take effect on Jan. 1.", "New law to take effect", "2022-01-01"),
+        ("China plans to land its rover in May.", "China to land rover", "2021-05"),
+    ],
+)
+def test_a_dated_plan_with_a_verb_outside_the_lexicon_is_a_planned_event(
+    text: str, title: str, value: str
+) -> None:
+    events = pipeline_events(text, "2021-02-19")
+    assert [(e.title, e.status.value, e.time.value) for e in events if e.time] == [
+        (title, "planned", value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qantas will almost double its flights by August.",  # the adverb is not the verb
+        "Voting will begin on Monday.",  # no subject to name
+        "The drop will result in lower earnings in 2022.",  # a consequence, not a happening
+    ],
+)
+def test_no_planned_event_without_a_verb_and_a_subject_to_name(text: str) -> None:
+    assert [e.title for e in pipeline_events(text, "2021-02-19")] == []
+
+
+def test_he_after_a_named_speaker_is_the_speaker() -> None:
+    text = (
+        "In a letter to President Hashemi Rafsanjani of Iran, Saddam said he will begin "
+        "withdrawing troops on Friday."
+    )
+    events = pipeline_events(text, "1990-08-15")
+    begin = [e for e in events if e.mentions[0].trigger == "begin"]
+    assert [e.actors for e in begin] == [["Saddam"]]

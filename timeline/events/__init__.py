@@ -112,6 +112,8 @@ class Narrative:
     last_actor: str | None = None
     sentence_text: str = ""
     clause_actors: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    """The named speaker of a reporting verb just before the detection ("Saddam said he")."""
     previous_texts: list[str] = field(default_factory=list)
     named_texts: list[str] = field(default_factory=list)
     """The last `NAMED_SENTENCES` sentences, where a surname alone finds its full name."""
@@ -331,6 +333,8 @@ def resolve_references(
             lower = f"the {lower}"
         if (lower in plural_references or kind == "group") and len(narrative.last_persons) >= 2:
             resolved.extend(narrative.last_persons)
+        elif kind == "person" and narrative.speaker:
+            resolved.append(narrative.speaker)  # "Saddam said he will begin": Saddam
         elif kind == "person" and opening_person(narrative.sentence_text):
             resolved.append(opening_person(narrative.sentence_text) or name)
         elif kind == "person" and (
@@ -783,7 +787,9 @@ def update_reference(
     text = item.sentence.text
     paragraph = item.sentence.paragraph
     anchored = [a for a in anchored if not a.detection.possessed]  # "its launch" looks back
-    main = next((a for a in anchored if a.time is not None), None)
+    main = next(
+        (a for a in anchored if a.time is not None and a.status is not EventStatus.planned), None
+    )  # a plan beside what happened ("said he will begin on Friday") moves nothing either
     if main is not None and main.time is not None:
         since = main.status is EventStatus.ongoing and main.time.mod == "START"
         from_document = main.time.basis is TimeBasis.document_date
@@ -898,7 +904,11 @@ def build_event(
 def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> None:
     """Remember the participants of a sentence for the next ones."""
     for event in events:
-        point = event.time is not None and event.time.mod != "START"
+        point = (
+            event.time is not None
+            and event.time.mod != "START"
+            and event.status is not EventStatus.planned  # a plan is not what was just done
+        )
         key = actor_key(event.actors) if event.actors else frozenset()
         if event.actors and point and event.time is not None:
             narrative.recent_actor_times.append(
@@ -912,8 +922,11 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
             )
         if event.actors:
             narrative.remember_persons(event.actors)
-            if not (event.time is not None and event.time.mod == "START"):
-                # a continuing state ("fighting cancer since 2004") dates nothing that follows
+            if not (event.time is not None and event.time.mod == "START") and (
+                event.status is not EventStatus.planned
+            ):
+                # a continuing state ("fighting cancer since 2004") dates nothing that follows,
+                # nor does a plan ("will begin on Friday": not what the actor last did)
                 narrative.add_actor_time(key, event.time, event.reason)
             if event.actors[0][:1].isupper():  # only names: "they" is not "the move"
                 narrative.last_actor = named_actor(event.actors[0])
@@ -932,6 +945,15 @@ def named_actor(actor: str) -> str:
         return actor
     names = names_in(list(tokens_of(actor)))
     return names[0] if names else actor
+
+
+def reporting_speaker(earlier: list[Detection]) -> str | None:
+    """The named speaker when the detection right before is a reporting verb ("Saddam said
+    he will begin"), else None."""
+    if not earlier or not earlier[-1].speech:
+        return None
+    actors = earlier[-1].actors
+    return actors[0] if actors and actors[0].lower() not in PRONOUNS else None
 
 
 def nearest_named_actors(earlier: list[Detection]) -> list[str]:
@@ -972,6 +994,7 @@ def extract_events(
         for item_anchored in anchored:
             position = bisect.bisect_left(trigger_starts, item_anchored.detection.trigger.start)
             narrative.clause_actors = nearest_named_actors(detections[:position])
+            narrative.speaker = reporting_speaker(detections[:position])
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)

@@ -870,6 +870,66 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
 
 
+#: Base forms that do not report a happening after `will`/`to` ("will be", "will have").
+NOT_PLANNED_EVENTS = frozenset(
+    {"be", "have", "do", "become", "continue", "stay", "keep", "get", "try", "seem", "let"}
+    | {"result", "allow", "require", "enable", "affect", "depend", "mean", "help", "need"}
+)
+#: Adverbs that stand between `will` and its verb ("will almost double") besides `cues.json`'s.
+ADVERBS_BEFORE_VERBS = frozenset(
+    {"almost", "nearly", "soon", "even", "only", "rather", "quite", "certainly", "probably"}
+)
+#: Words that mark a base form right after them as a planned verb.
+FUTURE_MARKERS = frozenset({"will", "shall", "to"})
+
+
+@lru_cache(maxsize=1)
+def _stative_bases() -> frozenset[str]:
+    """Base forms of the stative verbs (`generic.json` lists their past forms)."""
+    return frozenset(lemma_of_past(word) for word in _stative()) | NOT_PLANNED_EVENTS
+
+
+def after_future_marker(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether `will`, `shall` or `to` stands within the three words before token `index`."""
+    return any(sentence.lower(i) in FUTURE_MARKERS for i in range(max(0, index - 3), index))
+
+
+def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | None:
+    """A planned verb outside the lexicon ("The trial will start on March 8", "China plans to
+    land its rover in May"); kept later only if its clause has a date, like a past one."""
+    token = sentence.tokens[index]
+    lower = token.lower
+    if not token.text.isalpha() or not token.text.islower() or lower in _stative_bases():
+        return None
+    c = cues()
+    if lower in c.auxiliary_chain or lower in c.adverbs or lower in ADVERBS_BEFORE_VERBS:
+        return None  # "will almost double", "will then travel": not the verb
+    if is_ly_adverb(lower):
+        return None
+    _, chain = auxiliary_chain(sentence, index)
+    if FUTURE_MARKERS.isdisjoint(chain):
+        return None
+    row = generic_row(lower, {})
+    detection = _verb_detection(sentence, index, row, "base", generic=True)
+    if detection is None or detection.status is not EventStatus.planned:
+        return None
+    subject = detection.subject.split()
+    if detection.coordinated or not subject or not _plausible_subject(subject):
+        return None  # no one to name in the headline ("To begin", "Effective and the company")
+    return detection
+
+
+def _plausible_subject(words: list[str]) -> bool:
+    """Whether the words read as a subject a generic planned verb can take: not opening with a
+    preposition or a gerund, not ending with a conjunction ("Moving even faster than")."""
+    first, last = words[0].lower(), words[-1].lower()
+    if first in PREPOSITIONS or (first.endswith("ing") and not words[0][:1].isupper()):
+        return False
+    if first.endswith("ing") and len(words) > 1:
+        return False  # "Moving even faster than"
+    return last not in {"and", "or", "but", "than", "nor"}
+
+
 @lru_cache(maxsize=4096)
 def _generic_past_row(word: str) -> TriggerRow:
     """The lexicon row standing for a past-tense verb outside the lexicon (made once per word)."""
@@ -1007,6 +1067,10 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)
+            elif dated and after_future_marker(sentence, index):
+                generic = _generic_planned(sentence, index)
+                if generic is not None:
+                    found.append(generic)
             continue
         for row, kind in forms.get(token.lower, []):
             if kind == "noun":
@@ -1016,10 +1080,14 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
             if detection is not None:
                 found.append(detection)
                 break
-        else:  # every row rejects the word: it may still be a dated past-tense event
+        else:  # every row rejects the word: it may still be a dated past or planned event
             lower = token.lower
             if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
                 generic = _generic_detection(sentence, index)
+                if generic is not None:
+                    found.append(generic)
+            elif dated and after_future_marker(sentence, index):
+                generic = _generic_planned(sentence, index)
                 if generic is not None:
                     found.append(generic)
     finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
