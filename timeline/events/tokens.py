@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, count
+from operator import add
 
 #: Acronyms with periods (U.S.), words with inner apostrophes or hyphens, or single symbols.
 #: The leading lookahead lets the search skip whitespace quickly, and a lower-case start is
@@ -56,24 +58,47 @@ class Token:
         return text
 
 
+def chunk_starts(text: str, chunks: list[str]) -> list[int]:
+    """The offset of each of `chunks` (`text.split()`) in `text`: in a text with single
+    spaces between chunks and none around them (most sentences), running sums of the chunk
+    lengths; else each chunk is the first occurrence of its text after the previous one."""
+    if " ".join(chunks) == text:  # chunk i starts after the i chunks and i spaces before it
+        starts = list(map(add, accumulate(map(len, chunks), initial=0), count()))
+        starts.pop()  # the text's length plus one
+        return starts
+    starts: list[int] = []
+    end = 0
+    for chunk in chunks:
+        end = text.find(chunk, end)
+        starts.append(end)
+        end += len(chunk)
+    return starts
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of a sentence with their offsets.
 
     No token holds or crosses whitespace, so the sentence is read chunk by chunk between
     whitespace (`str.split`); a chunk of letters and digits only (most of them) is one token,
-    and only the others go through the pattern. Each chunk, and each token of a chunk, is the
-    first occurrence of its text after the previous one: `str.find` gives the offsets without
-    a match object per token.
+    and so is each part of a word with one symbol after it (`said,`); only the others go
+    through the pattern. Each token of such a chunk is the first occurrence of its text after
+    the previous one: `str.find` gives the offsets without a match object per token.
     """
     tokens: list[Token] = []
     find = text.find
     findall = TOKEN_PATTERN.findall
-    end = 0
-    for chunk in text.split():
-        start = find(chunk, end)
-        end = start + len(chunk)
+    chunks = text.split()
+    for chunk, start in zip(chunks, chunk_starts(text, chunks), strict=True):
         if chunk.isalnum():  # `\w+` and nothing else can match it
-            tokens.append(Token(chunk, start, end, chunk.lower()))
+            tokens.append(Token(chunk, start, start + len(chunk), chunk.lower()))
+            continue
+        head = chunk[:-1]
+        last = chunk[-1]
+        if head.isalnum() and not last.isalnum() and last != "_":
+            # `\w+` then `[^\w\s]`: no other alternative can match a word and one symbol
+            end = start + len(head)
+            tokens.append(Token(head, start, end, head.lower()))
+            tokens.append(Token(last, end, end + 1, last.lower()))
             continue
         word_end = start
         for word in findall(chunk):
