@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from timeline.events.arguments import (
@@ -50,6 +50,7 @@ from timeline.events.clause import (
 from timeline.events.lexicon import TriggerRow, generic_table, trigger_forms
 from timeline.events.names import names_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
+from timeline.lazy import lazy_property
 from timeline.models import EventStatus
 
 Tense = Literal["past", "present", "future"]
@@ -114,7 +115,7 @@ class ClauseArguments:
         self.inverted = inverted
         self.chain_words = chain_words
 
-    @cached_property
+    @lazy_property
     def object_range(self) -> tuple[int, int]:
         """Token range of the object, cut at the clause boundary (none after an inverted
         subject: "..., said Jobs")."""
@@ -122,7 +123,7 @@ class ClauseArguments:
             return self.subject_end, self.subject_end
         return object_range(self.sentence, self.object_start, self.keep_that)
 
-    @cached_property
+    @lazy_property
     def object_tokens(self) -> list[Token]:
         """The object's tokens without date phrases and leading adverbs; for a relative
         clause without an object of its own, the noun phrase it refers to."""
@@ -136,13 +137,13 @@ class ClauseArguments:
             obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
         return obj
 
-    @cached_property
+    @lazy_property
     def object_end(self) -> int:
         """Where the object ends in the sentence (the trigger's end without an object)."""
         begin, finish = self.object_range
         return self.sentence.tokens[finish - 1].end if finish > begin else self.trigger.end
 
-    @cached_property
+    @lazy_property
     def anchor_end(self) -> int:
         """Where the clause's own date phrases end: a reported clause's start, else the
         object's end."""
@@ -152,19 +153,19 @@ class ClauseArguments:
         )
         return start or self.object_end
 
-    @cached_property
+    @lazy_property
     def subject(self) -> str:
         return clean_phrase(self.subject_tokens)
 
-    @cached_property
+    @lazy_property
     def object_text(self) -> str:
         return span_text(self.sentence, outside_parentheses(self.object_tokens))
 
-    @cached_property
+    @lazy_property
     def actors(self) -> list[str]:
         return [] if self.passive and not self.inverted else actors_of(self.subject_tokens)
 
-    @cached_property
+    @lazy_property
     def targets(self) -> list[str]:
         if self.passive:
             return actors_of(self.subject_tokens)
@@ -177,7 +178,7 @@ class ClauseArguments:
     def places(self) -> list[str]:
         return self.sentence.places
 
-    @cached_property
+    @lazy_property
     def continuation(self) -> bool:
         """Whether the clause goes on telling what was just told ("also", "within hours")."""
         continuing = bool(self.chain_words & cues().continuation)
