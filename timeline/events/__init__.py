@@ -466,7 +466,7 @@ def remember_plan(
         if item.status is EventStatus.planned and item.governing is not None and item.time:
             narrative.last_plan = (narrative.sentence_number, paragraph, item.time)
     published = document.published.reference
-    if anchored or published is None or not cues().future & set(text.lower().split()):
+    if anchored or published is None or cues().future.isdisjoint(text.lower().split()):
         return  # only a sentence that tells a plan ("will be available on June 24")
     for start, end, expression in expressions:
         if (
