@@ -891,8 +891,19 @@ def _stative_bases() -> frozenset[str]:
 
 
 def after_future_marker(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether `will`, `shall` or `to` stands within the three words before token `index`."""
-    return any(sentence.lower(i) in FUTURE_MARKERS for i in range(max(0, index - 3), index))
+    """Whether token `index` follows `will`/`shall` (through one adverb: "will also start") or
+    the `to` of a planning cue ("plans to land"): a cheap test before reading the clause."""
+    c = cues()
+    marker = index - 1
+    if sentence.lower(marker) in c.adverbs:
+        marker -= 1
+    word = sentence.lower(marker)
+    if word in ("will", "shall"):
+        return True
+    if word != "to":
+        return False
+    before = sentence.lower(marker - 1)
+    return f"{before} to" in c.planning or f"{sentence.lower(marker - 2)} {before} to" in c.planning
 
 
 def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | None:
