@@ -753,9 +753,10 @@ def time_fields(time: EventTime | None) -> TimeFields | None:
 
 
 def comparison_signature(event: Event) -> Signature:
-    """Title, type, status, time, participants and triggers: two events with the same signature give
-    the same answers in every comparison with a third, given whether they share its document
-    (the same story in many articles, or a corpus with copies, has many such members)."""
+    """Title, type, status, time, participants and triggers: two events with the same
+    signature give the same answers in every comparison with a third, given whether they share
+    its document (the same story in many articles, or a corpus with copies, has many such
+    members)."""
     return (
         event.title,
         event.type,

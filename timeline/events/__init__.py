@@ -977,6 +977,7 @@ def extract_events(
     for item in content_sentences(sentences):
         sentence = item.sentence
         narrative.sentence_text = sentence.text
+        narrative.speaker = None  # set for each event built below, never left from before
         in_sentence = _sentence_expressions(sentence, expressions, starts)
         reference = narrative.point_reference
         if in_sentence and reference is not None and reference.time is not None:

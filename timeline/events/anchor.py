@@ -100,14 +100,18 @@ def offset_dates(
             continue
         sign = -1 if offset.group("word") == "earlier" else 1
         date = _offset_date(reference.earliest, amount, sign)
+        days = calendar_bounds(date)
+        if days is None:  # a known day always gives known bounds; kept as written otherwise
+            result.append((start, end, expression))
+            continue
         span = offset.end() - end
         dated = expression.model_copy(
             update={
                 "type": TimexType.DATE,
                 "value": date.timex_value(),
                 "granularity": date.grain,
-                "earliest": calendar_bounds(date)[0],
-                "latest": calendar_bounds(date)[1],
+                "earliest": days[0],
+                "latest": days[1],
                 "anchor": "previous",
                 "end": expression.end + span,
                 "text": text[start : offset.end()],

@@ -933,13 +933,12 @@ def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | Non
 
 def _plausible_subject(words: list[str]) -> bool:
     """Whether the words read as a subject a generic planned verb can take: not opening with a
-    preposition or a gerund, not ending with a conjunction ("Moving even faster than")."""
-    first, last = words[0].lower(), words[-1].lower()
-    if first in PREPOSITIONS or (first.endswith("ing") and not words[0][:1].isupper()):
-        return False
-    if first.endswith("ing") and len(words) > 1:
-        return False  # "Moving even faster than"
-    return last not in {"and", "or", "but", "than", "nor"}
+    preposition, not ending with a conjunction ("Moving even faster than")."""
+    return words[0].lower() not in PREPOSITIONS and words[-1].lower() not in SUBJECT_ENDS_NOT
+
+
+#: Words a subject cannot end with: the clause before it was cut short.
+SUBJECT_ENDS_NOT = frozenset({"and", "or", "but", "than", "nor"})
 
 
 @lru_cache(maxsize=4096)
