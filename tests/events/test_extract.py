@@ -781,3 +781,19 @@ def test_he_after_a_named_speaker_is_the_speaker() -> None:
     events = pipeline_events(text, "1990-08-15")
     begin = [e for e in events if e.mentions[0].trigger == "begin"]
     assert [e.actors for e in begin] == [["Saddam"]]
+
+
+def test_a_present_perfect_is_not_dated_by_the_plan_it_tells_of() -> None:
+    text = "The chief executive has promised to return the carrier to profit by 2023."
+    events = pipeline_events(text, "2022-06-14")
+    assert [e.title for e in events if e.mentions[0].trigger == "promised"] == []
+
+
+@pytest.mark.parametrize(
+    ("past", "base"),
+    [("promised", "promise"), ("raised", "raise"), ("visited", "visit"), ("dismissed", "dismiss")],
+)
+def test_the_base_form_of_a_past_verb_outside_the_lexicon(past: str, base: str) -> None:
+    from timeline.events.detect import lemma_of_past
+
+    assert lemma_of_past(past) == base

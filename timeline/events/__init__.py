@@ -520,6 +520,8 @@ def governed(
     ):
         if detection.tense == "past":
             time = previous_year(time, expression)
+        elif detection.perfect:  # "has promised to return to profit by 2023": not the promise
+            time, reason = None, "its only date phrase is after publication: a plan it tells of"
         else:
             status = EventStatus.planned  # "when he visits Beijing next month"
     if detection.tense == "past" or detection.perfect:
@@ -610,9 +612,12 @@ def anchor_detections(
             if not governing.since:  # "in March and June": the event at both times
                 expressions_here += dates.coordinated_with(governing.expression)
             for occurrence, expression in enumerate(expressions_here):
-                anchored.append(
-                    governed(detection, expression, governing.since, status, document, occurrence)
+                item_governed = governed(
+                    detection, expression, governing.since, status, document, occurrence
                 )
+                if item_governed.time is None and detection.generic:
+                    continue  # a verb outside the lexicon counts only with a date of its own
+                anchored.append(item_governed)
             continue
         if detection.speech and not detection.relative:
             time = (

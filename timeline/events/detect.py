@@ -824,7 +824,10 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
 
 WORD = re.compile(r"\w+")
 GENERIC_ENDINGS = ("ed",)
-E_ENDINGS = ("v", "c", "g", "z", "u", "at", "ir", "ur", "or", "os", "iz", "ag", "ar", "ok", "id")
+E_ENDINGS = (
+    *("v", "c", "g", "z", "u", "at", "ir", "ur", "or", "os", "iz", "ag", "ar", "ok", "id"),
+    "is",  # "promised", "raised", "advised"
+)
 
 
 def lemma_of_past(word: str) -> str:
