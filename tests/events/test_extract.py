@@ -797,3 +797,15 @@ def test_the_base_form_of_a_past_verb_outside_the_lexicon(past: str, base: str) 
     from timeline.events.detect import lemma_of_past
 
     assert lemma_of_past(past) == base
+
+
+def test_a_possessive_pronoun_names_whose_event_it_is() -> None:
+    text = (
+        "Prime Minister Mario Draghi resigned on Thursday.\n\n"
+        "Draghi had led the government since February 2021. "
+        "He tendered his resignation on Thursday morning."
+    )
+    events = pipeline_events(text, "2022-07-22")
+    assert not [e.title for e in events if e.title.startswith("Resignation of")]
+    resigned = [e for e in events if e.type == "personnel"]
+    assert [e.actors for e in resigned] == [["Mario Draghi"]]

@@ -737,6 +737,10 @@ def possessed_followers() -> frozenset[str]:
     return PREPOSITIONS | cues().determiners | {"and", "or"}
 
 
+#: The personal pronoun a possessive determiner stands for ("his resignation": he resigned).
+POSSESSIVE_PRONOUN_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
 def _possessed_noun_detection(
     sentence: TokenizedSentence, index: int, row: TriggerRow
 ) -> Detection | None:
@@ -750,7 +754,8 @@ def _possessed_noun_detection(
     if following and following[:1].isalpha() and following not in allowed:
         return None  # "its launch event", "his death toll": a modifier of another noun
     if previous.lower in POSSESSIVE_DETERMINERS:
-        possessor = previous.lower
+        # "his resignation": the pronoun `he`, for references to resolve like a subject's
+        possessor = POSSESSIVE_PRONOUN_SUBJECTS.get(previous.lower, previous.lower)
     elif previous.is_possessive and previous.is_capitalized:
         possessor = previous.bare
     elif previous.text in {"'", "’"} and index > 1 and sentence.tokens[index - 2].is_capitalized:
