@@ -168,11 +168,19 @@ def _sentence_after(context: Context, words: int) -> str:
 @lru_cache(maxsize=4096)
 def _tense_after(after: str) -> str | None:
     """ "past" when the words after a match show a past verb and those before it show no
-    tense ("In February, sales fell"); future cues after a match are too loose to count."""
+    tense ("In February, sales fell"); "future" only when `will` is the first or second word
+    after it ("The vote on May 5 will decide", "the May 5 vote will"): other future cues after
+    a match are too loose to count."""
+    if WILL_RIGHT_AFTER.match(after):
+        return "future"
     patterns = tense_patterns()
     if patterns["past"].search(after) and not patterns["passive"].search(after):
         return "past"
     return None
+
+
+#: `will` as the first or second word after a date phrase.
+WILL_RIGHT_AFTER = re.compile(r",?\s*(?:[a-z]+\s+)?will\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
