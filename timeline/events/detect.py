@@ -898,20 +898,25 @@ def _stative_bases() -> frozenset[str]:
     return frozenset(lemma_of_past(word) for word in _stative()) | NOT_PLANNED_EVENTS
 
 
-def after_future_marker(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether token `index` follows `will`/`shall` (through one adverb: "will also start") or
-    the `to` of a planning cue ("plans to land"): a cheap test before reading the clause."""
+def future_marked(sentence: TokenizedSentence) -> frozenset[int]:
+    """The token indexes right after `will`/`shall` (or after one adverb past them: "will also
+    start") and after the `to` of a planning cue ("plans to land"): where a verb outside the
+    lexicon may be a plan. One pass over the sentence, a cheap test before reading a clause."""
     c = cues()
-    marker = index - 1
-    if sentence.lower(marker) in c.adverbs:
-        marker -= 1
-    word = sentence.lower(marker)
-    if word in ("will", "shall"):
-        return True
-    if word != "to":
-        return False
-    before = sentence.lower(marker - 1)
-    return f"{before} to" in c.planning or f"{sentence.lower(marker - 2)} {before} to" in c.planning
+    marked: set[int] = set()
+    for index, token in enumerate(sentence.tokens):
+        word = token.lower
+        if word == "to":
+            before = sentence.lower(index - 1)
+            two_before = f"{sentence.lower(index - 2)} {before} to"
+            if f"{before} to" not in c.planning and two_before not in c.planning:
+                continue
+        elif word not in ("will", "shall"):
+            continue
+        marked.add(index + 1)
+        if sentence.lower(index + 1) in c.adverbs:
+            marked.add(index + 2)
+    return frozenset(marked)
 
 
 def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | None:
@@ -1076,6 +1081,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     if not dated and not has_trigger_word(text):
         return []
     sentence = TokenizedSentence(text, blocked or [])
+    planned_at = future_marked(sentence) if dated else frozenset()
     forms = trigger_forms()
     irregular = generic_table().irregular_pasts
     found: list[Detection] = []
@@ -1086,7 +1092,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)
-            elif dated and after_future_marker(sentence, index):
+            elif index in planned_at:
                 generic = _generic_planned(sentence, index)
                 if generic is not None:
                     found.append(generic)
@@ -1105,7 +1111,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)
-            elif dated and after_future_marker(sentence, index):
+            elif index in planned_at:
                 generic = _generic_planned(sentence, index)
                 if generic is not None:
                     found.append(generic)
