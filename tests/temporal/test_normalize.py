@@ -61,6 +61,14 @@ def _context(text: str, word: str) -> Context:
         ("They announced the plan Monday.", False),
         ("It reported lower-than-expected earnings after the market closed Monday.", False),
         ("It reported earnings, lower than expected, after the market closes Monday.", True),
+        ("The vote was postponed until Monday.", True),
+        ("The hearing, delayed until Monday, was moved again.", True),
+        ("The law, passed in 2010, goes into effect on Monday.", True),
+        ("The treaty entered into force on Monday.", False),
+        ("They fought until Monday.", False),
+        ("INS extended its deadline until Monday.", True),
+        ("They have until Monday to decide.", True),
+        ("The court gave them until Monday to leave.", False),
     ],
 )
 def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) -> None:
@@ -74,6 +82,8 @@ def test_is_future_reads_the_clause_before_the_match(text: str, future: bool) ->
         ("The council met on Monday.", "past"),
         ("On Monday, the council met.", "past"),
         ("On Monday the council meets.", None),
+        ("The court gave them until Monday to leave.", None),
+        ("They fought until Monday.", "past"),
     ],
 )
 def test_clause_tense_reads_past_verbs_after_the_match(text: str, tense: str | None) -> None:

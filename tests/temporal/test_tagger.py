@@ -155,6 +155,28 @@ def test_from_to_makes_both_dates_cover_the_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Thursday 14 March 2013: a future start takes the following Friday...
+        ("The museum is open from Monday to Friday.", "2013-03-18", "2013-03-22"),
+        # ...a past range stays before the reference, its start a week earlier
+        ("The strike lasted from Monday to Friday.", "2013-03-04", "2013-03-08"),
+        ("The show will run from Nov. 28 through Jan. 3.", "2013-11-28", "2014-01-03"),
+        ("The season runs from November to February.", "2012-11", "2013-02"),
+        ("It ran from May 2 to June 9.", "2012-05-02", "2012-06-09"),
+        ("It ran from May 2, 2011 to June 9.", "2011-05-02", "2011-06-09"),
+        ("It ran from 2011 to June 9.", "2011", "2012-06-09"),
+    ],
+)
+def test_a_range_without_years_or_weeks_ends_after_it_starts(
+    text: str, start: str, end: str
+) -> None:
+    first, second = tag(text, dt.date(2013, 3, 14))
+    assert (first.value, second.value) == (start, end)
+    assert first.earliest == second.earliest and first.latest == second.latest
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "You may go if you march quickly.",
@@ -284,3 +306,16 @@ def test_rule_windows_take_a_lone_anchor_shortcut_within_the_text() -> None:
 
     assert rule_windows([(5, 8)], (10, 10), 12) == [(0, 12)]
     assert rule_windows([(50, 58)], (10, 4), 100) == [(40, 62)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("Gains averaged 175,000 over the past three months.", None),
+        ("Over the last 20 years, the city grew.", None),
+        ("The search took over three months.", "MORE_THAN"),
+    ],
+)
+def test_over_is_more_than_only_right_before_the_count(text: str, mod: str | None) -> None:
+    (found,) = [e for e in tag(text, dt.date(2013, 3, 14)) if e.type == "DURATION"]
+    assert found.mod == mod

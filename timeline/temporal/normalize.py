@@ -140,8 +140,23 @@ def clause_tense(context: Context) -> str | None:
     The last three words decide when they hold a future cue or a past verb ("said Monday");
     otherwise a future cue anywhere earlier in the sentence ("is scheduled ... on Monday").
     """
-    before = _clause_tense(_sentence_before(context, 12))
+    words_before = _sentence_before(context, 12)
+    before = _clause_tense(words_before)
+    if before == "past" and _is_deadline(context, words_before):
+        return None
     return before or _tense_after(_sentence_after(context, 5))
+
+
+_UNTIL_AT_END = re.compile(r"\buntil$", re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
+
+
+def _is_deadline(context: Context, words_before: str) -> bool:
+    """Whether the match is a deadline ("gave them until Friday to leave"): a past verb before
+    it dates the giving, not the deadline, which may lie either side of the reference."""
+    return bool(_UNTIL_AT_END.search(words_before)) and bool(
+        _TO_VERB.match(context.text, context.end)
+    )
 
 
 def is_told_in_past(context: Context) -> bool:

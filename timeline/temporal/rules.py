@@ -18,7 +18,7 @@ import re
 import string
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
@@ -88,6 +88,11 @@ class RangeWords(_Row):
     open_start: list[str] = Field(description="Words before a date that starts an open range.")
     closed: list[tuple[str, str]] = Field(
         description="(word before the first date, word between the two dates); '' for none."
+    )
+    end_moved_forward: dict[str, Literal["week", "year"]] = Field(
+        description="Rules whose dates, resolved without a year or week of their own, end a "
+        "range a week or a year later when they would fall before its start ('from Monday to "
+        "Friday', 'from November to February')."
     )
 
 
