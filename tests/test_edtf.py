@@ -54,6 +54,14 @@ EDTF_TABLE: list[tuple[str, str, str | None, dt.date | None, dt.date | None, boo
     ("PRESENT_REF", "day", None, D(2021, 3, 22), D(2021, 3, 22), False, "2021-03-22"),
     ("PAST_REF", "year", None, None, None, False, None),
     ("P3D", "day", None, None, None, False, None),
+    ("2015", "year", None, D(2015, 1, 1), D(2018, 12, 31), False, "2015/2018"),
+    ("2019-03", "month", None, D(2019, 3, 1), D(2019, 5, 31), False, "2019-03/2019-05"),
+    ("2015", "year", None, D(2015, 1, 1), D(2019, 6, 1), False, "2015-01-01/2019-06-01"),
+    ("2021-02-19", "day", None, D(2021, 2, 19), D(2021, 2, 21), False, "2021-02-19/2021-02-21"),
+    ("2012", "year", None, D(2012, 1, 1), D(2013, 12, 31), True, "2012?/2013?"),
+    ("2015", "year", "APPROX", D(2015, 1, 1), D(2018, 12, 31), False, "2015~/2018~"),
+    ("2015", "year", "BEFORE", D(2015, 1, 1), D(2018, 12, 31), False, "[..2015]"),
+    ("2021", "year", None, D(2021, 1, 1), D(2021, 12, 31), False, "2021"),
 ]
 
 

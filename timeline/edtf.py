@@ -21,6 +21,9 @@ Mapping (TIMEX3 value -> EDTF):
   (``2019-03~/2019-05~``) and bounded by its last or first month (``[..2019-05]``);
 - ``START``/``MID``/``END`` (early/mid/late X) -> the ``earliest/latest`` interval when the
   bounds are given, else the whole unit (true, if less precise);
+- a plain year, month or day whose bounds reach beyond it (a range: "from 2015 to 2018", "since
+  2015", "the 2012-13 season") -> the interval of the bounds at the coarsest exact precision
+  (``2015/2018``, ``2019-03/2019-05``, ``2015-01-01/2019-06-01``);
 - anything else (``PRESENT_REF``, durations) -> the ``earliest/latest`` bounds when given, else
   ``None``.
 """
@@ -66,6 +69,44 @@ def interval(earliest: dt.date, latest: dt.date) -> str:
     if earliest == latest:
         return earliest.isoformat()
     return f"{earliest.isoformat()}/{latest.isoformat()}"
+
+
+def compact_interval(earliest: dt.date, latest: dt.date) -> str:
+    """An EDTF interval at the coarsest precision that states it exactly: whole years
+    (``2015/2018``), whole months (``2019-03/2019-05``), else days."""
+    after_latest = latest + dt.timedelta(days=1)
+    if (earliest.month, earliest.day, after_latest.month, after_latest.day) == (1, 1, 1, 1):
+        first, last = f"{earliest.year:04d}", f"{latest.year:04d}"
+    elif earliest.day == 1 and after_latest.day == 1:
+        first, last = earliest.isoformat()[:7], latest.isoformat()[:7]
+    else:
+        first, last = earliest.isoformat(), latest.isoformat()
+    return first if first == last else f"{first}/{last}"
+
+
+#: Plain calendar dates (a year, a month, a day; not the groupings ``2019-21``), which bounds
+#: wider than themselves widen.
+PLAIN_DATE_PATTERN = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?\Z")
+
+
+def widened(base: str, earliest: dt.date, latest: dt.date) -> str:
+    """A plain date's EDTF widened to bounds that hold it and reach beyond it, as a range's
+    dates do ("from 2015 to 2018": ``2015/2018``; "since 2015": ``2015-01-01/2019-06-01``); any
+    other base unchanged."""
+    if not PLAIN_DATE_PATTERN.match(base):
+        return base
+    parts = [int(part) for part in base.split("-")]
+    first_day = dt.date(parts[0], *[*parts[1:], 1, 1][:2])
+    if len(parts) == 1:
+        last_day = dt.date(parts[0], 12, 31)
+    elif len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        last_day = following - dt.timedelta(days=1)
+    else:
+        last_day = first_day
+    if earliest > first_day or latest < last_day or (earliest, latest) == (first_day, last_day):
+        return base
+    return compact_interval(earliest, latest)
 
 
 def base_edtf(value: str, granularity: str | None) -> str | None:
@@ -206,6 +247,8 @@ def edtf_for(
         base = bounds
     if base is None:
         return None
+    if (mod_name is None or mod_name in APPROXIMATE_MODS) and earliest and latest:
+        base = widened(base, earliest, latest)
     if mod_name in BEFORE_MODS:
         return on_or_before(base)
     if mod_name in AFTER_MODS:

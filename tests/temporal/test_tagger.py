@@ -144,6 +144,21 @@ def test_since_makes_an_open_range_up_to_the_reference() -> None:
     assert (since.value, since.earliest, since.latest) == ("2015", dt.date(2015, 1, 1), REFERENCE)
 
 
+@pytest.mark.parametrize(
+    ("text", "latest"),
+    [
+        ("From 2015 on, prices rose.", REFERENCE),
+        ("Prices have risen from 2015 onwards.", REFERENCE),
+        ("He showed a poster from 2015.", dt.date(2015, 12, 31)),
+        ("Shares fell 6% from 2015.", dt.date(2015, 12, 31)),
+    ],
+)
+def test_from_opens_a_range_only_with_on_or_onwards_after_the_date(
+    text: str, latest: dt.date
+) -> None:
+    assert by_text(text)["2015"].latest == latest
+
+
 def test_from_to_makes_both_dates_cover_the_range() -> None:
     found = by_text("The program ran from 2015 to 2018.")
     for text in ("2015", "2018"):

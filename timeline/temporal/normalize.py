@@ -427,6 +427,19 @@ def year_number(groups: Groups, params: Mapping[str, Any], context: Context) -> 
     return _dated(cal.year_date(year), "none", mod=_mod(groups, params))
 
 
+def year_span(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
+    """Two consecutive years written as one ("the 2012-13 season", "the 2020/21 budget"):
+    valued as the first year, covering both; None unless the second year follows the first."""
+    first = int(groups["year"])
+    second = first - first % 100 + int(groups["end_year"])
+    if second < first:
+        second += 100  # "1999-00"
+    if second != first + 1:
+        return None
+    date = cal.year_date(first)
+    return _dated(date, "none", mod=_mod(groups, params), last_day=dt.date(second, 12, 31))
+
+
 def decade(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
     """A decade ("the 1990s", "the '80s", "the nineties"); its first or last half ("the last
     half of the '80s") is the decade with the mod START or END."""
@@ -1085,6 +1098,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "month_of_year": month_of_year,
     "month_name": month_name,
     "year_number": year_number,
+    "year_span": year_span,
     "decade": decade,
     "season": season,
     "century": century,

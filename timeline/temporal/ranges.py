@@ -28,6 +28,16 @@ def open_start_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def open_from_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """("from" ending the text before a date, an open-range word starting the text after it)."""
+    words = _words(load_lexicon().ranges.open_from_until_words)
+    return (
+        re.compile(r"\bfrom\s+$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{words})\b", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
 def closed_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     """(text before the first date, text between the dates) pattern pairs of closed ranges."""
     pairs = []
@@ -183,7 +193,8 @@ def _shifted(
 
 
 def _opens_range(text: str, expression: TemporalExpression, reference: dt.date | None) -> bool:
-    """Whether "since <date>" makes the date the start of a range that runs to the reference."""
+    """Whether "since <date>" or "from <date> on" makes the date the start of a range that
+    runs to the reference."""
     if expression.type not in _DATED or reference is None or expression.earliest is None:
         return False
     if expression.latest is not None and expression.latest >= reference:
@@ -191,4 +202,7 @@ def _opens_range(text: str, expression: TemporalExpression, reference: dt.date |
     if expression.earliest > reference:
         return False
     before = text[max(0, expression.start - 16) : expression.start]
-    return bool(open_start_pattern().search(before))
+    if open_start_pattern().search(before):
+        return True
+    from_before, open_after = open_from_patterns()
+    return bool(from_before.search(before)) and bool(open_after.match(text, expression.end))

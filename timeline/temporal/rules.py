@@ -86,6 +86,11 @@ class RangeWords(_Row):
     """Words that make dates into ranges: "since 2015" (open), "from 2015 to 2018" (closed)."""
 
     open_start: list[str] = Field(description="Words before a date that starts an open range.")
+    open_from_until_words: list[str] = Field(
+        description="Words after a date that, with 'from' before it, start an open range "
+        "('from 2015 on'); 'from' alone is as often a source or a point of comparison ('a "
+        "poster from 1989', 'down 6% from Oct. 13')."
+    )
     closed: list[tuple[str, str]] = Field(
         description="(word before the first date, word between the two dates); '' for none."
     )
