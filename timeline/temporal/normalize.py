@@ -533,8 +533,8 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
         start = dt.date(year, (number - 1) * months + 1, 1)
         if "year_shift" in groups:  # "the second half of last year": the shift says the year
             year += lookup("relative_shift", groups["year_shift"])
-        elif (start - ref).days > int(params.get("slack_days", 100)):
-            year -= 1
+        elif (start - ref).days > int(params.get("slack_days", 100)) and not is_future(context):
+            year -= 1  # "fourth-quarter profit", reported in February; not "expected in the"
     if unit == "quarter":
         date = PartialDate(year=year, quarter=number, grain=Granularity.quarter)
     else:
@@ -703,23 +703,27 @@ def _shifted(base: dt.date, unit: str, amount: float) -> PartialDate | None:
 
 
 def ago(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
-    """A point some time before the reference ("two years ago", "a week ago")."""
+    """A point some time before the reference ("two years ago", "a week ago"), or after it
+    with the rule's `sign` 1 ("two months from now")."""
     amount = _count(groups, params)
     unit_word = groups.get("unit", params.get("unit_word", "year"))
     unit = lookup("unit", unit_word)
     mod = _mod(groups, params)
+    sign = int(params.get("sign", -1))
     if amount == "X":
-        return Resolution(value="PAST_REF", mod=mod, anchor=_anchor(context.reference))
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolution(value=value, mod=mod, anchor=_anchor(context.reference))
     if amount is None or context.reference is None:
         return Resolution(value="XXXX", mod=mod) if amount is not None else None
     if unit_word.lower().startswith(("sec", "min", "hour")):
         return _dated(cal.day_date(context.reference), "document", mod=mod)
-    date = _same_period_earlier(_reported_quarter(context), unit, float(amount)) or _shifted(
-        context.reference, unit, -float(amount)
+    earlier = _same_period_earlier(_reported_quarter(context), unit, float(amount))
+    date = (earlier if sign < 0 else None) or _shifted(
+        context.reference, unit, sign * float(amount)
     )
     if date is None:
         return None
-    if mod == "LESS_THAN":  # "less than two weeks ago": any day from then to the reference
+    if mod == "LESS_THAN" and sign < 0:  # "less than two weeks ago": from then to the reference
         return _dated(date, "document", mod=mod, last_day=context.reference)
     return _dated(date, "document", mod=mod)
 
