@@ -160,3 +160,62 @@ def test_detections_come_in_text_order() -> None:
     starts = [d.trigger.start for d in detect(text, dates)]
     assert len(starts) >= 2
     assert starts == sorted(starts)
+
+
+def arguments(text: str, *phrases: str) -> dict[str, tuple[list[str], list[str]]]:
+    """trigger -> (actors, targets) with `phrases` blocked as date phrases."""
+    blocked = [(text.index(p), text.index(p) + len(p)) for p in phrases]
+    return {d.trigger.text: (d.actors, d.targets) for d in detect(text, blocked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "targets"),
+    [
+        ("Police found the man stabbed on Monday.", "stabbed", [], ["man"]),
+        ("He was found murdered on Monday.", "murdered", [], ["He"]),
+        ("Five soldiers were reported killed on Monday.", "killed", [], ["Five soldiers"]),
+        ("The attack left two soldiers wounded on Monday.", "wounded", [], ["two soldiers"]),
+        # a past verb that takes no such complement, or an object after the participle
+        ("Protesters cheered the minister, who resigned on Monday.", "resigned", ["minister"], []),
+        (
+            "Police said the gunman killed four people on Monday.",
+            "killed",
+            ["gunman"],
+            ["four people"],
+        ),
+    ],
+)
+def test_a_participle_after_the_object_of_found_or_left_describes_that_object(
+    text: str, trigger: str, actors: list[str], targets: list[str]
+) -> None:
+    assert arguments(text, "Monday")[trigger] == (actors, targets)
+
+
+def test_a_generic_verb_right_before_a_trigger_participle_is_not_an_event_of_its_own() -> None:
+    assert set(found("He was found murdered on Monday.", "Monday")) == {"murdered"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarris flew to Moscow, but returned empty-handed on Friday.",
+        "The delegation arrived exhausted on Friday.",
+    ],
+)
+def test_a_past_form_right_after_a_past_verb_is_its_complement(text: str) -> None:
+    assert set(found(text, "Friday")) <= {"flew", "returned", "arrived"}
+
+
+def test_a_participle_clause_after_a_finite_event_is_kept_unless_it_is_speech() -> None:
+    assert set(found("A bomb exploded in the market on Monday, killing 12 people.", "Monday")) == {
+        "exploded",
+        "killing",
+    }
+    assert set(
+        found("The ministry announced new measures on Friday, saying it was needed.", "Friday")
+    ) == {"announced"}
+
+
+def test_a_conjunction_opening_a_clause_is_not_part_of_its_subject() -> None:
+    text = "In 2012, the economy shrank 2.4 percent, and unemployment reached 14 percent in 2013."
+    assert arguments(text, "2012", "2013")["reached"][0] == ["unemployment"]

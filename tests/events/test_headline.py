@@ -74,6 +74,11 @@ def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
         (["United States"], False),
         (["China", "Russia"], True),
         (["practitioners of Falun Dafa"], True),
+        (["Rebels"], True),
+        (["Troops"], True),
+        (["Militants"], True),
+        (["Democrats"], True),
+        (["Brussels"], False),
     ],
 )
 def test_verb_agreement(actors: list[str], plural: bool) -> None:

@@ -195,4 +195,6 @@ def test_generic_examples(positive: bool, example: GenericExample) -> None:
 
 def test_reaction_types_are_event_types() -> None:
     assert set(cue_table().reaction_types) <= set(ontology().by_id)
+    assert set(cue_table().consequence_types) <= set(ontology().by_id)
+    assert set(cue_table().consequence_types) <= set(ontology().by_id)
     assert cue_table().reaction_types and cue_table().nominal_other_time

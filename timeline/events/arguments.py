@@ -90,9 +90,15 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         ):
             break  # "will make its request": a verb after a modal ends the subject
         start -= 1
-    while start < end and sentence.lower(start) in PREPOSITIONS:
-        start += 1  # "in a joint statement expected to be submitted": drop the preposition
+    while start < end and (
+        sentence.lower(start) in PREPOSITIONS or sentence.lower(start) in CLAUSE_COORDINATORS
+    ):
+        start += 1  # "in a joint statement expected to...", ", and unemployment reached": drop
     return start, first_noun_phrase_end(sentence, start, end), False
+
+
+#: Conjunctions that join clauses; one opening a subject belongs to neither clause's subject.
+CLAUSE_COORDINATORS = frozenset({"and", "but", "or", "yet"})
 
 
 def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
@@ -432,6 +438,8 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
         end -= 1
     if end <= 0:
         return None
+    if end - 1 in sentence.blocked:
+        return None  # "fell 8.4% from a year ago, which hurt": the fall did, not the date
     before = sentence.tokens[end - 1].lower
     if before in VERBLIKE or before in trigger_forms() or before.endswith("ed"):
         return None  # "reported that China had hit back": a reported clause, not a relative one

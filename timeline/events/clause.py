@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from timeline.events.lexicon import TriggerRow, cue_table, trigger_forms
+from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
 from timeline.events.names import places_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_of, tokens_of
 
@@ -362,11 +362,23 @@ def ends_sentence(sentence: TokenizedSentence, index: int) -> bool:
 
 @lru_cache(maxsize=1)
 def verb_stops() -> frozenset[str]:
-    """Words that end a subject read backwards: auxiliaries and inflected trigger verbs."""
+    """Words that end a subject read backwards: auxiliaries, inflected trigger verbs and
+    irregular past forms unlike their base ("Police found the man stabbed": not a subject
+    "Police found the man"), except those that also modify nouns ("the left", "spent fuel")."""
     c = cues()
     inflected = {
         form
         for form, rows in trigger_forms().items()
         if any(kind in {"past", "participle", "gerund"} for _, kind in rows)
     }
-    return (c.auxiliary_chain - c.adverbs - {"to", "not"}) | inflected
+    irregular = {
+        form
+        for form, lemma in generic_table().irregular_pasts.items()
+        if form != lemma and form not in NOUN_MODIFYING_PASTS
+    }
+    return (c.auxiliary_chain - c.adverbs - {"to", "not"}) | inflected | irregular
+
+
+#: Irregular past forms that also stand before or for nouns in a subject ("the left", "a born
+#: leader", "spent fuel", "lost files", "stolen cars" has its own form).
+NOUN_MODIFYING_PASTS = frozenset({"left", "born", "spent", "lost", "laid", "lit", "bit"})

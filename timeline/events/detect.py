@@ -13,6 +13,7 @@ spans (temporal expressions) are skipped when reading subjects and objects.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -47,7 +48,7 @@ from timeline.events.clause import (
     singular,
     verb_stops,
 )
-from timeline.events.lexicon import TriggerRow, generic_table, trigger_forms
+from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
 from timeline.events.names import names_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 from timeline.lazy import lazy_property
@@ -628,6 +629,8 @@ def _verb_detection(
         return None  # imperative or a headline fragment without subject
     if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
         return None  # "the recently announced iPhone": an adjective
+    if not chain and kind in {"past", "participle"} and _adjective_position(sentence, index):
+        return None  # "the amount of dropped calls", "has caused dropped calls"
     verdict = _status_and_tense(sentence, index, kind, chain_start, chain, row)
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
@@ -667,6 +670,18 @@ def _verb_detection(
         coordinated = True
     elif coordinated:
         start, end = sentence_subject(sentence)
+    if (
+        not chain
+        and not passive
+        and not participial
+        and not row.intransitive
+        and _is_participle(row, token.lower)
+        and _ends_without_object(sentence, next_index)
+    ):
+        complement = _complement_subject(sentence, (start, end), index)
+        if complement is not None:  # "Police found the man stabbed": the man was stabbed
+            start, end = complement
+            passive = True
     if start == end and not coordinated:
         antecedent = subject_antecedent(sentence, subject_anchor)
         if antecedent is not None:  # "the Senate, which will vote": the Senate votes
@@ -868,6 +883,8 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     if lower not in irregular and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4):
         return None
     previous = sentence.tokens[chain_start - 1] if chain_start > 0 else None
+    if not chain and previous is not None and _is_past_form(previous.lower, irregular):
+        return None  # "returned empty-handed", "arrived armed": a complement, not a verb
     if not chain:
         named = previous is not None and (
             previous.is_capitalized or previous.lower in cues().pronouns
@@ -877,6 +894,11 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
     return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
+
+
+def _is_past_form(word: str, irregular: Mapping[str, str]) -> bool:
+    """Whether a lower-case word is a past-tense verb form (regular or irregular)."""
+    return word in irregular or (word.endswith(GENERIC_ENDINGS) and len(word) > 4)
 
 
 #: Base forms that do not report a happening after `will`/`to` ("will be", "will have").
@@ -1115,7 +1137,80 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 generic = _generic_planned(sentence, index)
                 if generic is not None:
                     found.append(generic)
+    triggers = {d.trigger.start for d in found if not d.generic}
+    found = [d for d in found if not (d.generic and _next_start(sentence, d) in triggers)]
     finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
-    if finite:
-        found = [d for d in found if not d.participial]
+    if finite:  # "said Monday, adding that": the participle elaborates the finite verb...
+        kept = frozenset(cue_table().consequence_types)  # ...unless ", killing 12 people"
+        found = [d for d in found if not d.participial or (d.type in kept and not d.row.speech)]
     return found
+
+
+def _next_start(sentence: TokenizedSentence, detection: Detection) -> int | None:
+    """Where the token after a detection's trigger starts ("found" in "was found murdered":
+    where "murdered" starts); None at the end of the sentence."""
+    for token in sentence.tokens:
+        if token.start > detection.trigger.start:
+            return token.start
+    return None
+
+
+def _is_participle(row: TriggerRow, word: str) -> bool:
+    """Whether a trigger's word may be its past participle ("stabbed", "shot")."""
+    return word.endswith("ed") or word == row.forms.get("participle")
+
+
+def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a past form at `index` stands where only an adjective can: right after a
+    preposition or after another past verb that is no auxiliary, before a word that may be
+    the noun it modifies ("of dropped calls", "caused dropped calls")."""
+    if index == 0 or index + 1 >= len(sentence.tokens) or index - 1 in sentence.blocked:
+        return False
+    following = sentence.tokens[index + 1]
+    if (
+        not following.text.isalpha()
+        or following.lower in PREPOSITIONS
+        or index + 1 in sentence.blocked
+    ):
+        return False  # "was found murdered on Monday": a participle, no noun after it
+    previous = sentence.tokens[index - 1]
+    if previous.lower in PREPOSITIONS_BUT_TO:
+        return True
+    return (
+        not previous.is_capitalized
+        and previous.lower not in cues().auxiliary_chain
+        and _is_past_form(previous.lower, generic_table().irregular_pasts)
+    )
+
+
+def _ends_without_object(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether no object follows a verb whose next token is at `index`: the sentence or clause
+    ends, or a preposition or date phrase comes ("stabbed on Monday", "killed in 2009")."""
+    if index >= len(sentence.tokens) or index in sentence.blocked:
+        return True
+    word = sentence.tokens[index]
+    return word.lower in PREPOSITIONS or (not word.text.isalnum() and word.text != "$")
+
+
+def _complement_subject(
+    sentence: TokenizedSentence, subject: tuple[int, int], index: int
+) -> tuple[int, int] | None:
+    """What a participle describes when a complement verb (`cues.json`) stands before its
+    would-be subject or, after a form of be, before the participle itself: "Police found the
+    man stabbed" (the man was stabbed; not the man's act), "He was found murdered" (He, the
+    subject of "was found"); else None."""
+    start, end = subject
+    verb = (start if end > start else index) - 1
+    if verb < 0:
+        return None
+    word = sentence.tokens[verb].lower
+    verbs = cue_table().complement_verbs
+    if end > start:
+        return (start, end) if word in verbs.get("active", ()) else None
+    if word not in verbs.get("passive", ()):
+        return None
+    verb_start, verb_chain = auxiliary_chain(sentence, verb)
+    if cues().be_forms.isdisjoint(verb_chain):
+        return None
+    found_start, found_end, _ = subject_range(sentence, verb_start)
+    return (found_start, found_end) if found_end > found_start else None

@@ -19,7 +19,11 @@ from timeline.models import EventStatus
 MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
 COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
-PLURAL_ENDINGS = ("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies")
+#: Endings of plural nouns ("militants", "diplomats", "rebels", "troops"; not "Brussels").
+PLURAL_ENDINGS = (
+    *("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies"),
+    *("ants", "ats", "bels", "ops"),
+)
 DANGLING = frozenset(
     {
         "a",

@@ -146,6 +146,18 @@ class CueTable(_Table):
     event_nouns: list[str] = Field(default_factory=list)
     nominal_other_time: list[str] = Field(default_factory=list)
     reaction_types: list[str] = Field(default_factory=list)
+    consequence_types: list[str] = Field(
+        default_factory=list,
+        description="Event types that a participle clause after a finite event reports as an "
+        "event of its own ('exploded on Monday, killing 12 people'); a participle of another "
+        "type only elaborates the finite event ('issued a statement, demanding that').",
+    )
+    complement_verbs: dict[Literal["active", "passive"], list[str]] = Field(
+        default_factory=dict,
+        description="Past verbs whose object a past participle after it describes: active "
+        "('found the man stabbed': the man was stabbed) and after a form of be ('He was "
+        "found murdered', 'Five were reported killed': he, they were).",
+    )
 
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""
