@@ -809,3 +809,59 @@ def test_a_possessive_pronoun_names_whose_event_it_is() -> None:
     assert not [e.title for e in events if e.title.startswith("Resignation of")]
     resigned = [e for e in events if e.type == "personnel"]
     assert [e.actors for e in resigned] == [["Mario Draghi"]]
+
+
+def tagged_events(text: str, published: str) -> list:
+    """Events of a one-sentence document through the whole per-document step (tagger too)."""
+    from timeline.pipeline import process_document
+
+    return process_document(make_document(text, published)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "actors"),
+    [
+        # a date between a verb and its particle is not the particle
+        (
+            "Ministers agreed on Saturday to a 10 billion euro ($13 billion) bailout.",
+            "Ministers agree to 10 billion euro bailout",
+            ["Ministers"],
+        ),
+        # a possessive name qualifies the name after it...
+        ("Russia's Gazprom signed the deal on Monday.", "Gazprom signs deal", ["Gazprom"]),
+        (
+            "Apple's Steve Jobs unveiled the iPhone on Monday.",
+            "Steve Jobs unveils iPhone",
+            ["Steve Jobs"],
+        ),
+        # ...unless that name is an organisation's head word
+        (
+            "China's Foreign Ministry condemned the vote on Monday.",
+            "China's Foreign Ministry condemns vote",
+            ["China's Foreign Ministry"],
+        ),
+        ("Rebels shelled the town on Monday.", "Rebels shell town", ["Rebels"]),
+        # a company name that holds a possessive is one name
+        (
+            "Hudson's Bay Co. announced the terms on Monday.",
+            "Hudson's Bay Co announces terms",
+            ["Hudson's Bay Co"],
+        ),
+        # a statement after what it reports says what it reported...
+        (
+            "Banks will stay shut until next Tuesday, the central bank announced Wednesday.",
+            "Central bank announces banks will stay shut",
+            ["central bank"],
+        ),
+        (
+            "But discussions have been renewed, a Justice official said Thursday.",
+            "Justice official says discussions have been renewed",
+            ["Justice official"],
+        ),
+        # ...but not a subordinate clause
+        ("While he spoke, the minister said Monday.", "Minister says", ["minister"]),
+    ],
+)
+def test_titles_and_actors_of_news_sentences(text: str, title: str, actors: list[str]) -> None:
+    (event,) = tagged_events(text, "2013-03-21")
+    assert (event.title, event.actors) == (title, actors)

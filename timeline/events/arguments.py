@@ -30,7 +30,7 @@ from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
 PREPOSITIONS_OR_VERBLIKE = PREPOSITIONS | VERBLIKE
 #: Words that introduce a date phrase (dropped with it from an object).
-DATE_INTRODUCERS = PREPOSITIONS | {"since", "during", "last"}
+DATE_INTRODUCERS = PREPOSITIONS | {"since", "during", "last", "until", "till"}
 #: Words that qualify a date phrase from outside it ("early on Wednesday", "late Friday").
 DATE_QUALIFIERS = frozenset({"early", "late", "earlier", "later", "shortly", "just"})
 
@@ -288,12 +288,46 @@ def actors_of(tokens: list[Token]) -> list[str]:
             return [phrase]
     names = names_in(content)
     head = content[-1]
+    if len(names) > 1 and head.is_capitalized:
+        owned = owned_name(content)
+        if owned is not None:
+            return [owned]
     if names and head.is_capitalized:
         return after_last_title(content) or names
     phrase = clean_phrase(content)
     if not phrase or len(phrase.split()) > 7:
         return names
     return [phrase]
+
+
+def owned_name(content: list[Token]) -> str | None:
+    """The name a possessive name qualifies, when the subject ends with it: "Russia's
+    Gazprom" is Gazprom and "Apple's Steve Jobs" Steve Jobs, but "China's Foreign Ministry"
+    (an organisation named by its head word) stays whole; None without such a possessive."""
+    marks = (
+        index
+        for index in range(len(content) - 2, -1, -1)
+        if content[index].is_possessive or (index and content[index].text in {"'", "’"})
+    )
+    mark = next(marks, None)
+    if mark is None or not content[mark + 1].is_capitalized:
+        return None
+    owner = mark if content[mark].is_possessive else mark - 1  # "Netherlands ' Ministry"
+    if not content[owner].is_capitalized:
+        return None
+    owned = names_in(content[mark + 1 :])
+    if len(owned) != 1:
+        return None
+    if content[-1].lower in word_sets()[2] or content[-1].lower.rstrip(".") in COMPANY_SUFFIXES:
+        return clean_phrase(content[owner:])  # "China's Foreign Ministry", "Hudson's Bay Co."
+    return owned[0]
+
+
+#: Last words of company names, which may hold a possessive ("Hudson's Bay Co.", "McDonald's
+#: Corp."): such a name is one name.
+COMPANY_SUFFIXES = frozenset(
+    {"co", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "company", "corporation"}
+)
 
 
 def apposition_end(sentence: TokenizedSentence, comma: int) -> int | None:
@@ -340,6 +374,11 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         if token.text == "." and not ends_sentence(sentence, position):
             position += 1
             continue
+        if token.text == "(" and content:
+            after = parenthesis_end(sentence, position)
+            if after is not None:  # "a 10 billion euro ($13 billion) bailout": read on
+                position = after
+                continue
         if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
             break
         if lower in c.object_stops and content:
@@ -454,13 +493,35 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
     return (start, end) if start < end else None
 
 
+#: How many tokens a parenthesis inside an object may hold ("($13 billion)", "(600 kgs)").
+MAX_PARENTHESIS_TOKENS = 8
+
+
+def parenthesis_end(sentence: TokenizedSentence, opening: int) -> int | None:
+    """The index after the `)` closing the `(` at `opening`, if it closes soon; else None."""
+    last = min(len(sentence.tokens), opening + MAX_PARENTHESIS_TOKENS + 2)
+    for index in range(opening + 1, last):
+        text = sentence.tokens[index].text
+        if text == ")":
+            return index + 1
+        if text == "(":
+            return None
+    return None
+
+
 def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Token]:
-    """Object tokens without date phrases and the preposition that introduces them."""
+    """Object tokens without date phrases, the preposition that introduces them, and short
+    parentheses ("($13 billion)")."""
     kept: list[Token] = []
+    skip_to = begin
     for index in range(begin, end):
         token = sentence.tokens[index]
-        if index in sentence.blocked:
+        if index < skip_to or index in sentence.blocked:
             continue
+        if token.text == "(" and kept:
+            skip_to = parenthesis_end(sentence, index) or index
+            if skip_to > index:
+                continue
         if token.lower in DATE_INTRODUCERS and index + 1 in sentence.blocked:
             continue
         if token.lower in DATE_QUALIFIERS and (

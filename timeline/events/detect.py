@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from timeline.events.arguments import (
+    DATE_INTRODUCERS,
     actors_of,
     clause_subject,
     clean_phrase,
@@ -50,7 +51,7 @@ from timeline.events.clause import (
 )
 from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
 from timeline.events.names import names_in
-from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
+from timeline.events.tokens import CLAUSE_PUNCTUATION, QUOTE_MARKS, Token
 from timeline.lazy import lazy_property
 from timeline.models import EventStatus
 
@@ -159,6 +160,21 @@ class ClauseArguments:
         return clean_phrase(self.subject_tokens)
 
     @lazy_property
+    def reported_before(self) -> str:
+        """For speech, the unquoted clause before a trailing attribution ("Banks will stay
+        shut until Tuesday, the central bank announced": "Banks will stay shut"), without its
+        date phrases; else ""."""
+        sentence = self.sentence
+        attribution = self.subject_start - 1 if self.inverted else self.subject_start
+        if attribution < 3 or sentence.tokens[attribution - 1].text != ",":
+            return ""
+        before = sentence.tokens[: attribution - 1]
+        if any(token.text in QUOTE_MARKS or token.text in "‘’'_—–" for token in before):
+            return ""  # a quotation, or a dateline ("BUDAPEST, Hungary (AP)_")
+        clause = reported_clause(object_tokens(sentence, 0, attribution - 1))
+        return span_text(sentence, clause) if len(clause) > 1 else ""
+
+    @lazy_property
     def object_text(self) -> str:
         return span_text(self.sentence, outside_parentheses(self.object_tokens))
 
@@ -232,6 +248,10 @@ class Detection:
     @property
     def object_text(self) -> str:
         return self.arguments.object_text
+
+    @property
+    def reported_before(self) -> str:
+        return self.arguments.reported_before
 
     @property
     def actors(self) -> list[str]:
@@ -611,10 +631,14 @@ def _verb_detection(
     next_index = index + 1
     if f"{token.lower} {sentence.lower(next_index)}" in c.failure:
         return None
+    particle = ""
     if row.particles:
-        if sentence.lower(next_index) not in row.particles:
+        particle_index = _particle_index(sentence, next_index, row.particles)
+        if particle_index is None:
             return None
-        next_index += 1
+        if particle_index >= 0:
+            particle = sentence.lower(particle_index)
+            next_index = particle_index + 1
     if row.quote_required and not quotation_follows(sentence, next_index):
         return None
     previous = sentence.tokens[index - 1] if index > 0 else None
@@ -725,7 +749,7 @@ def _verb_detection(
         ),
         background=not c.background.isdisjoint(chain),
         coordinated=coordinated,
-        particle=sentence.lower(index + 1) if row.particles else "",
+        particle=particle,
         generic=generic,
         arguments=ClauseArguments(
             sentence,
@@ -1158,6 +1182,55 @@ def _next_start(sentence: TokenizedSentence, detection: Detection) -> int | None
 def _is_participle(row: TriggerRow, word: str) -> bool:
     """Whether a trigger's word may be its past participle ("stabbed", "shot")."""
     return word.endswith("ed") or word == row.forms.get("participle")
+
+
+#: Words opening a reported clause that lead it into a sentence ("But", "However,") or an
+#: adverbial phrase before its subject ("Since then,", "Last week,").
+CLAUSE_LEADS = frozenset({"but", "and", "yet", "so", "still", "however", "meanwhile"})
+ADVERBIAL_STARTS = frozenset(
+    {"since", "after", "before", "in", "on", "at", "during", "earlier", "later", "then"}
+)
+#: Words opening a subordinate clause, which is not what was reported.
+SUBORDINATE_STARTS = frozenset(
+    {"while", "if", "when", "although", "though", "as", "because", "unless", "whether"}
+)
+
+
+def reported_clause(tokens: list[Token]) -> list[Token]:
+    """The reported clause of the tokens before an attribution, from its subject on: without
+    a leading conjunction, adverbial phrase or stray comma; empty when it is a subordinate
+    clause or starts with a capitalized dateline word ("BUDAPEST")."""
+    start = 0
+    while start < len(tokens) and (
+        not tokens[start].text.isalnum() or tokens[start].lower in CLAUSE_LEADS
+    ):
+        start += 1
+    if start < len(tokens) and tokens[start].lower in ADVERBIAL_STARTS:
+        comma = next(
+            (i for i in range(start, min(start + 6, len(tokens))) if tokens[i].text == ","), None
+        )
+        if comma is not None:
+            start = comma + 1
+    clause = tokens[start:]
+    if not clause or clause[0].lower in SUBORDINATE_STARTS or clause[0].lower in ADVERBIAL_STARTS:
+        return []
+    if len(clause[0].text) > 2 and clause[0].text.isupper():
+        return []
+    return clause
+
+
+def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:
+    """Where a trigger's particle is, the trigger's next token being at `index`: there, or
+    after a date phrase that a preposition introduces ("agreed on Saturday to a bailout": the
+    `to`); -1 for a date phrase and no particle after it ("agreed on Saturday": the `on` is
+    the date's); None when no particle follows."""
+    word = sentence.lower(index)
+    if word in DATE_INTRODUCERS and index + 1 in sentence.blocked:
+        after = index + 1
+        while after in sentence.blocked:
+            after += 1
+        return after if sentence.lower(after) in particles else -1
+    return index if word in particles else None
 
 
 def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:

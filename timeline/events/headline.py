@@ -136,6 +136,29 @@ def is_plural(actors: list[str]) -> bool:
     return last.islower() or last.lower().endswith(PLURAL_ENDINGS)
 
 
+def _reported(clause: str) -> str:
+    """A reported clause as a headline's object, without a leading article and with a first
+    word that is not a name in lower case ("The talks failed" -> "talks failed"; "Cyprus
+    will" stays)."""
+    first, _, rest = clause.partition(" ")
+    if first.lower() in ARTICLES_AND_DETERMINERS:
+        first, _, rest = rest.partition(" ")
+    if not first or not rest:
+        return ""
+    if first.lower() in COMMON_CLAUSE_STARTS:
+        first = first.lower()
+    return f"{first} {rest}"
+
+
+ARTICLES_AND_DETERMINERS = frozenset({"the", "a", "an"})
+#: Capitalized first words of a reported clause that are not names.
+COMMON_CLAUSE_STARTS = frozenset(
+    {"it", "this", "that", "these", "those", "there", "we", "they", "he", "she", "i"}
+    | {"prices", "talks", "banks", "sales", "shares", "profits", "officials", "police"}
+    | {"another", "some", "many", "most", "all", "both", "no", "one", "dozens", "hundreds"}
+)
+
+
 def headline(
     detection: Detection, actors: list[str], targets: list[str], status: EventStatus
 ) -> str:
@@ -144,6 +167,13 @@ def headline(
     actor = " and ".join(actors[:2])
     object_words = _strip_titles(QUOTES.sub("", detection.object_text).split())
     obj = " ".join(object_words)
+    if (
+        not obj
+        and actors
+        and not detection.participial
+        and (detection.row.speech or detection.type == "statement")
+    ):
+        obj = _reported(detection.reported_before)  # "Banks will stay shut, the bank said"
     if detection.nominal:
         target = " and ".join(targets[:2]) or obj
         noun = detection.row.lemma if detection.row.pos == "noun" else detection.trigger.text
