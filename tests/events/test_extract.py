@@ -865,3 +865,13 @@ def tagged_events(text: str, published: str) -> list:
 def test_titles_and_actors_of_news_sentences(text: str, title: str, actors: list[str]) -> None:
     (event,) = tagged_events(text, "2013-03-21")
     assert (event.title, event.actors) == (title, actors)
+
+
+def test_it_refers_to_the_last_actor_that_is_no_person() -> None:
+    text = (
+        "Chief Executive Tim Cook spoke on Wednesday. The iPhone maker sold 47.8 million "
+        "iPhones in the December quarter. It will release a new iPad in April."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2013-03-22")}
+    assert events["release"].actors == ["iPhone maker"]
+    assert events["sold"].time is not None and events["sold"].time.value == "2012-Q4"

@@ -35,6 +35,11 @@ from timeline.events.headline import headline, is_plural, shorten
             "Alliance to submit joint statement to council",
         ),
         (
+            "The iPhone maker sold 47.8 million iPhones in the quarter.",
+            "sold",
+            "iPhone maker sells 47.8 million iPhones in quarter",
+        ),
+        (
             "The newspaper reported that China had hit back with sanctions.",
             "hit",
             "China hits back with sanctions",

@@ -110,6 +110,8 @@ class Narrative:
         default_factory=list
     )
     last_actor: str | None = None
+    last_thing: str | None = None
+    """The last actor that is no person ("The iPhone maker sold ...": what "it" refers to)."""
     sentence_text: str = ""
     clause_actors: list[str] = field(default_factory=list)
     speaker: str | None = None
@@ -351,6 +353,8 @@ def resolve_references(
             resolved.extend(narrative.clause_actors)
         elif kind in {"group", "thing"} and narrative.sentence_actor:
             resolved.append(narrative.sentence_actor)
+        elif kind == "thing" and narrative.last_thing:
+            resolved.append(narrative.last_thing)  # not a person named since
         elif kind in {"group", "thing"} and narrative.last_actor:
             resolved.append(narrative.last_actor)
         else:
@@ -933,8 +937,15 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows,
                 # nor does a plan ("will begin on Friday": not what the actor last did)
                 narrative.add_actor_time(key, event.time, event.reason)
-            if event.actors[0][:1].isupper():  # only names: "they" is not "the move"
-                narrative.last_actor = named_actor(event.actors[0])
+            first = event.actors[0]
+            if first[:1].isupper():  # only names: "they" is not "the move"
+                narrative.last_actor = named_actor(first)
+            if (
+                first.lower() not in PRONOUNS
+                and any(char.isupper() for char in first)
+                and not is_person_actor(event.actors, narrative, sentence.text)
+            ):
+                narrative.last_thing = named_actor(first)  # "the iPhone maker", "Tesla"
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
     narrative.named_texts = [*narrative.named_texts[1 - NAMED_SENTENCES :], sentence.text]
     narrative.recent_actor_times = narrative.recent_actor_times[-8:]

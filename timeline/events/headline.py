@@ -190,4 +190,7 @@ def headline(
         text = f"{actor} {verb} {obj}"
     text = " ".join(QUOTES.sub("", text).split())
     text = shorten(text)
+    first_word = text.split(" ", 1)[0]
+    if any(char.isupper() for char in first_word[1:]):
+        return text  # "iPhone 4 slated", "eBay buys": a name written so
     return text[:1].upper() + text[1:]

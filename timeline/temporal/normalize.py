@@ -516,6 +516,9 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     if number is None:
         if ref is None:
             return Resolution(value="XXXX-QX" if unit == "quarter" else "XXXX-HX")
+        if "end_month" in groups and unit == "quarter" and params.get("named_by_month"):
+            end_month = lookup("month", groups["end_month"])
+            return _quarter_ending_in(end_month, ref, year, _mod(groups, params))
         if "end_month" in groups and unit == "quarter":
             return _quarter_ended(lookup("month", groups["end_month"]), ref, _mod(groups, params))
         step = int(params.get("step", -1))
@@ -540,6 +543,25 @@ def quarter(groups: Groups, params: Mapping[str, Any], context: Context) -> Reso
     else:
         date = PartialDate(year=year, half=number, grain=Granularity.half)
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+def _quarter_ending_in(
+    end_month: int, reference: dt.date, year: int | None, mod: str | None
+) -> Resolution:
+    """A quarter named by the month it ends in ("the December quarter": October-December), as
+    the calendar quarter holding most of its months; ending in `year` when one is written,
+    else the latest such quarter begun by the reference ("the March quarter", said in March,
+    is the current one)."""
+    start_month = (end_month - 3) % 12 + 1
+    end_year = year if year is not None else reference.year
+    if year is None:
+        start_year = end_year if start_month <= end_month else end_year - 1
+        if dt.date(start_year, start_month, 1) > reference:
+            end_year -= 1
+    middle = end_month - 1 or 12
+    middle_year = end_year if middle < end_month else end_year - 1
+    date = PartialDate(year=middle_year, quarter=(middle - 1) // 3 + 1, grain=Granularity.quarter)
+    return _dated(date, "document" if year is None else "none", mod=mod)
 
 
 def _quarter_ended(end_month: int, reference: dt.date, mod: str | None) -> Resolution:
