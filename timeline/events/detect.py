@@ -906,6 +906,8 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         return _generic_progressive(sentence, index)
     if lower not in irregular and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4):
         return None
+    if "-" in lower and lower.split("-", 1)[0] not in _hyphen_verb_prefixes():
+        return None  # "lower-than-expected", "state-owned": an adjective
     previous = sentence.tokens[chain_start - 1] if chain_start > 0 else None
     if not chain and previous is not None and _is_past_form(previous.lower, irregular):
         return None  # "returned empty-handed", "arrived armed": a complement, not a verb
@@ -918,6 +920,12 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
     return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_verb_prefixes() -> frozenset[str]:
+    """First parts of hyphenated words that are verbs (`generic.json`)."""
+    return frozenset(generic_table().hyphen_verb_prefixes)
 
 
 def _is_past_form(word: str, irregular: Mapping[str, str]) -> bool:

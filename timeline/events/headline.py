@@ -190,7 +190,6 @@ def headline(
         text = f"{actor} {verb} {obj}"
     text = " ".join(QUOTES.sub("", text).split())
     text = shorten(text)
-    first_word = text.split(" ", 1)[0]
-    if any(char.isupper() for char in first_word[1:]):
+    if text[:1].islower() and text[1:2].isupper():
         return text  # "iPhone 4 slated", "eBay buys": a name written so
     return text[:1].upper() + text[1:]

@@ -208,6 +208,12 @@ class GenericTable(_Table):
     description: str
     irregular_pasts: dict[str, str]
     stative: list[str]
+    hyphen_verb_prefixes: list[str] = Field(
+        default_factory=list,
+        description="First parts of hyphenated words that are verbs ('re-elected', "
+        "'test-fired'); other hyphenated -ed words are adjectives ('lower-than-expected', "
+        "'state-owned', 'U.S.-led').",
+    )
     positive: list[GenericExample] = Field(min_length=1)
     negative: list[GenericExample] = Field(min_length=1)
 
