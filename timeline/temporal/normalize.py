@@ -975,6 +975,11 @@ def set_value(groups: Groups, params: Mapping[str, Any], context: Context) -> Re
         return Resolution(value=f"XXXX-{_month(groups):02d}")
     unit = lookup("unit", groups["unit"])
     step = lookup("set_quantifier", groups["quantifier"]) if "quantifier" in groups else 1
+    if "count" in groups:  # "every six weeks"
+        count = parse_number(groups["count"])
+        if count is None or count != int(count):
+            return None
+        step = int(count)
     time_unit = groups["unit"].lower().startswith(("sec", "min", "hour"))
     if unit in ("DE", "CE", "2W", "WE"):
         return None
