@@ -875,3 +875,40 @@ def test_it_refers_to_the_last_actor_that_is_no_person() -> None:
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2013-03-22")}
     assert events["release"].actors == ["iPhone maker"]
     assert events["sold"].time is not None and events["sold"].time.value == "2012-Q4"
+
+
+def test_a_weekday_with_the_date_keeps_its_year_after_publication() -> None:
+    (event,) = tagged_events(
+        "The New York Times said in an editorial on Saturday, April 25.", "1998-04-24"
+    )
+    assert event.time is not None and event.time.value == "1998-04-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        (
+            "He is charged with murder in the shooting death of his girlfriend, Reeva "
+            "Steenkamp, on Feb. 14.",
+            "Death of Reeva Steenkamp",
+            "2013-02-14",
+        ),
+        (
+            "Protests followed the arrest of Meng Wanzhou on Dec. 1.",
+            "Arrest of Meng Wanzhou",
+            "2012-12-01",
+        ),
+    ],
+)
+def test_an_event_noun_takes_the_date_after_its_object(text: str, title: str, value: str) -> None:
+    events = {e.title: e for e in tagged_events(text, "2013-03-21")}
+    assert events[title].time is not None and events[title].time.value == value
+
+
+def test_an_event_noun_does_not_take_the_date_of_the_clause_before_it() -> None:
+    text = (
+        "Police arrested four officers on May 29, 2020 after the death of George Floyd on May 25."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2021-06-01")}
+    assert events["arrested"].time.value == "2020-05-29"
+    assert events["death"].time.value == "2020-05-25"

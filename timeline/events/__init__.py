@@ -484,12 +484,19 @@ def remember_plan(
                 narrative.last_plan = (narrative.sentence_number, paragraph, result)
 
 
+#: A weekday written with a date ("Saturday, April 25"): the tagger chose the year it fits.
+WEEKDAY_WITH_DATE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
-    """A past event dated after publication by a month-day phrase took place a year earlier."""
+    """A past event dated after publication by a month-day phrase took place a year earlier
+    (not when a weekday with the date fixes its year: "said on Saturday, April 25")."""
     if expression.anchor != "document" or time.granularity not in (
         Granularity.day,
         Granularity.month,
     ):
+        return time
+    if WEEKDAY_WITH_DATE.search(expression.text) and any(ch.isdigit() for ch in expression.text):
         return time
     try:
         earliest = time.earliest.replace(year=time.earliest.year - 1)

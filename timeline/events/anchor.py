@@ -307,7 +307,8 @@ MAX_GAP = 60
 RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 COORDINATED_DATES = re.compile(r"\A\s*(?:,\s*)?and\s+(?:(?:in|on)\s+)?\Z", re.IGNORECASE)
 APPOSITIVE_THEN_ADJUNCT = re.compile(
-    r"\A\s*,\s*(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60},\s*"
+    r"\A\s*,\s*(?:(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60}"
+    r"|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}),\s*"
     r"(?:on|in|at|during|from)?\s*\Z",
     re.IGNORECASE,
 )
@@ -331,7 +332,8 @@ def in_inserted_clause(text: str, start: int, end: int, trigger_start: int) -> b
 
 def skips_appositive(text: str, object_end: int, start: int) -> bool:
     """Whether only a comma-delimited appositive of the object stands between the object and
-    a date adjunct: `launched the iTunes Music Store, an online music store, on April 28`."""
+    a date adjunct: `launched the iTunes Music Store, an online music store, on April 28`,
+    `the death of his girlfriend, Reeva Steenkamp, on Feb. 14`."""
     return bool(APPOSITIVE_THEN_ADJUNCT.match(text[object_end:start]))
 
 
@@ -361,6 +363,8 @@ def governing_expression(
         start, end, expression, since = phrase.start, phrase.end, phrase.expression, phrase.since
         if since and not _can_continue(detection):
             continue
+        if detection.nominal and end <= trigger.start:
+            continue  # "arrested on May 29 after the death of X": the arrest's date, not X's
         if end <= trigger.start and in_inserted_clause(text, start, end, trigger.start):
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(anchor_end, trigger.end):

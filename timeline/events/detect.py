@@ -827,8 +827,13 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
     if sentence.lower(index + 1) != "of":
         return _possessed_noun_detection(sentence, index, row)
     object_start = index + 2
-    if object_start >= len(sentence.tokens) or not sentence.tokens[object_start].is_capitalized:
+    if object_start >= len(sentence.tokens):
         return None
+    described = None
+    if not sentence.tokens[object_start].is_capitalized:
+        described = _described_person(sentence, object_start)
+        if described is None:
+            return None
     previous = sentence.tokens[index - 1] if index > 0 else None
     actors: list[str] = []
     if previous is not None and previous.is_possessive:
@@ -836,16 +841,27 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         while start > 0 and sentence.tokens[start - 1].is_capitalized:
             start -= 1
         actors = names_in(sentence.tokens[start:index])
-    elif previous is None or previous.lower != "the":
-        return None
-    finish = object_start
-    while finish < len(sentence.tokens) and (
-        sentence.tokens[finish].is_capitalized
-        or sentence.tokens[finish].lower in {"of", "and"}
-        or sentence.tokens[finish].text in {"-", "’s", "'s"}
+    elif previous is None or not (
+        previous.lower == "the"
+        or (previous.lower in NOUN_EVENT_MODIFIERS and sentence.lower(index - 2) == "the")
     ):
-        finish += 1
+        return None
+    noun_phrase_end = None
+    if described is not None:
+        object_start, finish, noun_phrase_end = described
+    else:
+        finish = object_start
+        while finish < len(sentence.tokens) and (
+            sentence.tokens[finish].is_capitalized
+            or sentence.tokens[finish].lower in {"of", "and"}
+            or sentence.tokens[finish].text in {"-", "’s", "'s"}
+        ):
+            finish += 1
     obj = sentence.tokens[object_start:finish]
+    if noun_phrase_end is not None:
+        object_end = noun_phrase_end
+    else:
+        object_end = obj[-1].end if obj else sentence.tokens[index].end
     return Detection(
         row=row,
         trigger=sentence.tokens[index],
@@ -861,9 +877,37 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
             actors=actors,
             targets=names_in(obj),
             places=sentence.places,
-            object_end=obj[-1].end if obj else sentence.tokens[index].end,
+            object_end=object_end,
+            anchor_end=object_end,  # "the arrest of Meng Wanzhou in December 2018": its date
         ),
     )
+
+
+#: Words between `the` and an event noun that keep the frame ("the shooting death of").
+NOUN_EVENT_MODIFIERS = frozenset({"shooting", "stabbing", "beating", "sudden", "violent"})
+#: Possessive determiners that open a described person ("the death of his girlfriend").
+PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _described_person(sentence: TokenizedSentence, start: int) -> tuple[int, int, int] | None:
+    """The token range of a person an event noun's `of` phrase describes, when it starts with
+    a possessive determiner: the name in apposition ("his girlfriend, Reeva Steenkamp,"),
+    else the noun phrase ("his wife"); with where that noun phrase ends (the appositive is
+    read past when dating the noun); None otherwise."""
+    if sentence.lower(start) not in PERSON_POSSESSIVES:
+        return None
+    end = start + 1
+    while end < len(sentence.tokens) and end - start <= 3 and sentence.tokens[end].text.islower():
+        end += 1
+    if end == start + 1:
+        return None
+    if end < len(sentence.tokens) and sentence.tokens[end].text == ",":
+        name_end = end + 1
+        while name_end < len(sentence.tokens) and sentence.tokens[name_end].is_capitalized:
+            name_end += 1
+        if name_end > end + 1:
+            return end + 1, name_end, sentence.tokens[end - 1].end  # "his girlfriend, Reeva S."
+    return start, end, sentence.tokens[end - 1].end
 
 
 WORD = re.compile(r"\w+")

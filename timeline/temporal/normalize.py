@@ -326,6 +326,10 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
         if "weekday" in groups:
             year = _year_matching_weekday(month, day, lookup("weekday", groups["weekday"]), context)
         if year is None:
+            year = _year_of_earlier_story(month, day, context)
+            if year is not None:
+                anchor = "previous"  # "on May 29, 2020, after the death of X on May 25"
+        if year is None:
             year = cal.nearest_year_for_month_day(
                 month, day, context.reference, _slack_days(params, clause_tense(context))
             )
@@ -337,6 +341,28 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
     if params.get("week_of") and year is not None:  # "the week of March 6"
         date = cal.week_date(dt.date(year, month, day))
     return _dated(date, anchor, mod=_mod(groups, params))
+
+
+#: How many days from the last explicit date of an earlier year a day without a year may lie
+#: and take that year ("on May 29, 2020, after the death of George Floyd on May 25").
+EARLIER_STORY_DAYS = 62
+
+
+def _year_of_earlier_story(month: int, day: int, context: Context) -> int | None:
+    """The year of the last explicit date when it is a day of an earlier year than the
+    reference's and the day without a year lies within two months of it, else None."""
+    previous = context.previous
+    reference = context.reference
+    if previous is None or reference is None or previous.year is None:
+        return None
+    if previous.day is None or previous.month is None or previous.year >= reference.year:
+        return None
+    try:
+        before = dt.date(previous.year, previous.month, previous.day)
+        candidate = dt.date(previous.year, month, day)
+    except ValueError:
+        return None
+    return previous.year if abs((candidate - before).days) <= EARLIER_STORY_DAYS else None
 
 
 def _slack_days(params: Mapping[str, Any], tense: str | None) -> int:
