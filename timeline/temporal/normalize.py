@@ -1144,6 +1144,32 @@ def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context
     return _dated(cal.day_date(holiday_day(spec, year)), anchor)
 
 
+def weekday_of_month(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """An ordinal weekday of a month ("the last Friday of April", "the second Tuesday in
+    May 2013"): in the year written, else the nearest year as for a month-day."""
+    month = _month(groups)
+    weekday = lookup("weekday_full", groups["weekday"])
+    ordinal = groups["ordinal"].lower()
+    nth = -1 if ordinal == "last" else lookup("ordinal", ordinal)
+    if month is None or not -1 <= nth <= 5 or nth == 0:
+        return None
+    year = _year(groups)
+    anchor = "none"
+    if year is None:
+        if context.reference is None:
+            return None
+        anchor = "document"
+        year = cal.nearest_year_for_month_day(
+            month, 15, context.reference, _slack_days(params, clause_tense(context))
+        )
+    day = cal.nth_weekday(year, month, weekday, nth)
+    if day.month != month:
+        return None  # no fifth Monday that month
+    return _dated(cal.day_date(day), anchor)
+
+
 def fixed(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
     """A fixed value given by the rule row (e.g. "the weekend" as P2D)."""
     return Resolution(value=params["value"], mod=_mod(groups, params))
@@ -1178,4 +1204,5 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_words": year_words,
     "around_previous": around_previous,
     "floating_holiday": floating_holiday,
+    "weekday_of_month": weekday_of_month,
 }
