@@ -912,3 +912,21 @@ def test_an_event_noun_does_not_take_the_date_of_the_clause_before_it() -> None:
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2021-06-01")}
     assert events["arrested"].time.value == "2020-05-29"
     assert events["death"].time.value == "2020-05-25"
+
+
+def test_a_date_after_an_event_noun_in_the_object_dates_the_noun_not_the_verb() -> None:
+    text = "Oscar Pistorius was charged in the death of his girlfriend on Feb. 14."
+    day = D(2013, 2, 14)
+    date = expression(text, "Feb. 14", day.isoformat(), Granularity.day, day, day)
+    events = run(text, "2013-02-20", [date])
+    dated = {e.type: e.time.value for e in events if e.time is not None}
+    assert dated == {"death": "2013-02-14"}
+    death = next(e for e in events if e.type == "death")
+    assert death.title == "Death of girlfriend"
+
+
+def test_a_capitalized_name_before_a_past_form_is_its_subject_not_a_verb() -> None:
+    text = "Police said Mohammed founded the group in 2009."
+    date = expression(text, "2009", "2009", Granularity.year, D(2009, 1, 1), D(2009, 12, 31))
+    events = run(text, "2013-02-20", [date])
+    assert [(e.actors, e.time.value) for e in events if e.time] == [(["Mohammed"], "2009")]

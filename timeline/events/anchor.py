@@ -368,6 +368,11 @@ def governing_expression(
         if end <= trigger.start and in_inserted_clause(text, start, end, trigger.start):
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(anchor_end, trigger.end):
+            if start >= trigger.end and any(
+                other.nominal and not other.possessed
+                for other in dates.triggers_between(trigger.end, start)
+            ):
+                continue  # "charged in the death of X on Feb. 14": the death's date
             penalty = 0.0
         elif opens_clause_of(text, start, end, detection.subject_start):
             penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause

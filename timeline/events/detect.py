@@ -897,8 +897,14 @@ def _described_person(sentence: TokenizedSentence, start: int) -> tuple[int, int
     if sentence.lower(start) not in PERSON_POSSESSIVES:
         return None
     end = start + 1
-    while end < len(sentence.tokens) and end - start <= 3 and sentence.tokens[end].text.islower():
-        end += 1
+    while (
+        end < len(sentence.tokens)
+        and end - start <= 3
+        and sentence.tokens[end].text.islower()
+        and sentence.tokens[end].lower not in PREPOSITIONS
+        and end not in sentence.blocked
+    ):
+        end += 1  # "his former girlfriend", not "his girlfriend on"
     if end == start + 1:
         return None
     if end < len(sentence.tokens) and sentence.tokens[end].text == ",":
@@ -953,7 +959,12 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     if "-" in lower and lower.split("-", 1)[0] not in _hyphen_verb_prefixes():
         return None  # "lower-than-expected", "state-owned": an adjective
     previous = sentence.tokens[chain_start - 1] if chain_start > 0 else None
-    if not chain and previous is not None and _is_past_form(previous.lower, irregular):
+    if (
+        not chain
+        and previous is not None
+        and previous.text.islower()
+        and _is_past_form(previous.lower, irregular)
+    ):
         return None  # "returned empty-handed", "arrived armed": a complement, not a verb
     if not chain:
         named = previous is not None and (
