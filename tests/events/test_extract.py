@@ -930,3 +930,109 @@ def test_a_capitalized_name_before_a_past_form_is_its_subject_not_a_verb() -> No
     date = expression(text, "2009", "2009", Granularity.year, D(2009, 1, 1), D(2009, 12, 31))
     events = run(text, "2013-02-20", [date])
     assert [(e.actors, e.time.value) for e in events if e.time] == [(["Mohammed"], "2009")]
+
+
+def events_by_trigger(text: str, published: str) -> dict[str, tuple]:
+    """(time value, status, title, actors) of each event by its trigger word."""
+    return {
+        e.mentions[0].trigger: (
+            e.time.value if e.time else None,
+            e.status.value,
+            e.title,
+            e.actors,
+        )
+        for e in tagged_events(text, published)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chrysler filed for bankruptcy on April 30. The Dow rose 221 points, or 2.6 percent, "
+        "on Monday.",
+        "Chrysler filed for bankruptcy on April 30. The Dow rose 221 points, up 2.6 percent, "
+        "on Monday.",
+        "Chrysler filed for bankruptcy on April 30. Shares of GM fell 10 percent in early "
+        "trading, on Monday.",
+    ],
+)
+def test_a_date_closing_the_sentence_after_a_comma_dates_its_main_clause(text: str) -> None:
+    events = events_by_trigger(text, "2009-06-01")
+    assert events["filed"][0] == "2009-04-30"
+    assert next(v for k, v in events.items() if k != "filed")[0] == "2009-06-01"
+
+
+def test_a_comparison_date_at_the_end_of_the_sentence_is_not_the_events() -> None:
+    text = (
+        "Delta posted a profit in the quarter ended Sept. 30. Revenue rose to $2.2 billion, "
+        "up from $1.9 billion, a year earlier."
+    )
+    events = events_by_trigger(text, "1989-10-20")
+    assert events["rose"][0] == "1989-Q3"  # the quarter told before, not the year before
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a bare verb after `and` takes the modal of the verb it is joined to...
+        (
+            "GM, founded in 1908, will close 14 plants and cut about 21,000 jobs by 2010.",
+            "cut",
+            ("2010", "planned", "GM to cut about 21,000 jobs", ["GM"]),
+        ),
+        (
+            "GM will close 14 plants and fire 21,000 workers by 2010.",
+            "fire",
+            ("2010", "planned", "GM to fire 21,000 workers", ["GM"]),
+        ),
+        # ...and its subject
+        (
+            "In a letter read on radio, Saddam said he will begin withdrawing troops on "
+            "Friday and release Iranian prisoners of war.",
+            "release",
+            ("1990-08-17", "planned", "Saddam to release Iranian prisoners of war", ["Saddam"]),
+        ),
+        # ...but not a past form, nor across a comma
+        (
+            "Ocean Drilling will sell its business, and took a loss in the third quarter.",
+            "took",
+            ("1990-Q3", "occurred", "Ocean Drilling took loss", ["Ocean Drilling"]),
+        ),
+        # a `would` a past reporting verb frames is a plan
+        (
+            "The company said it would sell its Hummer brand in 2010.",
+            "sell",
+            ("2010", "planned", "Company to sell Hummer brand", ["company"]),
+        ),
+        # the subject is the name before an inserted clause; a modal ends a subject
+        (
+            "In June, Airbus said deliveries would slip and shares fell 26 percent.",
+            "fell",
+            ("1990-06", "occurred", "Shares fall 26 percent", ["shares"]),
+        ),
+        # a company's name keeps a title-like first word
+        (
+            "General Motors Corp. filed for bankruptcy on Monday.",
+            "filed",
+            (
+                "1990-08-13",
+                "occurred",
+                "General Motors Corp filed for bankruptcy",
+                ["General Motors Corp"],
+            ),
+        ),
+    ],
+)
+def test_coordinated_and_reported_verbs(text: str, trigger: str, expected: tuple) -> None:
+    assert events_by_trigger(text, "1990-08-15")[trigger] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal would cost $5 billion and close 14 plants in 2010.",
+        "GM could close 14 plants and fire 21,000 workers in 2010.",
+    ],
+)
+def test_a_verb_joined_to_a_hypothetical_is_not_an_event(text: str) -> None:
+    assert not tagged_events(text, "2009-06-01")

@@ -84,7 +84,13 @@ def test_every_row_has_positive_and_negative_examples() -> None:
     for boiler in boilerplate_table().rows:
         assert boiler.positive and boiler.negative, boiler.id
     tables = name_tables()
-    for table in (tables.titles, tables.demonyms, tables.organisation_heads, tables.places):
+    for table in (
+        tables.titles,
+        tables.demonyms,
+        tables.organisation_heads,
+        tables.company_suffixes,
+        tables.places,
+    ):
         assert table.examples
 
 
@@ -160,7 +166,14 @@ def test_branches_match_as_the_whole_pattern() -> None:
 
 NAME_EXAMPLES = [
     (table_name, example.text, example.name)
-    for table_name in ("titles", "demonyms", "organisation_heads", "places", "not_name_starts")
+    for table_name in (
+        "titles",
+        "demonyms",
+        "organisation_heads",
+        "company_suffixes",
+        "places",
+        "not_name_starts",
+    )
     for example in getattr(name_tables(), table_name).examples
 ]
 

@@ -15,6 +15,7 @@ from timeline.temporal.docdate import (
     YearRange,
     case_folded,
     choose_weekday_date,
+    date_line,
     docdate_tables,
     find_date_clues,
     infer_publication_date,
@@ -363,10 +364,39 @@ def test_seed_004_is_bounded_by_its_explicit_date() -> None:
 )
 def test_inference_never_fails_and_always_says_why(parts: list[str]) -> None:
     published = infer_publication_date(" ".join(parts), tagger_dates=None)
-    assert published.source in (DateSource.inferred, DateSource.unknown)
+    assert published.source in (DateSource.text, DateSource.inferred, DateSource.unknown)
     assert published.evidence
-    if published.source is DateSource.inferred:
+    if published.source is DateSource.text:  # the whole text is a date line
+        line = date_line(" ".join(parts))
+        assert line is not None
+        assert published.earliest == published.latest == dt.date.fromisoformat(line[0])
+    elif published.source is DateSource.inferred:
         assert published.earliest is not None and published.latest is not None
         assert published.earliest <= published.latest
     else:
         assert published.value is None and published.latest is None
+
+
+DATE_LINE = docdate_tables().date_line
+
+
+@pytest.mark.parametrize(("text", "value"), [(e.text, e.value) for e in DATE_LINE.examples])
+def test_date_line_dates_the_text(text: str, value: str) -> None:
+    assert date_line(text) is not None
+    published = infer_publication_date(text)
+    assert (published.value, published.source, published.earliest) == (
+        value,
+        DateSource.text,
+        dt.date.fromisoformat(value),
+    )
+    assert published.evidence and "date line" in published.evidence
+
+
+@pytest.mark.parametrize("text", DATE_LINE.negative)
+def test_a_line_with_more_than_a_date_is_not_a_date_line(text: str) -> None:
+    assert date_line(text) is None
+
+
+def test_a_date_line_overrides_later_years_in_the_text() -> None:
+    text = "Airbus delays A380\n\nTuesday, October 3, 2006\n\nIt will cut costs from 2010."
+    assert infer_publication_date(text).value == "2006-10-03"

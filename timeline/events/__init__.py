@@ -970,13 +970,19 @@ def named_actor(actor: str) -> str:
     return names[0] if names else actor
 
 
-def reporting_speaker(earlier: list[Detection]) -> str | None:
-    """The named speaker when the detection right before is a reporting verb ("Saddam said
-    he will begin"), else None."""
-    if not earlier or not earlier[-1].speech:
-        return None
-    actors = earlier[-1].actors
-    return actors[0] if actors and actors[0].lower() not in PRONOUNS else None
+def reporting_speaker(detections: list[Detection], position: int) -> str | None:
+    """The named speaker of the reporting verb right before the detection at `position`, or
+    before the verbs it is joined to ("Saddam said he will begin ... and release": Saddam),
+    else None."""
+    current = detections[position] if position < len(detections) else None
+    for detection in reversed(detections[:position]):
+        if detection.speech:
+            actors = detection.actors
+            return actors[0] if actors and actors[0].lower() not in PRONOUNS else None
+        if current is None or not current.coordinated:
+            return None
+        current = detection
+    return None
 
 
 def nearest_named_actors(earlier: list[Detection]) -> list[str]:
@@ -1018,7 +1024,7 @@ def extract_events(
         for item_anchored in anchored:
             position = bisect.bisect_left(trigger_starts, item_anchored.detection.trigger.start)
             narrative.clause_actors = nearest_named_actors(detections[:position])
-            narrative.speaker = reporting_speaker(detections[:position])
+            narrative.speaker = reporting_speaker(detections, position)
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
         update_reference(item, in_sentence, anchored, narrative, document)

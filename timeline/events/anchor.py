@@ -308,6 +308,7 @@ RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECAS
 COORDINATED_DATES = re.compile(r"\A\s*(?:,\s*)?and\s+(?:(?:in|on)\s+)?\Z", re.IGNORECASE)
 APPOSITIVE_THEN_ADJUNCT = re.compile(
     r"\A\s*,\s*(?:(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60}"
+    r"|(?:or|up|down|about|nearly|almost|roughly)\s[^,;:()\"“”]{0,20}\d[^,;:()\"“”]{0,30}"
     r"|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}),\s*"
     r"(?:on|in|at|during|from)?\s*\Z",
     re.IGNORECASE,
@@ -330,10 +331,32 @@ def in_inserted_clause(text: str, start: int, end: int, trigger_start: int) -> b
     return "," in text[end:trigger_start]
 
 
+#: A date phrase set off by a comma at the end of its sentence ("fell 10 percent in early
+#: trading, on Monday."): an adjunct of the sentence's main clause.
+FINAL_ADJUNCT_BEFORE = re.compile(r",\s*(?:on|in|at|during)?\s*\Z", re.IGNORECASE)
+SENTENCE_END = re.compile(r"\s*[.!?]?[\"”’']?\s*\Z")
+
+
+#: Words that make a date after them the time of a comparison ("up from $100 million, or
+#: $2.03 a share, a year earlier"), not of the event.
+COMPARISON_WORDS = re.compile(r"\b(?:from|compared|versus|than|against)\b", re.IGNORECASE)
+
+
+def is_final_adjunct(text: str, trigger_end: int, start: int, end: int) -> bool:
+    """Whether the date phrase at text[start:end] closes its sentence after a comma, and no
+    comparison stands between the verb ending at `trigger_end` and it."""
+    return bool(
+        SENTENCE_END.match(text, end)
+        and FINAL_ADJUNCT_BEFORE.search(text[max(0, start - 12) : start])
+        and not COMPARISON_WORDS.search(text, trigger_end, start)
+    )
+
+
 def skips_appositive(text: str, object_end: int, start: int) -> bool:
     """Whether only a comma-delimited appositive of the object stands between the object and
     a date adjunct: `launched the iTunes Music Store, an online music store, on April 28`,
-    `the death of his girlfriend, Reeva Steenkamp, on Feb. 14`."""
+    `the death of his girlfriend, Reeva Steenkamp, on Feb. 14`, `rose 221 points, or 2.6
+    percent, on Monday`."""
     return bool(APPOSITIVE_THEN_ADJUNCT.match(text[object_end:start]))
 
 
@@ -391,10 +414,21 @@ def governing_expression(
             if anchor_end < object_end and start >= anchor_end:
                 continue  # inside a reported clause: it dates that clause's event
             gap = start - object_end if start >= trigger.end else detection.subject_start - end
-            appositive = start >= trigger.end and skips_appositive(text, object_end, start)
+            appositive = (
+                start >= trigger.end
+                and skips_appositive(text, object_end, start)
+                and not COMPARISON_WORDS.search(text, trigger.end, start)
+            )
             if appositive:
                 high = object_end  # "launched the store, an online shop, on April 28"
-            if (gap > MAX_GAP and not appositive) or _boundaries_between(text, low, high):
+            final = (
+                start >= trigger.end
+                and detection.subject_start <= first_subject
+                and is_final_adjunct(text, trigger.end, start, end)
+            )  # "The Dow fell 10 percent in early trading, on Monday."
+            if not final and (
+                (gap > MAX_GAP and not appositive) or _boundaries_between(text, low, high)
+            ):
                 continue
             others = [
                 d

@@ -112,6 +112,24 @@ def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
     return None
 
 
+def inserted_after_opening_name(sentence: TokenizedSentence) -> int | None:
+    """End of a name opening the sentence before a clause set off by commas and beginning
+    with a lower-case word ("GM, founded in 1908, will", "Pompeo, a former CIA director,
+    said"); None for an introductory phrase ("In June, Airbus") or a list ("Sweden, Norway")."""
+    end = opening_name(sentence, 8)
+    if end is None or end + 1 >= len(sentence.tokens):
+        return None
+    first = sentence.lower(0)
+    if first in word_sets()[3] or any(index in sentence.blocked for index in range(end)):
+        return None  # "Meanwhile,", "In June,"
+    if not sentence.tokens[end + 1].text[:1].islower():
+        return None
+    closing = next(
+        (i for i in range(end + 2, len(sentence.tokens)) if sentence.tokens[i].text == ","), None
+    )
+    return end if closing is not None else None
+
+
 def ends_clause(sentence: TokenizedSentence, index: int) -> bool:
     """Whether the word at `index` (before an `and`) ends a clause: a verb or its particle."""
     if index < 0:
@@ -126,7 +144,8 @@ def ends_clause(sentence: TokenizedSentence, index: int) -> bool:
         or lower in trigger_forms()
         or (lower.endswith("ed") and len(lower) > 4)
         or lower in {"off", "up", "out", "down", "away", "back"}
-    )
+        or (sentence.lower(index - 1) in MODAL_OR_TO and sentence.lower(index - 1) != "to")
+    )  # "deliveries would slip and shares fell": a verb after a modal
 
 
 def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
@@ -163,11 +182,16 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
 
 
 def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
-    """The subject at the start of the sentence (after an introductory phrase and comma)."""
+    """The subject at the start of the sentence (after an introductory phrase and comma), or
+    the name before an inserted clause ("GM, founded in 1908, will close ... and cut")."""
+    inserted = inserted_after_opening_name(sentence)
+    if inserted is not None:
+        return 0, inserted
     start = 0
     for index, token in enumerate(sentence.tokens[:8]):
         if token.text == "," and index < 7:
-            start = index + 1
+            if sentence.lower(index + 1) not in {"and", "but", "or"}:
+                start = index + 1  # "In June, Airbus", not "GM will sell it, and took"
             break
     if sentence.lower(start) in SUBJECT_PRONOUNS:
         return start, start + 1  # "He faces 40 years and will be sentenced": he

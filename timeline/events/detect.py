@@ -51,7 +51,7 @@ from timeline.events.clause import (
 )
 from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
 from timeline.events.names import names_in
-from timeline.events.tokens import CLAUSE_PUNCTUATION, QUOTE_MARKS, Token
+from timeline.events.tokens import CLAUSE_PUNCTUATION, QUOTE_MARKS, Token, reporting_forms
 from timeline.lazy import lazy_property
 from timeline.models import EventStatus
 
@@ -486,6 +486,75 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
     return position > 0 and sentence.lower(position + 1) in INSERTION_OPENERS
 
 
+#: How far back a coordinated verb looks for the modal of the verb it is joined to.
+COORDINATION_WINDOW = 14
+COORDINATION_STOPS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "and", "or"})
+
+
+def status_chain(
+    sentence: TokenizedSentence, chain_start: int, chain: list[str], kind: str
+) -> list[str]:
+    """The auxiliaries that give a verb its status: its own, or for a bare verb joined by
+    `and` the modal of the verb before it ("will close 14 plants and cut 21,000 jobs": will
+    cut); a `would` a past reporting verb frames tells a plan ("said it would sell": will)."""
+    if not chain and bare_form(sentence, chain_start, kind):
+        modal = coordinated_modal(sentence, chain_start - 1)
+        if modal is not None:
+            chain = modal_chain(sentence, modal, chain_start - 1)
+            chain_start = auxiliary_chain(sentence, modal)[0]
+    if "would" in chain and reported_by_past_verb(sentence, chain_start):
+        chain = ["will" if word == "would" else word for word in chain]
+    return chain
+
+
+def bare_form(sentence: TokenizedSentence, index: int, kind: str) -> bool:
+    """Whether the verb at `index` follows `and`/`or` in a form that may be its base ("and
+    release", "and cut": not "and took")."""
+    if sentence.lower(index - 1) not in {"and", "or"}:
+        return False
+    lower = sentence.lower(index)
+    return kind == "base" or generic_table().irregular_pasts.get(lower) == lower
+
+
+def coordinated_modal(sentence: TokenizedSentence, conjunction: int) -> int | None:
+    """Where the modal of the verb that the bare verb after `conjunction` is joined to stands
+    ("GM will close 14 plants and cut": will), if that verb has one."""
+    c = cues()
+    for position in range(conjunction - 1, max(-1, conjunction - COORDINATION_WINDOW), -1):
+        lower = sentence.tokens[position].lower
+        if lower in COORDINATION_STOPS:
+            return None
+        if lower in c.future or lower in c.irrealis:
+            return position
+    return None
+
+
+def modal_chain(sentence: TokenizedSentence, modal: int, limit: int) -> list[str]:
+    """The auxiliaries around the modal at `modal` ("would also", "will not"), up to `limit`."""
+    allowed = cues().auxiliary_chain
+    _, words = auxiliary_chain(sentence, modal)
+    end = modal + 1
+    while end < limit and sentence.tokens[end].lower in allowed:
+        end += 1
+    return [*words, *(t.lower for t in sentence.tokens[modal:end])]
+
+
+def reported_by_past_verb(sentence: TokenizedSentence, chain_start: int) -> bool:
+    """Whether the clause whose auxiliaries start at `chain_start` is reported by a verb in
+    the past just before it ("said it would", "announced on Monday that the company would")."""
+    reporting = reporting_forms()
+    subject = False  # "said it would"; not "employees that X said a month ago would be"
+    for position in range(chain_start - 1, max(-1, chain_start - 10), -1):
+        token = sentence.tokens[position]
+        if token.text in CLAUSE_END and token.text != ",":
+            return False
+        lower = token.lower
+        if lower in reporting and (lower.endswith("ed") or lower in {"said", "told", "wrote"}):
+            return subject
+        subject = subject or (position not in sentence.blocked and lower not in {"that", ","})
+    return False
+
+
 def _status_and_tense(
     sentence: TokenizedSentence,
     index: int,
@@ -655,7 +724,9 @@ def _verb_detection(
         return None  # "the recently announced iPhone": an adjective
     if not chain and kind in {"past", "participle"} and _adjective_position(sentence, index):
         return None  # "the amount of dropped calls", "has caused dropped calls"
-    verdict = _status_and_tense(sentence, index, kind, chain_start, chain, row)
+    verdict = _status_and_tense(
+        sentence, index, kind, chain_start, status_chain(sentence, chain_start, chain, kind), row
+    )
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
     status, tense, passive, perfect, participial = verdict
@@ -693,7 +764,15 @@ def _verb_detection(
             start, end, _ = subject_range(sentence, auxiliary_chain(sentence, main_verb)[0])
         coordinated = True
     elif coordinated:
-        start, end = sentence_subject(sentence)
+        modal = (
+            coordinated_modal(sentence, chain_start - 1)
+            if not chain and bare_form(sentence, index, kind)
+            else None
+        )
+        if modal is not None:  # "Saddam said he will begin ... and release": he
+            start, end, _ = subject_range(sentence, auxiliary_chain(sentence, modal)[0])
+        if modal is None or start == end:
+            start, end = sentence_subject(sentence)
     if (
         not chain
         and not passive

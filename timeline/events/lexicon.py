@@ -188,6 +188,7 @@ class NameTables(_Table):
     titles: WordList
     demonyms: WordList
     organisation_heads: WordList
+    company_suffixes: WordList
     places: WordList
     not_name_starts: WordList
 

@@ -57,8 +57,17 @@ def _lower_places() -> frozenset[str]:
     return frozenset(place.lower() for place in name_tables().places.words)
 
 
+@lru_cache(maxsize=1)
+def company_suffixes() -> frozenset[str]:
+    """Words that end a company's name ("Corp.", "Inc.", "SpA")."""
+    return frozenset(name_tables().company_suffixes.words)
+
+
 def strip_title(words: list[str]) -> list[str]:
-    """A name without the person titles before it: keep the last 2-3 person-like words."""
+    """A name without the person titles before it: keep the last 2-3 person-like words.
+    A company's name keeps its words ("General Motors Corp.": not a general)."""
+    if words[-1].lower() in company_suffixes():
+        return words
     titles, demonyms, heads, _ = word_sets()
     places = _lower_places()
     suffix: list[str] = []

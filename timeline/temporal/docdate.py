@@ -2,6 +2,7 @@
 
 The evidence, from strongest to weakest:
 
+0. a date line at the top ("Tuesday, October 3, 2006" under the headline): the date itself;
 1. explicit full dates ("November 20, 2020"): the latest one bounds publication from below;
 2. a weekday with a day and month but no year ("Tuesday, Jan. 21"): the year is the one in
    which that day falls on that weekday, chosen nearest to the years the text mentions and not
@@ -31,7 +32,11 @@ from timeline.resources import read_resource_text
 
 PatternKind = Literal["full_date", "weekday_date", "month", "year"]
 FULL_DATE_VALUE = re.compile(r"\A(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\Z")
+#: A TIMEX3 value on a day: a date or a clock time of that day.
+DAY_VALUE = re.compile(r"\A(?P<day>\d{4}-\d{2}-\d{2})(?:T|\Z)")
+LABEL_WORD = re.compile(r"[^\W\d_]+")
 #: Confidence of an inferred date by the evidence that fixed it.
+DATE_LINE_CONFIDENCE = 0.9
 WEEKDAY_CONFIDENCE = 0.6
 EXPLICIT_DATE_CONFIDENCE = 0.3
 
@@ -76,6 +81,17 @@ class FutureCues(_Model):
     negative: list[str] = Field(min_length=1)
 
 
+class DateLine(_Model):
+    """What makes a line at the top of a text its date line (see `docdate.json`)."""
+
+    description: str
+    lines: int = Field(ge=1)
+    max_chars: int = Field(ge=1)
+    labels: frozenset[str]
+    examples: list[PatternExample] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+
 class YearRange(_Model):
     """Years a weekday date may fall in."""
 
@@ -91,6 +107,7 @@ class DocdateTables(_Model):
     windows: DocdateWindows
     year_range: YearRange
     future_cues: FutureCues
+    date_line: DateLine
     patterns: list[DocdatePattern]
 
 
@@ -462,14 +479,63 @@ def infer_from_clues(clues: list[DateClue]) -> PublicationDate:
     return unknown_date("no date in the text")
 
 
+def opening_lines(text: str, count: int) -> list[str]:
+    """The first `count` non-blank lines of `text`, stripped."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(line.strip())
+            if len(lines) == count:
+                break
+    return lines
+
+
+def date_line(text: str) -> tuple[str, str] | None:
+    """The day (ISO) and the text of the date line at the top of `text`, if it has one: a line
+    of one full date and nothing else but a clock time, punctuation and label words."""
+    from timeline.temporal import tag
+
+    rule = docdate_tables().date_line
+    for line in opening_lines(text, rule.lines):
+        if len(line) > rule.max_chars:
+            continue
+        expressions = tag(line, None)
+        days = {
+            match["day"]
+            for e in expressions
+            if e.anchor == "none" and (match := DAY_VALUE.match(e.value))
+        }
+        full_dates = [e for e in expressions if FULL_DATE_VALUE.match(e.value)]
+        if len(full_dates) != 1 or len(days) != 1:
+            continue
+        rest = list(line)
+        for expression in expressions:
+            rest[expression.start : expression.end] = " " * (expression.end - expression.start)
+        words = LABEL_WORD.findall("".join(rest).lower())
+        if all(word in rule.labels for word in words):
+            return days.pop(), line
+    return None
+
+
 def infer_publication_date(
     text: str, tagger_dates: Callable[[str], list[DateClue]] | None = tagger_full_dates
 ) -> PublicationDate:
     """The publication date implied by the text, or an unknown date with the reason.
 
-    `tagger_dates` adds the full dates another finder sees (default: the temporal tagger);
-    None uses this module's own patterns only.
+    A date line at the top settles it. Else `tagger_dates` adds the full dates another finder
+    sees (default: the temporal tagger); None uses this module's own patterns only.
     """
+    found_line = date_line(text)
+    if found_line is not None:
+        day, line = found_line
+        return PublicationDate(
+            value=day,
+            earliest=dt.date.fromisoformat(day),
+            latest=dt.date.fromisoformat(day),
+            source=DateSource.text,
+            confidence=DATE_LINE_CONFIDENCE,
+            evidence=f'date line "{line}" at the top of the text',
+        )
     clues = find_date_clues(text)
     claimed = ClaimedSpans()
     for clue in clues:
