@@ -1036,3 +1036,29 @@ def test_coordinated_and_reported_verbs(text: str, trigger: str, expected: tuple
 )
 def test_a_verb_joined_to_a_hypothetical_is_not_an_event(text: str) -> None:
     assert not tagged_events(text, "2009-06-01")
+
+
+def test_a_past_event_on_a_weekday_after_publication_is_the_week_before() -> None:
+    text = "The committee left its benchmark rate unchanged at 5.25 percent on Tuesday."
+    tuesday_next = D(2007, 8, 14)
+    date = expression(
+        text,
+        "Tuesday",
+        tuesday_next.isoformat(),
+        Granularity.day,
+        tuesday_next,
+        tuesday_next,
+        "document",
+    )
+    (event,) = run(text, "2007-08-09", [date])
+    assert event.time is not None and event.time.value == "2007-08-07"
+
+
+def test_a_weekday_before_and_will_is_told_in_the_past_of_its_own_clause() -> None:
+    text = (
+        "The central bank's policy committee left its benchmark rate unchanged at 5.25 "
+        "percent on Tuesday and will meet again on September 18."
+    )
+    events = events_by_trigger(text, "2007-08-09")
+    assert events["left"][:2] == ("2007-08-07", "occurred")
+    assert events["meet"][:2] == ("2007-09-18", "planned")

@@ -490,14 +490,22 @@ WEEKDAY_WITH_DATE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 
 def previous_year(time: EventTime, expression: TemporalExpression) -> EventTime:
     """A past event dated after publication by a month-day phrase took place a year earlier
-    (not when a weekday with the date fixes its year: "said on Saturday, April 25")."""
+    (not when a weekday with the date fixes its year: "said on Saturday, April 25"); by a
+    weekday alone, a week earlier."""
     if expression.anchor != "document" or time.granularity not in (
         Granularity.day,
         Granularity.month,
     ):
         return time
-    if WEEKDAY_WITH_DATE.search(expression.text) and any(ch.isdigit() for ch in expression.text):
-        return time
+    if WEEKDAY_WITH_DATE.search(expression.text):
+        if any(ch.isdigit() for ch in expression.text) or time.granularity is not Granularity.day:
+            return time
+        week = dt.timedelta(days=7)  # "left rates unchanged on Tuesday": the Tuesday before
+        earliest, latest = time.earliest - week, time.latest - week
+        value = earliest.isoformat() + time.value[10:]
+        return time.model_copy(
+            update={"earliest": earliest, "latest": latest, "value": value, "edtf": None}
+        )
     try:
         earliest = time.earliest.replace(year=time.earliest.year - 1)
         latest = time.latest.replace(year=time.latest.year - 1)

@@ -24,6 +24,10 @@ PLURAL_ENDINGS = (
     *("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies"),
     *("ants", "ats", "bels", "ops"),
 )
+#: Prepositions after the head noun of an actor phrase.
+HEAD_ENDING_PREPOSITIONS = frozenset(
+    {"of", "in", "around", "at", "from", "across", "on", "for", "with", "near"}
+)
 DANGLING = frozenset(
     {
         "a",
@@ -125,10 +129,15 @@ def is_plural(actors: list[str]) -> bool:
         return True
     if not actors:
         return False
-    words = actors[0].split(" of ")[0].split()
-    last = words[-1]
+    words = actors[0].split()
+    head = next(
+        (i for i, word in enumerate(words) if i and word in HEAD_ENDING_PREPOSITIONS), len(words)
+    )  # "Stock markets around the world", "Shares of GM": the noun before the preposition
+    last = words[head - 1]
     if " and " in f" {actors[0]} ":
         return True
+    if head < len(words) and last[:1].isupper() and head == 1:
+        last = last.lower()  # "Shares of GM" opening the sentence: a common noun
     if last.lower() in COLLECTIVE_PLURALS:
         return True
     if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:

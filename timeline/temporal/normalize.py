@@ -194,8 +194,9 @@ def _tense_after(after: str) -> str | None:
     return None
 
 
-#: `will` as the first or second word after a date phrase.
-WILL_RIGHT_AFTER = re.compile(r",?\s*(?:[a-z]+\s+)?will\b", re.IGNORECASE)
+#: `will` as the first or second word after a date phrase, not after a conjunction ("left
+#: rates unchanged on Tuesday and will meet again": another predicate's future).
+WILL_RIGHT_AFTER = re.compile(r",?\s*(?:(?!(?:and|but|or)\b)[a-z]+\s+)?will\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
