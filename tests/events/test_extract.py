@@ -1062,3 +1062,19 @@ def test_a_weekday_before_and_will_is_told_in_the_past_of_its_own_clause() -> No
     events = events_by_trigger(text, "2007-08-09")
     assert events["left"][:2] == ("2007-08-07", "occurred")
     assert events["meet"][:2] == ("2007-09-18", "planned")
+
+
+def test_an_object_ends_where_a_new_clause_starts_after_and() -> None:
+    text = (
+        "Chrysler filed for bankruptcy on April 30 and its sale to Fiat SpA was approved by a "
+        "judge last week."
+    )
+    events = events_by_trigger(text, "2009-06-01")
+    assert events["filed"][2] == "Chrysler filed for bankruptcy"
+    assert events["approved"][:3] == ("2009-W22", "occurred", "Sale to Fiat SpA approved by judge")
+
+
+def test_an_object_list_with_a_relative_clause_stays_whole() -> None:
+    text = "Canada imposed sanctions on four officials and the entity that ran the camps on Monday."
+    (event,) = tagged_events(text, "2021-03-24")
+    assert event.targets == ["four officials and the entity"]

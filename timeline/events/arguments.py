@@ -24,7 +24,7 @@ from timeline.events.clause import (
     verb_stops,
 )
 from timeline.events.lexicon import generic_table, ontology, trigger_forms
-from timeline.events.names import names_in, principal_names, word_sets
+from timeline.events.names import company_suffixes, names_in, principal_names, word_sets
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 
 SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
@@ -294,6 +294,10 @@ def after_last_title(tokens: list[Token]) -> list[str]:
     return names_in(tokens[positions[-1] + 1 :])
 
 
+#: Prepositions after a common head noun that keep the subject phrase whole.
+HEAD_PREPOSITIONS = frozenset({"for", "of", "to"})
+
+
 def actors_of(tokens: list[Token]) -> list[str]:
     """Actors from a subject phrase: its names, or the phrase when its head is a common noun."""
     content = outside_parentheses(tokens)
@@ -304,10 +308,10 @@ def actors_of(tokens: list[Token]) -> list[str]:
     first = next((i for i, t in enumerate(content) if t.lower not in cues().determiners), 0)
     if (
         first + 1 < len(content)
-        and content[first + 1].lower in {"for", "of"}
+        and content[first + 1].lower in HEAD_PREPOSITIONS
         and names_in(content[first : first + 1]) == []
     ):
-        phrase = clean_phrase(content)  # "Lawyers for the boy's family in Miami"
+        phrase = clean_phrase(content)  # "Lawyers for the boy's family", "its sale to Fiat"
         if phrase and len(phrase.split()) <= 7:
             return [phrase]
     names = names_in(content)
@@ -342,16 +346,9 @@ def owned_name(content: list[Token]) -> str | None:
     owned = names_in(content[mark + 1 :])
     if len(owned) != 1:
         return None
-    if content[-1].lower in word_sets()[2] or content[-1].lower.rstrip(".") in COMPANY_SUFFIXES:
+    if content[-1].lower in word_sets()[2] or content[-1].lower in company_suffixes():
         return clean_phrase(content[owner:])  # "China's Foreign Ministry", "Hudson's Bay Co."
     return owned[0]
-
-
-#: Last words of company names, which may hold a possessive ("Hudson's Bay Co.", "McDonald's
-#: Corp."): such a name is one name.
-COMPANY_SUFFIXES = frozenset(
-    {"co", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "company", "corporation"}
-)
 
 
 def apposition_end(sentence: TokenizedSentence, comma: int) -> int | None:
@@ -409,7 +406,10 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             break
         following = sentence.lower(position + 1)
         if lower in {"and", "but"} and (
-            following in forms or following.endswith("ed") or following in verb_stops()
+            following in forms
+            or following.endswith("ed")
+            or following in verb_stops()
+            or opens_clause(sentence, position + 1)
         ):
             break
         if lower in {"according", "citing"} or (
@@ -421,6 +421,28 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         content += 1
         position += 1
     return begin, position
+
+
+#: Words that open a new clause after `and` when an auxiliary follows within a few words.
+CLAUSE_OPENERS = frozenset({"its", "his", "her", "their", "the", "it", "he", "she", "they"})
+CLAUSE_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "has", "have", "had", "will", "would", "could"}
+)
+
+
+def opens_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a new clause starts at `index` after a conjunction: "filed for bankruptcy
+    and its sale to Fiat was approved" (a subject, then an auxiliary within five words); not
+    "sanctions on four officials and the entity that ran the camps"."""
+    if sentence.lower(index) not in CLAUSE_OPENERS:
+        return False
+    for position in range(index + 1, min(index + 6, len(sentence.tokens))):
+        token = sentence.tokens[position]
+        if token.lower in CLAUSE_AUXILIARIES:
+            return True
+        if token.text in CLAUSE_PUNCTUATION or token.lower in {"that", "which", "who"}:
+            return False
+    return False
 
 
 def span_text(sentence: TokenizedSentence, tokens: list[Token]) -> str:
