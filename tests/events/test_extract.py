@@ -1078,3 +1078,34 @@ def test_an_object_list_with_a_relative_clause_stays_whole() -> None:
     text = "Canada imposed sanctions on four officials and the entity that ran the camps on Monday."
     (event,) = tagged_events(text, "2021-03-24")
     assert event.targets == ["four officials and the entity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The turmoil follows the collapse of two Bear Stearns hedge funds in July.",
+            {"collapse": ("2007-07", "occurred", "Collapse of two Bear Stearns hedge funds", [])},
+        ),
+        # the noun's date is not the clause's
+        (
+            "Markets fell after the collapse of two hedge funds in July.",
+            {
+                "fell": (
+                    "2007-08-09",
+                    "occurred",
+                    "Markets fall after collapse of two hedge funds",
+                    ["Markets"],
+                ),
+                "collapse": ("2007-07", "occurred", "Collapse of two hedge funds", []),
+            },
+        ),
+    ],
+)
+def test_an_event_noun_of_a_counted_noun_phrase_takes_its_date(text: str, expected: dict) -> None:
+    assert events_by_trigger(text, "2007-08-09") == expected
+
+
+def test_an_event_noun_of_a_bare_plural_is_not_an_event() -> None:
+    events = events_by_trigger("Officials mourned the death of thousands in July.", "2007-08-09")
+    assert "death" not in events

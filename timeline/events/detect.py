@@ -910,7 +910,9 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         return None
     described = None
     if not sentence.tokens[object_start].is_capitalized:
-        described = _described_person(sentence, object_start)
+        described = _described_person(sentence, object_start) or _common_object(
+            sentence, object_start
+        )
         if described is None:
             return None
     previous = sentence.tokens[index - 1] if index > 0 else None
@@ -926,7 +928,9 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
     ):
         return None
     noun_phrase_end = None
+    common = False
     if described is not None:
+        common = sentence.lower(object_start) not in PERSON_POSSESSIVES
         object_start, finish, noun_phrase_end = described
     else:
         finish = object_start
@@ -952,9 +956,11 @@ def _noun_detection(sentence: TokenizedSentence, index: int, row: TriggerRow) ->
         introducer=sentence.lower(index - 2) if not actors else "",
         arguments=FixedArguments(
             subject=" ".join(actors),
-            object_text=" ".join(names_in(obj)) or clean_phrase(obj),
+            object_text=clean_phrase(obj)
+            if common
+            else " ".join(names_in(obj)) or clean_phrase(obj),
             actors=actors,
-            targets=names_in(obj),
+            targets=[] if common else names_in(obj),  # "two Bear Stearns hedge funds": no name
             places=sentence.places,
             object_end=object_end,
             anchor_end=object_end,  # "the arrest of Meng Wanzhou in December 2018": its date
@@ -992,6 +998,34 @@ def _described_person(sentence: TokenizedSentence, start: int) -> tuple[int, int
             name_end += 1
         if name_end > end + 1:
             return end + 1, name_end, sentence.tokens[end - 1].end  # "his girlfriend, Reeva S."
+    return start, end, sentence.tokens[end - 1].end
+
+
+#: How many words the common noun phrase of an event noun's `of` phrase may hold.
+COMMON_OBJECT_WORDS = 6
+COMMON_OBJECT_STARTS = frozenset({"a", "an", "two", "three", "four", "five", "several", "its"})
+
+
+def _common_object(sentence: TokenizedSentence, start: int) -> tuple[int, int, int] | None:
+    """The token range of a counted or indefinite noun phrase after an event noun's `of`
+    ("the collapse of two Bear Stearns hedge funds in July", "the arrest of a banker"), with
+    where it ends; None for other phrases ("the death of thousands", "the launch of what")."""
+    first = sentence.tokens[start]
+    if first.lower not in COMMON_OBJECT_STARTS and not first.text.isdigit():
+        return None
+    end = start + 1
+    while (
+        end < len(sentence.tokens)
+        and end - start < COMMON_OBJECT_WORDS
+        and sentence.tokens[end].text.isalnum()
+        and sentence.tokens[end].lower not in PREPOSITIONS
+        and sentence.tokens[end].lower not in FINITE_VERBS
+        and sentence.tokens[end].lower not in {"and", "or", "who", "which", "that"}
+        and end not in sentence.blocked
+    ):
+        end += 1
+    if end == start + 1:
+        return None
     return start, end, sentence.tokens[end - 1].end
 
 

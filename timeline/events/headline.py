@@ -22,7 +22,7 @@ COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
 #: Endings of plural nouns ("militants", "diplomats", "rebels", "troops"; not "Brussels").
 PLURAL_ENDINGS = (
     *("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies"),
-    *("ants", "ats", "bels", "ops"),
+    *("ants", "ats", "bels", "ops", "kets", "ares"),
 )
 #: Prepositions after the head noun of an actor phrase.
 HEAD_ENDING_PREPOSITIONS = frozenset(
