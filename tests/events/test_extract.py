@@ -860,6 +860,12 @@ def tagged_events(text: str, published: str) -> list:
         ),
         # ...but not a subordinate clause
         ("While he spoke, the minister said Monday.", "Minister says", ["minister"]),
+        # a date between a determiner and the subject's noun belongs to the subject
+        (
+            "The 2006 coup ousted Thaksin Shinawatra on Monday.",
+            "2006 coup ousts Thaksin Shinawatra",
+            ["2006 coup"],
+        ),
     ],
 )
 def test_titles_and_actors_of_news_sentences(text: str, title: str, actors: list[str]) -> None:

@@ -38,6 +38,11 @@ DATE_QUALIFIERS = frozenset({"early", "late", "earlier", "later", "shortly", "ju
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
+#: Determiners before a date that modifies the subject's noun ("The 2006 coup"); not "that"
+#: ("said that last week a customer").
+MODIFIER_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+
+
 def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, int, bool]:
     """Token range of the subject before the auxiliary chain; flag for VP coordination."""
     c = cues()
@@ -68,6 +73,13 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
     while start > 0 and end - start < MAX_SUBJECT_TOKENS:
         previous = start - 1
         token = sentence.tokens[previous]
+        if previous in sentence.blocked and start < end:
+            run = previous
+            while run > 0 and run - 1 in sentence.blocked:
+                run -= 1
+            if run > 0 and sentence.lower(run - 1) in MODIFIER_DETERMINERS:
+                start = run  # "The 2006 coup ousted": the year modifies the subject's noun
+                continue
         if (
             previous in sentence.blocked
             or sentence.is_quoted(previous)
