@@ -35,6 +35,8 @@ FULL_DATE_VALUE = re.compile(r"\A(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})
 #: A TIMEX3 value on a day: a date or a clock time of that day.
 DAY_VALUE = re.compile(r"\A(?P<day>\d{4}-\d{2}-\d{2})(?:T|\Z)")
 LABEL_WORD = re.compile(r"[^\W\d_]+")
+#: A place opening a date line ("Brussels, May 10, 2010", "NEW YORK — June 1, 2009").
+DATE_LINE_PLACE = re.compile(r"\A[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:,|—|–|-)\s*")
 #: Confidence of an inferred date by the evidence that fixed it.
 DATE_LINE_CONFIDENCE = 0.9
 WEEKDAY_CONFIDENCE = 0.6
@@ -492,7 +494,8 @@ def opening_lines(text: str, count: int) -> list[str]:
 
 def date_line(text: str) -> tuple[str, str] | None:
     """The day (ISO) and the text of the date line at the top of `text`, if it has one: a line
-    of one full date and nothing else but a clock time, punctuation and label words."""
+    of one full date and nothing else but a place before it, a clock time, punctuation and
+    label words."""
     from timeline.temporal import tag
 
     rule = docdate_tables().date_line
@@ -509,6 +512,9 @@ def date_line(text: str) -> tuple[str, str] | None:
         if len(full_dates) != 1 or len(days) != 1:
             continue
         rest = list(line)
+        place = DATE_LINE_PLACE.match(line)
+        if place and any(e.start == place.end() for e in full_dates):
+            rest[: place.end()] = " " * place.end()  # "Brussels, May 10, 2010"
         for expression in expressions:
             rest[expression.start : expression.end] = " " * (expression.end - expression.start)
         words = LABEL_WORD.findall("".join(rest).lower())
