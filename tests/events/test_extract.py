@@ -860,6 +860,29 @@ def tagged_events(text: str, published: str) -> list:
         ),
         # ...but not a subordinate clause
         ("While he spoke, the minister said Monday.", "Minister says", ["minister"]),
+        # a quantity after the verb is its object, not a passive's complement
+        (
+            "The earthquake killed at least 150 people on Monday.",
+            "Earthquake kills at least 150 people",
+            ["earthquake"],
+        ),
+        # an -ing noun heads the subject ("car bombing", "The shooting on Monday")...
+        (
+            "A car bombing outside the embassy killed 10 people on Friday.",
+            "Car bombing kills 10 people",
+            ["car bombing"],
+        ),
+        (
+            "The shooting on Monday killed three people.",
+            "Shooting kills three people",
+            ["shooting"],
+        ),
+        # ...but a participle with its object does not ("groups supporting human rights")
+        (
+            "Protesters marching through the city clashed with police on Monday.",
+            "Protesters clash with police",
+            ["Protesters"],
+        ),
         # a date between a determiner and the subject's noun belongs to the subject
         (
             "The 2006 coup ousted Thaksin Shinawatra on Monday.",
@@ -1115,3 +1138,31 @@ def test_an_event_noun_of_a_counted_noun_phrase_takes_its_date(text: str, expect
 def test_an_event_noun_of_a_bare_plural_is_not_an_event() -> None:
     events = events_by_trigger("Officials mourned the death of thousands in July.", "2007-08-09")
     assert "death" not in events
+
+
+def test_a_natural_hazard_makes_a_killing_a_disaster() -> None:
+    events = events_by_trigger(
+        "A powerful earthquake struck central Italy on Monday, killing at least 150 people.",
+        "2009-04-06",
+    )
+    assert {trigger: value[2] for trigger, value in events.items()} == {
+        "struck": "Powerful earthquake struck central Italy",
+        "killing": "Powerful earthquake kills at least 150 people",
+    }
+    assert all(
+        e.type == "disaster"
+        for e in tagged_events(
+            "A powerful earthquake killed at least 150 people on Monday.", "2009-04-06"
+        )
+    )
+
+
+def test_a_particle_verb_needs_its_particle_after_a_date() -> None:
+    events = events_by_trigger(
+        "The last big earthquake in the area hit in 1915 and killed 30,000 people.", "2009-04-06"
+    )
+    assert events.get("hit", (None, None, "", []))[2] != "Earthquake hits back"
+    assert all(
+        e.type != "accuse"
+        for e in tagged_events("The last big earthquake in the area hit in 1915.", "2009-04-06")
+    )

@@ -33,6 +33,8 @@ def _detection_cases(kind: str) -> list[tuple[str, str | None, DetectionExample]
     for cue in cue_table().rows:
         for example in getattr(cue, kind):
             cases.append((cue.id, None, example))
+    for example in getattr(cue_table().hazard_subjects, kind):
+        cases.append(("hazard_subjects", None, example))
     return cases
 
 

@@ -80,6 +80,13 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             if run > 0 and sentence.lower(run - 1) in MODIFIER_DETERMINERS:
                 start = run  # "The 2006 coup ousted": the year modifies the subject's noun
                 continue
+            if (
+                run > 1
+                and sentence.lower(run - 1) in DATE_INTRODUCERS
+                and is_noun_like(sentence, run - 2)
+            ):
+                start = run - 1  # "The shooting on Monday killed": the subject goes on
+                continue
         if (
             previous in sentence.blocked
             or sentence.is_quoted(previous)
@@ -89,11 +96,15 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         if token.text == "," and is_list_comma(sentence, previous):
             start -= 1
             continue
-        if token.lower in {"and", "or"} and ends_clause(sentence, previous - 1):
-            break  # "... were arrested and police were forced": clauses, not one subject
+        if token.lower in {"and", "or"} and (
+            ends_clause(sentence, previous - 1) or previous - 1 in sentence.blocked
+        ):
+            break  # "... were arrested and police were forced", "on April 30 and its sale"
         if token.text in SUBJECT_PUNCTUATION or token.lower in stops:
             break
-        if token.lower in VERBLIKE or token.lower in stop_words:
+        if (token.lower in VERBLIKE or token.lower in stop_words) and not is_noun_gerund(
+            sentence, previous, after_name=True
+        ):
             break
         if (
             previous > 0
@@ -122,6 +133,72 @@ def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
                 return index
             return None
     return None
+
+
+#: Prepositions that may follow an -ing noun or participle heading a subject ("A car
+#: bombing outside", "Protesters marching through").
+GERUND_FOLLOWING_PREPOSITIONS = frozenset(
+    {"outside", "near", "inside", "across", "through", "along", "toward", "towards", "into"}
+    | {"over", "under", "against", "after", "before", "during", "around", "throughout"}
+)
+NOT_NOUNS = frozenset({"and", "or", "but", "that", "who", "which", "when", "while", "as"})
+
+
+def is_noun_like(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the token at `index` may end a noun phrase: a lower-case word that is no verb,
+    preposition, conjunction, determiner or adverb ("The shooting [on Monday]")."""
+    token = sentence.tokens[index]
+    lower = token.lower
+    c = cues()
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and lower not in VERBLIKE
+        and (lower not in verb_stops() or is_noun_gerund(sentence, index))
+        and lower not in PREPOSITIONS
+        and lower not in NOT_NOUNS
+        and lower not in c.determiners
+        and lower not in c.adverbs
+        and not lower.endswith("ly")
+    )
+
+
+def is_noun_gerund(sentence: TokenizedSentence, index: int, after_name: bool = False) -> bool:
+    """Whether an -ing form belongs to a subject's noun phrase: after a determiner or a noun
+    or adjective ("A nearly simultaneous car bombing ... killed", "the shooting"), or with
+    `after_name` after a capitalized word too ("Protesters marching through the city")."""
+    lower = sentence.lower(index)
+    if not lower.endswith("ing") or index == 0:
+        return False
+    preposition_after = False
+    if index + 1 < len(sentence.tokens):
+        following = sentence.tokens[index + 1]
+        after = following.lower
+        preposition_after = after in PREPOSITIONS or after in GERUND_FOLLOWING_PREPOSITIONS
+        if following.text.isalnum() and not (
+            after in PREPOSITIONS
+            or after in GERUND_FOLLOWING_PREPOSITIONS
+            or after in VERBLIKE
+            or after in verb_stops()
+            or after in trigger_forms()
+            or after in {"and", "or"}
+        ):
+            return False  # "groups supporting human rights": a participle with its object
+    previous = sentence.tokens[index - 1]
+    if previous.lower in MODIFIER_DETERMINERS:
+        return True  # "The shooting"
+    return (
+        previous.text.isalpha()
+        and (
+            previous.text.islower()
+            or after_name
+            or (index == 1 and not preposition_after)  # "Personal spending rose"
+        )
+        and previous.lower not in VERBLIKE
+        and previous.lower not in verb_stops()
+        and previous.lower not in PREPOSITIONS
+        and previous.lower not in {"and", "or", "but", "that", "who", "which"}
+    )
 
 
 def inserted_after_opening_name(sentence: TokenizedSentence) -> int | None:
@@ -172,6 +249,13 @@ def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
     return any(token.lower in {"and", "or"} for token in rest)
 
 
+#: Prepositions that end the first noun phrase of a subject ("A car bombing outside the
+#: embassy": the bombing).
+PHRASE_CUTTING_PREPOSITIONS = frozenset(
+    {"from", "in", "with", "at", "on", "outside", "near", "inside", "across"}
+)
+
+
 def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> int:
     """End of the first noun phrase of a subject: cut at a participle, `including`, `in`..."""
     for index in range(start + 1, end):
@@ -184,11 +268,21 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
             and index + 1 < end
             and sentence.tokens[index + 1].is_capitalized
         )
-        if lower in {"from", "in", "with", "at", "on"} and not joins_names:
+        if lower in PHRASE_CUTTING_PREPOSITIONS and not joins_names:
             return index
         if lower in {"including", "who", "which", "that"}:
             return index
-        if lower.endswith(("ed", "ing")) and len(lower) > 4 and index > start + 1:
+        if (
+            lower.endswith(("ed", "ing"))
+            and len(lower) > 4
+            and (
+                index > start + 1
+                or (lower.endswith("ing") and sentence.lower(start) not in cues().determiners)
+            )  # "Protesters marching through"; not "An accompanying statement"
+            and not is_noun_gerund(sentence, index)
+        ):
+            if sentence.lower(index - 1) in {"and", "or"} and index - 1 > start:
+                return index - 1  # "its automotive financing and leasing business"
             return index
     return end
 
@@ -212,7 +306,9 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
     while end < len(sentence.tokens) and end - start < 8:
         token = sentence.tokens[end]
         lower = token.lower
-        if token.text in CLAUSE_PUNCTUATION or lower in VERBLIKE or lower in verb_stops():
+        if token.text in CLAUSE_PUNCTUATION or (
+            (lower in VERBLIKE or lower in verb_stops()) and not is_noun_gerund(sentence, end)
+        ):
             break
         if (
             not token.is_capitalized
@@ -223,7 +319,7 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
         if lower in cues().adverbs:
             break
         end += 1
-    return start, end
+    return start, first_noun_phrase_end(sentence, start, end)
 
 
 def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:

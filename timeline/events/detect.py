@@ -486,6 +486,23 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
     return position > 0 and sentence.lower(position + 1) in INSERTION_OPENERS
 
 
+@lru_cache(maxsize=1)
+def hazard_words() -> frozenset[str]:
+    """Natural hazards that make a verb of harm a disaster (`cues.json` hazard_subjects)."""
+    return frozenset(cue_table().hazard_subjects.words)
+
+
+@lru_cache(maxsize=1)
+def hazard_retyped() -> frozenset[str]:
+    """The event types a hazard subject turns into a disaster."""
+    return frozenset(cue_table().hazard_subjects.retyped)
+
+
+def is_hazard(subject: list[Token]) -> bool:
+    """Whether a subject phrase is a natural hazard ("A powerful earthquake", "Floods")."""
+    return any(token.lower in hazard_words() for token in subject)
+
+
 #: How far back a coordinated verb looks for the modal of the verb it is joined to.
 COORDINATION_WINDOW = 14
 COORDINATION_STOPS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "and", "or"})
@@ -653,6 +670,8 @@ def _status_and_tense(
         following = sentence.lower(after)
     if following in PREPOSITIONS and sentence.lower(after + 1) in c.temporal:
         following = ""  # "reported on Monday": a date adjunct, not a passive's complement
+    if following in PREPOSITIONS and starts_quantity(sentence, after):
+        following = ""  # "killed at least 150 people", "killed about 30": an object
     transitive = (
         row.id != "generic" and not row.intransitive and not row.particles and not row.speech
     )
@@ -668,6 +687,18 @@ def _status_and_tense(
     if following == "by" and previous not in c.pronouns:
         return None  # "the documents requested by the court"
     return EventStatus.occurred, "past", False, False, False
+
+
+#: Prepositions that open a quantity ("at least 150", "about 30", "over 100 people").
+QUANTITY_PREPOSITIONS = frozenset({"about", "around", "over", "under", "nearly", "almost", "up"})
+
+
+def starts_quantity(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the preposition at `index` opens a quantity rather than a phrase of its own."""
+    word, following = sentence.lower(index), sentence.lower(index + 1)
+    if word == "at":
+        return following in {"least", "most"}
+    return word in QUANTITY_PREPOSITIONS and following[:1].isdigit()
 
 
 def quotation_follows(sentence: TokenizedSentence, index: int) -> bool:
@@ -811,6 +842,8 @@ def _verb_detection(
         and (event_type in {"statement", "request", "accuse", "deny", "threaten"})
     ):
         return None
+    if not passive and event_type in hazard_retyped() and is_hazard(subject_tokens):
+        event_type = "disaster"  # "An earthquake killed 150 people": not an assault
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     return Detection(
@@ -1398,14 +1431,16 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
 def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:
     """Where a trigger's particle is, the trigger's next token being at `index`: there, or
     after a date phrase that a preposition introduces ("agreed on Saturday to a bailout": the
-    `to`); -1 for a date phrase and no particle after it ("agreed on Saturday": the `on` is
-    the date's); None when no particle follows."""
+    `to`); -1 for a date phrase introduced by a particle and no particle after it ("agreed on
+    Saturday": the `on` is the date's); None when no particle follows ("hit in 1915")."""
     word = sentence.lower(index)
     if word in DATE_INTRODUCERS and index + 1 in sentence.blocked:
         after = index + 1
         while after in sentence.blocked:
             after += 1
-        return after if sentence.lower(after) in particles else -1
+        if sentence.lower(after) in particles:
+            return after
+        return -1 if word in particles else None  # "hit in 1915": not "hit back"
     return index if word in particles else None
 
 

@@ -128,6 +128,16 @@ class Auxiliaries(_Table):
     past_do: list[str]
 
 
+class HazardSubjects(_Table):
+    """Natural hazards that make a verb of harm or force a disaster (see `cues.json`)."""
+
+    description: str
+    words: list[str] = Field(min_length=1)
+    retyped: list[str] = Field(min_length=1)
+    positive: list[DetectionExample] = Field(min_length=1)
+    negative: list[DetectionExample] = Field(min_length=1)
+
+
 class CueTable(_Table):
     """Cue lists for negation, modality, status and clause structure."""
 
@@ -152,6 +162,7 @@ class CueTable(_Table):
         "event of its own ('exploded on Monday, killing 12 people'); a participle of another "
         "type only elaborates the finite event ('issued a statement, demanding that').",
     )
+    hazard_subjects: HazardSubjects
     complement_verbs: dict[Literal["active", "passive"], list[str]] = Field(
         default_factory=dict,
         description="Past verbs whose object a past participle after it describes: active "
