@@ -477,6 +477,46 @@ def test_document_date_guess_is_not_redated_by_an_old_event_of_another_article()
     assert len(merge_events([old, today])) == 2
 
 
+def test_a_document_date_guess_takes_a_far_earlier_date_of_its_article_only_when_told_again() -> (
+    None
+):
+    # the news of the day shares an actor and an object word with a past event, nothing more
+    news = event(
+        "b1-e1",
+        "b1",
+        0,
+        "Boeing agrees to plead guilty to criminal fraud conspiracy charge",
+        time(dt.date(2024, 7, 8), basis=TimeBasis.document_date),
+        type="agree",
+        actors=["Boeing"],
+        trigger="agreed",
+    )
+    settled = event(
+        "b1-e2",
+        "b1",
+        900,
+        "Boeing paid $2.5 billion to settle original charges",
+        time(dt.date(2018, 1, 1), dt.date(2018, 12, 31), Granularity.year),
+        type="other",
+        actors=["Boeing"],
+        trigger="paid",
+    )
+    assert len(merge_events([news, settled])) == 2
+    # the same happening told again, undated, takes the article's own date
+    again = event(
+        "b1-e3",
+        "b1",
+        1200,
+        "Boeing paid $2.5 billion",
+        time(dt.date(2024, 7, 8), basis=TimeBasis.document_date),
+        type="other",
+        actors=["Boeing"],
+        trigger="paid",
+    )
+    (merged,) = merge_events([settled, again])
+    assert merged.time == settled.time
+
+
 def test_merge_is_stable_under_input_order() -> None:
     events = [KOVRIG_LOCKED_UP, MEN_DETAINED, CANADA_SANCTIONS, CHINA_HITS_BACK]
     expected = merge_events(events)

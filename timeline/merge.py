@@ -491,6 +491,16 @@ def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bo
     return strong.latest >= weak.latest - window
 
 
+def guess_long_after(a: EventTime | None, b: EventTime | None) -> bool:
+    """Whether one time is a document-date guess and the other a date ending more than the
+    weak-time window before it (a compatible pair within one article)."""
+    if a is None or b is None or is_weak_time(a) == is_weak_time(b):
+        return False
+    strong, weak = (b, a) if is_weak_time(a) else (a, b)
+    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    return strong.latest < weak.earliest - window
+
+
 def same_interval(a: EventTime, b: EventTime) -> bool:
     """Whether two times cover exactly the same days."""
     return (a.earliest, a.latest) == (b.earliest, b.latest)
@@ -615,6 +625,10 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
     similar_words = words_similar(first, second)
     if times_apart(first.time, second.time):
         return tells_same_happening(first, second, similar_trigger or similar_words)
+    if guess_long_after(first.time, second.time):
+        # "Boeing has agreed to plead guilty" (the news of the day) is not "Boeing paid to
+        # settle the charges in 2018": a far earlier date needs the same happening told
+        return participants_overlap(first, second) > 0 and (similar_trigger or similar_words)
     if participants_overlap(first, second) > 0 and (
         specific_types_agree(first, second)
         or similar_trigger

@@ -36,6 +36,17 @@ def test_lead_is_the_first_two_body_paragraphs() -> None:
     assert [c.lead for c in kept] == [True, True, False]
 
 
+def test_a_headline_with_its_date_line_is_a_heading_not_the_first_body_paragraph() -> None:
+    text = (
+        "Boeing agrees to plead guilty\nJuly 8, 2024\n\n"
+        "Boeing has agreed to plead guilty.\n\nThe deal needs approval.\n\nFamilies urged."
+    )
+    kept = content_sentences(segment(text))
+    assert [c.sentence.text for c in kept][:2] == ["Boeing agrees to plead guilty", "July 8, 2024"]
+    assert [c.headline for c in kept] == [True, True, False, False, False]
+    assert [c.lead for c in kept] == [True, True, True, True, False]
+
+
 def test_photo_caption_paragraph_is_dropped() -> None:
     text = (
         "Police arrested two men.\n\n"

@@ -889,6 +889,46 @@ def tagged_events(text: str, published: str) -> list:
             "2006 coup ousts Thaksin Shinawatra",
             ["2006 coup"],
         ),
+        # a participle with its agent modifies the noun before it: the noun is the subject
+        (
+            "A coalition led by France and Germany will present its plan on Monday.",
+            "Coalition to present plan",
+            ["coalition"],
+        ),
+        (
+            "Police said the man shot by officers died on Monday.",
+            "Man dies",
+            ["man"],
+        ),
+        # a verb's -s form after a possessive or a name is a plural noun, not a clause's end
+        (
+            "An alliance expected to include Canada's G7 partners and Sweden will make its"
+            " request on Monday.",
+            "Alliance to make request",
+            ["alliance"],
+        ),
+        # a month between subject and verb is no modal ("in May found"); a clause after
+        # `that` does not make the verb a modifier
+        (
+            "The Justice Department in May found that Boeing had breached an agreement.",
+            "Justice Department found Boeing had breached agreement",
+            ["Justice Department"],
+        ),
+        (
+            "FBI officials on Saturday played down the likelihood that either man was involved.",
+            "FBI officials played down likelihood",
+            ["FBI officials"],
+        ),
+        # irregular past forms outside the lexicon ("blew")
+        ("A door panel blew off the jet on Jan. 5.", "Door panel blew off jet", ["door panel"]),
+        # a plural's speech verb in the present ends the subject read backwards
+        ("Relatives say his mother died on Monday.", "Mother dies", ["mother"]),
+        # a planning participle modifying the subject's noun is no plan of its own
+        (
+            "The company expected to win the contract will announce the deal on Monday.",
+            "Company to announce deal",
+            ["company"],
+        ),
     ],
 )
 def test_titles_and_actors_of_news_sentences(text: str, title: str, actors: list[str]) -> None:

@@ -71,6 +71,25 @@ def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
     assert short == "House of Commons votes to declare China committing genocide against Uighurs"
 
 
+def test_shorten_does_not_cut_a_name_in_half() -> None:
+    text = "Alliance to submit request to Council of Human Rights at the United Nations in Geneva"
+    assert shorten(text, 70) == "Alliance to submit request to Council of Human Rights"
+    assert shorten(text, 90) == text
+    antar = "Antar charged in civil suit filed in Newark by Securities and Exchange Commission"
+    assert shorten(antar, 75) == "Antar charged in civil suit filed in Newark"
+    peck = "Polly Peck plans to acquire fruit business of RJR Nabisco Inc.'s Del Monte unit"
+    assert shorten(peck, 70) == "Polly Peck plans to acquire fruit business of RJR Nabisco Inc."
+    apple = "Apple settles trademark dispute with Beatles' record company , Apple Corps"
+    assert shorten(apple, 72) == "Apple settles trademark dispute with Beatles' record company"
+    # a long start names enough; a name closed by a comma is whole
+    long_name = "CNW agrees to be acquired by investors led by Blackstone Capital Partners Limited"
+    assert shorten(f"{long_name} Partnership", 85) == long_name
+    assert (
+        shorten("Dollar soars after resignation of chancellor of the Exchequer, Nigel Lawson", 70)
+        == "Dollar soars after resignation of chancellor of the Exchequer"
+    )
+
+
 @pytest.mark.parametrize(
     ("actors", "plural"),
     [
@@ -84,6 +103,8 @@ def test_shorten_cuts_at_a_word_without_dangling_function_word() -> None:
         (["Militants"], True),
         (["Democrats"], True),
         (["Brussels"], False),
+        (["Sales"], True),
+        (["Shares"], True),
     ],
 )
 def test_verb_agreement(actors: list[str], plural: bool) -> None:

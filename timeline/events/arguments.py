@@ -102,14 +102,17 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             break  # "... were arrested and police were forced", "on April 30 and its sale"
         if token.text in SUBJECT_PUNCTUATION or token.lower in stops:
             break
-        if (token.lower in VERBLIKE or token.lower in stop_words) and not is_noun_gerund(
-            sentence, previous, after_name=True
+        if (
+            (token.lower in VERBLIKE or token.lower in stop_words)
+            and not is_noun_gerund(sentence, previous, after_name=True)
+            and not is_reduced_relative(sentence, previous)
         ):
             break
         if (
             previous > 0
             and sentence.lower(previous - 1) in MODAL_OR_TO
             and (token.lower in trigger_forms())
+            and not modifies_noun_before(sentence, previous - 2)
         ):
             break  # "will make its request": a verb after a modal ends the subject
         start -= 1
@@ -160,6 +163,35 @@ def is_noun_like(sentence: TokenizedSentence, index: int) -> bool:
         and lower not in c.determiners
         and lower not in c.adverbs
         and not lower.endswith("ly")
+    )
+
+
+#: Participles of planning cues that may modify a noun without an auxiliary ("An alliance
+#: expected to include ... will make").
+MODIFYING_PLAN_PARTICIPLES = frozenset({"expected", "set", "scheduled", "due", "planned"})
+
+
+def modifies_noun_before(sentence: TokenizedSentence, participle: int) -> bool:
+    """Whether a planning participle before `to` modifies the noun before it ("The company
+    [expected to win the contract]"), not a verb's auxiliary ("is expected to")."""
+    if participle < 1 or sentence.lower(participle) not in MODIFYING_PLAN_PARTICIPLES:
+        return False
+    before = sentence.tokens[participle - 1]
+    return before.text.isalpha() and before.lower not in cues().auxiliary_chain
+
+
+def is_reduced_relative(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a participle with its agent modifies the noun before it ("A coalition [led by
+    France] will present"): a past participle right after a noun or name and before `by`."""
+    if index == 0 or index + 1 >= len(sentence.tokens) or sentence.lower(index + 1) != "by":
+        return False
+    lower = sentence.lower(index)
+    participle = lower.endswith("ed") or any(
+        kind in {"past", "participle"} for _, kind in trigger_forms().get(lower, [])
+    )
+    previous = index - 1
+    return participle and (
+        sentence.tokens[previous].is_capitalized or is_noun_like(sentence, previous)
     )
 
 
@@ -230,11 +262,28 @@ def ends_clause(sentence: TokenizedSentence, index: int) -> bool:
     return (
         lower in VERBLIKE
         or lower in verb_stops()
-        or lower in trigger_forms()
+        or (lower in trigger_forms() and not is_plural_noun(sentence, index))
         or (lower.endswith("ed") and len(lower) > 4)
         or lower in {"off", "up", "out", "down", "away", "back"}
         or (sentence.lower(index - 1) in MODAL_OR_TO and sentence.lower(index - 1) != "to")
     )  # "deliveries would slip and shares fell": a verb after a modal
+
+
+def is_plural_noun(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a verb's third-person form is a plural noun here: after a determiner, a
+    possessive, a number or a name ("Canada's G7 partners and Sweden", "its allies and")."""
+    lower = sentence.lower(index)
+    if not lower.endswith("s") or index == 0:
+        return False
+    if not any(kind == "third" for _, kind in trigger_forms().get(lower, [])):
+        return False
+    previous = sentence.tokens[index - 1]
+    return (
+        previous.lower in cues().determiners
+        or previous.is_possessive
+        or previous.is_capitalized
+        or previous.text[:1].isdigit()
+    )
 
 
 def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
@@ -270,8 +319,8 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
         )
         if lower in PHRASE_CUTTING_PREPOSITIONS and not joins_names:
             return index
-        if lower in {"including", "who", "which", "that"}:
-            return index
+        if lower in {"including", "who", "which", "that"} or is_reduced_relative(sentence, index):
+            return index  # "A coalition led by France"
         if (
             lower.endswith(("ed", "ing"))
             and len(lower) > 4

@@ -57,6 +57,10 @@ VERBLIKE = frozenset(
     {
         "said",
         "says",
+        "say",  # "supporters say his mother died": a verb, never a noun after a noun
+        "believe",
+        "insist",
+        "argue",
         "made",
         "went",
         "took",
@@ -337,10 +341,12 @@ def is_ly_adverb(word: str) -> bool:
 
 
 def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[str]]:
-    """Index of the first auxiliary/adverb before the trigger and those words, in order."""
+    """Index of the first auxiliary/adverb before the trigger and those words, in order; a
+    date is none ("in May found": the month, not the modal)."""
     allowed = cues().auxiliary_chain
     start = index
-    while start > 0:
+    blocked = sentence.blocked
+    while start > 0 and start - 1 not in blocked:
         previous = sentence.tokens[start - 1]
         lower = previous.lower
         if lower in allowed or is_ly_adverb(previous.text) or lower.endswith(("n't", "n’t")):

@@ -2,7 +2,8 @@
 
 Comment and newsletter forms, photo captions, bylines and related-link blocks are matched by the
 boilerplate table; short unpunctuated paragraphs are headings (the first one is the headline);
-a sentence repeated verbatim (a headline printed twice) counts once.
+a headline with its date line ("July 8, 2024") is a heading too; a sentence repeated verbatim
+(a headline printed twice) counts once.
 
 Most sentences are no boilerplate, and the table's patterns are screened first
 (`BoilerplateScreen`): the branches anchored at a sentence's start are tried together, once,
@@ -17,10 +18,15 @@ from functools import lru_cache
 
 from timeline.events.lexicon import GLOBAL_FLAGS, boilerplate_patterns, leading_literal
 from timeline.models import Sentence
+from timeline.temporal.docdate import date_line
 
 TERMINAL_PUNCTUATION = tuple(".!?\"”’)'…")
 MAX_HEADING_WORDS = 16
 LEAD_PARAGRAPHS = 2
+#: The opening paragraphs where a date line may stand (under the headline or above it).
+DATE_LINE_PARAGRAPHS = 2
+#: The most lines a heading with its date lines holds ("Title", "By X", "July 8, 2024").
+MAX_HEADING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,15 @@ def is_heading(paragraph: list[Sentence]) -> bool:
     return not text.endswith(TERMINAL_PUNCTUATION) and len(text.split()) <= MAX_HEADING_WORDS
 
 
+def without_date_lines(paragraph: list[Sentence]) -> list[Sentence]:
+    """A paragraph without its date lines ("July 8, 2024" under a headline): a headline and
+    its date line are a heading, not the first paragraph of the body. Only a paragraph of a
+    few lines is read (a body paragraph stays whole, and the tagger untouched)."""
+    if not 1 < len(paragraph) <= MAX_HEADING_LINES:
+        return paragraph
+    return [sentence for sentence in paragraph if date_line(sentence.text) is None]
+
+
 def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
     grouped: dict[int, list[Sentence]] = {}
     for sentence in sentences:
@@ -134,7 +149,9 @@ def content_sentences(sentences: list[Sentence]) -> list[ContentSentence]:
             continue
         if "paragraph" in scopes:
             continue
-        heading = is_heading(paragraph)
+        heading = is_heading(
+            without_date_lines(paragraph) if position < DATE_LINE_PARAGRAPHS else paragraph
+        )
         if heading and position > 0:
             continue
         is_lead = heading or body_paragraphs < LEAD_PARAGRAPHS

@@ -26,6 +26,7 @@ from timeline.events.arguments import (
     complement_start,
     is_document,
     is_relative,
+    modifies_noun_before,
     object_range,
     object_tokens,
     outside_parentheses,
@@ -1187,7 +1188,7 @@ def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | Non
     if is_ly_adverb(lower):
         return None
     _, chain = auxiliary_chain(sentence, index)
-    if FUTURE_MARKERS.isdisjoint(chain):
+    if FUTURE_MARKERS.isdisjoint(chain) or in_subject_modifier(sentence, index):
         return None
     row = generic_row(lower, {})
     detection = _verb_detection(sentence, index, row, "base", generic=True)
@@ -1197,6 +1198,27 @@ def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | Non
     if detection.coordinated or not subject or not _plausible_subject(subject):
         return None  # no one to name in the headline ("To begin", "Effective and the company")
     return detection
+
+
+#: Tokens that end the clause a subject belongs to.
+CLAUSE_ENDS = frozenset({";", ":", "—", "which", "who", "that", "because", "while"})
+
+
+def in_subject_modifier(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the verb at `index` follows a planning participle modifying the noun before it,
+    inside the subject of a modal verb further on ("An alliance [expected to include 20
+    countries] will make its request"): what the subject does is the modal verb's event."""
+    if index < 3 or sentence.lower(index - 1) != "to":
+        return False
+    if not modifies_noun_before(sentence, index - 2):
+        return False
+    modals = cues().future | cues().irrealis
+    for token in sentence.tokens[index + 1 : index + 40]:
+        if token.lower in CLAUSE_ENDS:
+            return False
+        if token.lower in modals:
+            return True
+    return False
 
 
 def _plausible_subject(words: list[str]) -> bool:
@@ -1293,11 +1315,16 @@ def _after_determiner(sentence: TokenizedSentence, index: int) -> bool:
     return sentence.lower(position) in cues().determiners
 
 
+#: Words that end the clause of a verb read forwards ("found [that] Boeing had breached").
+CLAUSE_OPENERS = frozenset({"and", "but", "which", "who", "that"})
+
+
 def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether a finite verb follows in the same clause (the -ed form was a modifier)."""
+    """Whether a finite verb follows in the same clause (the -ed form was a modifier); not
+    one of a clause it introduces ("found that Boeing had breached")."""
     finite = FINITE_VERBS
     for token in sentence.tokens[index + 1 :]:
-        if token.text in CLAUSE_PUNCTUATION or token.lower in {"and", "but", "which", "who"}:
+        if token.text in CLAUSE_PUNCTUATION or token.lower in CLAUSE_OPENERS:
             return False
         if token.lower in finite:
             return True

@@ -110,13 +110,45 @@ def _strip_titles(words: list[str]) -> list[str]:
     return kept
 
 
+#: Lower-case words inside a name ("Securities and Exchange Commission").
+NAME_CONNECTORS = frozenset({"and", "of", "&", "for", "de", "du", "da", "do"})
+#: The longest start of a name a cut title drops; a longer one names enough.
+MAX_DROPPED_NAME_WORDS = 3
+
+
+def without_name_start(words: list[str]) -> list[str]:
+    """The words without a short capitalized run at their end, the start of a name the cut
+    broke ("on New York Stock", "by Securities and Exchange", "Nabisco Inc.'s Del"); a run
+    after a comma ends nothing ("chancellor of the Exchequer,") and a long one stays
+    ("Blackstone Capital Partners Limited")."""
+    run = len(words)
+    while run > 0:
+        word = words[run - 1]
+        if word[-1] in ",;:" or (run < len(words) and word.endswith(("'s", "’s"))):
+            break
+        if not word[:1].isupper() and word not in NAME_CONNECTORS:
+            break
+        run -= 1
+    while run < len(words) and words[run] in NAME_CONNECTORS:
+        run += 1  # "and Exchange": the run starts with a capital
+    if run == len(words) or len(words) - run > MAX_DROPPED_NAME_WORDS or run < 2:
+        return words
+    kept = words[:run]
+    if kept[-1].endswith(("'s", "’s")):
+        kept[-1] = kept[-1][:-2]  # "of RJR Nabisco Inc.'s [Del Monte]": the owner
+    return kept
+
+
 def shorten(text: str, limit: int = MAX_TITLE) -> str:
     """Cut at a word boundary within `limit`, without a dangling function word."""
     words = text.split()
+    cut: list[str] = []
     while words and len(" ".join(words)) > limit:
-        words.pop()
+        cut.append(words.pop())
+    if cut and cut[-1][:1].isupper():
+        words = without_name_start(words)  # "at United [Nations]": not half a name
     while len(words) > 2 and (words[-1].lower() in DANGLING or words[-1].endswith(",")):
-        if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING:
+        if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING | {""}:
             words[-1] = words[-1].rstrip(",")
             break
         words.pop()
@@ -138,7 +170,7 @@ def is_plural(actors: list[str]) -> bool:
         return True
     if head < len(words) and last[:1].isupper() and head == 1:
         last = last.lower()  # "Shares of GM" opening the sentence: a common noun
-    if last.lower() in COLLECTIVE_PLURALS:
+    if last.lower() in COLLECTIVE_PLURALS or last.lower() in COMMON_PLURAL_STARTS:
         return True
     if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:
         return False
@@ -161,9 +193,13 @@ def _reported(clause: str) -> str:
 
 ARTICLES_AND_DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalized first words of a reported clause that are not names.
+#: Plural common nouns that often open a sentence, capitalized ("Sales rose").
+COMMON_PLURAL_STARTS = frozenset(
+    {"prices", "talks", "banks", "sales", "shares", "profits", "officials", "police"}
+)
 COMMON_CLAUSE_STARTS = frozenset(
     {"it", "this", "that", "these", "those", "there", "we", "they", "he", "she", "i"}
-    | {"prices", "talks", "banks", "sales", "shares", "profits", "officials", "police"}
+    | COMMON_PLURAL_STARTS
     | {"another", "some", "many", "most", "all", "both", "no", "one", "dozens", "hundreds"}
 )
 
