@@ -923,6 +923,38 @@ def tagged_events(text: str, published: str) -> list:
         ("A door panel blew off the jet on Jan. 5.", "Door panel blew off jet", ["door panel"]),
         # a plural's speech verb in the present ends the subject read backwards
         ("Relatives say his mother died on Monday.", "Mother dies", ["mother"]),
+        # a parenthesized acronym before a participle with its agent
+        (
+            "The far-right Party for Freedom (PVV) led by Geert Wilders won the most seats in"
+            " Wednesday's general election.",
+            "Party for Freedom wins most seats in general election",
+            ["Party for Freedom"],
+        ),
+        # particles inside names: not `do`, and the title before the name goes
+        (
+            "Torrential rains in the state of Rio Grande do Sul killed at least 39 people on"
+            " Friday.",
+            "Torrential rains kill at least 39 people",
+            ["Torrential rains"],
+        ),
+        (
+            "President Luiz Inácio Lula da Silva visited the region on Thursday.",
+            "Lula da Silva visits region",
+            ["Lula da Silva"],
+        ),
+        # an appositive after the opening name closes before the main verb
+        (
+            "Prime Minister Mark Rutte, the country's longest-serving leader, announced in July"
+            " that he would leave politics.",
+            "Mark Rutte announces he would leave politics",
+            ["Mark Rutte"],
+        ),
+        # an amount keeps its comparison
+        (
+            "Last September, a cyclone killed more than 50 people in the same state.",
+            "Cyclone kills more than 50 people in same state",
+            ["cyclone"],
+        ),
         # a planning participle modifying the subject's noun is no plan of its own
         (
             "The company expected to win the contract will announce the deal on Monday.",
@@ -944,6 +976,22 @@ def test_it_refers_to_the_last_actor_that_is_no_person() -> None:
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2013-03-22")}
     assert events["release"].actors == ["iPhone maker"]
     assert events["sold"].time is not None and events["sold"].time.value == "2012-Q4"
+
+
+def test_a_past_date_in_a_plan_dates_its_object_not_the_plan() -> None:
+    text = "The group said Friday it would investigate the killings of 500 people four years ago."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "1998-02-27")}
+    assert events["investigate"].time is not None
+    assert events["investigate"].time.value == "1998-02-27"
+
+
+def test_a_possessive_date_of_an_occasion_dates_its_clause() -> None:
+    text = "The party won the most seats in Wednesday's election, officials said on Thursday."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-23")}
+    assert events["won"].time is not None and events["won"].time.value == "2023-11-22"
+    # ...but not a report's: "criticized last week's report on Monday" is Monday's
+    (event,) = tagged_events("Analysts criticized last week's report on Monday.", "2023-11-23")
+    assert event.time is not None and event.time.value == "2023-11-20"
 
 
 def test_a_weekday_with_the_date_keeps_its_year_after_publication() -> None:

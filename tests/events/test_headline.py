@@ -81,6 +81,11 @@ def test_shorten_does_not_cut_a_name_in_half() -> None:
     assert shorten(peck, 70) == "Polly Peck plans to acquire fruit business of RJR Nabisco Inc."
     apple = "Apple settles trademark dispute with Beatles' record company , Apple Corps"
     assert shorten(apple, 72) == "Apple settles trademark dispute with Beatles' record company"
+    genocide = "Union says it would investigate genocide of more than 500,000 Tutsis"
+    assert shorten(genocide, 60) == "Union says it would investigate genocide"
+    assert shorten("GM sought clearance to purchase more shares", 36) == (
+        "GM sought clearance to purchase more"
+    )
     # a long start names enough; a name closed by a comma is whole
     long_name = "CNW agrees to be acquired by investors led by Blackstone Capital Partners Limited"
     assert shorten(f"{long_name} Partnership", 85) == long_name
@@ -104,6 +109,9 @@ def test_shorten_does_not_cut_a_name_in_half() -> None:
         (["Democrats"], True),
         (["Brussels"], False),
         (["Sales"], True),
+        (["Geert Wilders"], False),
+        (["Mr Wilders"], False),
+        (["Free Democrats"], True),
         (["Shares"], True),
     ],
 )

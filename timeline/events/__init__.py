@@ -612,6 +612,8 @@ def anchor_detections(
             detection, detections, text, expressions, dates
         )
         status = detection.status
+        if governing is not None and is_past_for_plan(detection, governing, text, document):
+            governing = None  # "would investigate the genocide ... four years ago": not then
         if detection.possessed:
             referred = referred_time(detection, governing, narrative, document)
             if referred is not None:
@@ -671,6 +673,32 @@ def anchor_detections(
 
 
 SPEECH_CONTINUATION_SENTENCES = 10
+
+
+def is_past_for_plan(
+    detection: Detection, governing: Governing, text: str, document: Document
+) -> bool:
+    """Whether the date phrase in the object of a plan told with `will`/`would` counts back
+    from the publication date to before it ("would investigate the genocide ... four years
+    ago"): it dates the object, not the plan ("was due to expire yesterday" keeps its date)."""
+    expression = governing.expression
+    published = document.published.earliest
+    return (
+        detection.status is EventStatus.planned
+        and FUTURE_BEFORE.search(text, 0, detection.trigger.start) is not None
+        and expression.anchor == "document"
+        and expression.latest is not None
+        and published is not None
+        and expression.latest < published
+        and not PAST_WORDS.isdisjoint(expression.text.lower().split())
+    )
+
+
+#: A future auxiliary right before a verb (one adverb between at most): "would investigate".
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|’ll)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
+#: Words that make a date phrase counted from the publication date a past one ("four years
+#: ago", "last year"); a weekday alone points either way ("will submit on Monday").
+PAST_WORDS = frozenset({"ago", "last", "yesterday", "earlier", "previous", "past"})
 
 
 def is_news_of_the_day(detection: Detection) -> bool:

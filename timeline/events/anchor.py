@@ -146,8 +146,12 @@ def is_since(text: str, start: int, end: int) -> bool:
 
 def is_attributive(text: str, start: int, end: int, expression: TemporalExpression) -> bool:
     """Whether the phrase only modifies a noun: `the 1948 Convention`, `report for 2019`."""
-    if POSSESSIVE_AFTER.match(text[end : end + 3]):
-        return True
+    possessive = POSSESSIVE_AFTER.match(text[end : end + 3])
+    if possessive:  # "last week's report", but "won in Wednesday's election": that day
+        return not (
+            POSSESSIVE_OCCASION_BEFORE.search(text[max(0, start - 10) : start])
+            and occasion_noun_follows(text, end + possessive.end())
+        )
     if TERM_BEFORE.search(text[max(0, start - 12) : start]):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
@@ -178,6 +182,15 @@ def is_occasion_phrase(text: str, start: int, end: int) -> bool:
     conference`, `at a Wednesday media event`. Such a phrase dates the clause it opens."""
     if not OCCASION_BEFORE.search(text[max(0, start - 20) : start]):
         return False
+    return occasion_noun_follows(text, end)
+
+
+#: Before a possessive date that dates its clause: "in Wednesday's election".
+POSSESSIVE_OCCASION_BEFORE = re.compile(r"\b(?:in|at|during)\s+\Z", re.IGNORECASE)
+
+
+def occasion_noun_follows(text: str, end: int) -> bool:
+    """Whether an occasion noun is among the first words after offset `end`."""
     nouns = event_nouns()
     words = OCCASION_WORD.findall(text[end : end + 60])[:OCCASION_WORDS]
     for count, word in enumerate(words):

@@ -24,7 +24,13 @@ from timeline.events.clause import (
     verb_stops,
 )
 from timeline.events.lexicon import generic_table, ontology, trigger_forms
-from timeline.events.names import company_suffixes, names_in, principal_names, word_sets
+from timeline.events.names import (
+    PERSON_PARTICLES,
+    company_suffixes,
+    names_in,
+    principal_names,
+    word_sets,
+)
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
 
 SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
@@ -102,6 +108,9 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             break  # "... were arrested and police were forced", "on April 30 and its sale"
         if token.text in SUBJECT_PUNCTUATION or token.lower in stops:
             break
+        if token.lower in PERSON_PARTICLES and joins_name_words(sentence, previous):
+            start -= 1  # "Rio Grande do Sul": the particle of a name, not `do`
+            continue
         if (
             (token.lower in VERBLIKE or token.lower in stop_words)
             and not is_noun_gerund(sentence, previous, after_name=True)
@@ -125,6 +134,16 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
 
 #: Conjunctions that join clauses; one opening a subject belongs to neither clause's subject.
 CLAUSE_COORDINATORS = frozenset({"and", "but", "or", "yet"})
+
+
+def joins_name_words(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the lower-case word at `index` stands between two capitalized words."""
+    return (
+        0 < index < len(sentence.tokens) - 1
+        and sentence.tokens[index].text.islower()
+        and sentence.tokens[index - 1].is_capitalized
+        and sentence.tokens[index + 1].is_capitalized
+    )
 
 
 def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
@@ -191,7 +210,9 @@ def is_reduced_relative(sentence: TokenizedSentence, index: int) -> bool:
     )
     previous = index - 1
     return participle and (
-        sentence.tokens[previous].is_capitalized or is_noun_like(sentence, previous)
+        sentence.tokens[previous].is_capitalized
+        or sentence.tokens[previous].text == ")"  # "Party for Freedom (PVV) led by"
+        or is_noun_like(sentence, previous)
     )
 
 
@@ -536,7 +557,9 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         token = sentence.tokens[position]
         lower = token.lower
         if position in sentence.blocked or (
-            lower in PREPOSITIONS and position + 1 in sentence.blocked
+            lower in PREPOSITIONS
+            and position + 1 in sentence.blocked
+            and not possessive_date_after(sentence, position + 1)  # "in Wednesday's vote"
         ):
             position += 1
             continue
@@ -559,9 +582,9 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
                 continue
         if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
             break
-        if lower in c.object_stops and content:
-            break
         following = sentence.lower(position + 1)
+        if lower in c.object_stops and content and not compares_amounts(sentence, position):
+            break
         if lower in {"and", "but"} and (
             following in forms
             or following.endswith("ed")
@@ -578,6 +601,35 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         content += 1
         position += 1
     return begin, position
+
+
+def possessive_date_after(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the date starting at token `index` ends with a possessive ("Wednesday's"): a
+    determiner of the noun after it, whose preposition stays in the object."""
+    while index + 1 < len(sentence.tokens) and index + 1 in sentence.blocked:
+        index += 1
+    return sentence.tokens[index].is_possessive
+
+
+#: Words before `than` in an amount ("more than 50 people", "fewer than 10").
+AMOUNT_COMPARATIVES = frozenset({"more", "less", "fewer", "over", "under", "greater"})
+
+
+#: Words that may open the number after `more than` ("more than a dozen", "than two").
+NUMBER_WORDS = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half", "twice"}
+)
+
+
+def compares_amounts(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the `than` at `index` is inside an amount ("killed more than 50 people")."""
+    if sentence.lower(index) != "than" or index + 1 >= len(sentence.tokens):
+        return False
+    number = sentence.tokens[index + 1]
+    return sentence.lower(index - 1) in AMOUNT_COMPARATIVES and (
+        number.text[:1].isdigit() or number.lower in NUMBER_WORDS
+    )
 
 
 #: Words that open a new clause after `and` when an auxiliary follows within a few words.
@@ -725,7 +777,11 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
             skip_to = parenthesis_end(sentence, index) or index
             if skip_to > index:
                 continue
-        if token.lower in DATE_INTRODUCERS and index + 1 in sentence.blocked:
+        if (
+            token.lower in DATE_INTRODUCERS
+            and index + 1 in sentence.blocked
+            and not possessive_date_after(sentence, index + 1)
+        ):
             continue
         if token.lower in DATE_QUALIFIERS and (
             index + 1 in sentence.blocked

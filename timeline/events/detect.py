@@ -24,6 +24,7 @@ from timeline.events.arguments import (
     clause_subject,
     clean_phrase,
     complement_start,
+    inserted_after_opening_name,
     is_document,
     is_relative,
     modifies_noun_before,
@@ -169,10 +170,11 @@ class ClauseArguments:
         attribution = self.subject_start - 1 if self.inverted else self.subject_start
         if attribution < 3 or sentence.tokens[attribution - 1].text != ",":
             return ""
-        before = sentence.tokens[: attribution - 1]
+        begin = dateline_end(sentence.tokens[: attribution - 1])  # "BUDAPEST, Hungary (AP)_"
+        before = sentence.tokens[begin : attribution - 1]
         if any(token.text in QUOTE_MARKS or token.text in "‘’'_—–" for token in before):
-            return ""  # a quotation, or a dateline ("BUDAPEST, Hungary (AP)_")
-        clause = reported_clause(object_tokens(sentence, 0, attribution - 1))
+            return ""  # a quotation, or a dash inside
+        clause = reported_clause(object_tokens(sentence, begin, attribution - 1))
         return span_text(sentence, clause) if len(clause) > 1 else ""
 
     @lazy_property
@@ -484,7 +486,12 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
     position = comma - 1
     while position > 0 and sentence.tokens[position].text != ",":
         position -= 1
-    return position > 0 and sentence.lower(position + 1) in INSERTION_OPENERS
+    if position <= 0:
+        return False
+    return (
+        sentence.lower(position + 1) in INSERTION_OPENERS
+        or inserted_after_opening_name(sentence) == position  # "Mark Rutte, the ... leader,"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -502,6 +509,29 @@ def hazard_retyped() -> frozenset[str]:
 def is_hazard(subject: list[Token]) -> bool:
     """Whether a subject phrase is a natural hazard ("A powerful earthquake", "Floods")."""
     return any(token.lower in hazard_words() for token in subject)
+
+
+#: Words after the head noun of a subject besides the prepositions ("Talks between ...").
+HEAD_ENDING_WORDS = frozenset({"between", "among", "near", "outside", "inside", "who", "that"})
+
+
+@lru_cache(maxsize=1)
+def abstract_retyped() -> frozenset[str]:
+    """The event types an institution or market as subject retypes (`abstract_subjects`)."""
+    return frozenset(cue_table().abstract_subjects.retyped)
+
+
+def abstract_subject_type(subject: list[Token]) -> str | None:
+    """The event type an institution or market heading a subject makes of a disaster verb
+    ("His fourth coalition collapsed": other; "The stock market crashed": economy), None for
+    anything else ("A government building collapsed")."""
+    head = None
+    for token in subject:
+        if token.lower in PREPOSITIONS or token.lower in HEAD_ENDING_WORDS:
+            break
+        if token.text.isalpha():
+            head = token.lower
+    return cue_table().abstract_subjects.words.get(head) if head else None
 
 
 #: How far back a coordinated verb looks for the modal of the verb it is joined to.
@@ -845,6 +875,8 @@ def _verb_detection(
         return None
     if not passive and event_type in hazard_retyped() and is_hazard(subject_tokens):
         event_type = "disaster"  # "An earthquake killed 150 people": not an assault
+    elif not passive and event_type in abstract_retyped():
+        event_type = abstract_subject_type(subject_tokens) or event_type  # "Talks collapsed"
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     return Detection(
@@ -1453,6 +1485,23 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
     if len(clause[0].text) > 2 and clause[0].text.isupper():
         return []
     return clause
+
+
+#: Dashes that end a dateline ("WASHINGTON (Reuters) -", "BUDAPEST, Hungary (AP)_"), and how
+#: many tokens into a sentence one may stand.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
+DATELINE_TOKENS = 12
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Where a sentence starts after its dateline ("PORTO ALEGRE, Brazil (AP) — Rains"): the
+    token after the dash; 0 without one (the first word is not in capitals)."""
+    if not tokens or len(tokens[0].text) < 3 or not tokens[0].text.isupper():
+        return 0
+    for index, token in enumerate(tokens[:DATELINE_TOKENS]):
+        if token.text in DATELINE_DASHES or token.text.endswith(")_"):
+            return index + 1
+    return 0
 
 
 def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:

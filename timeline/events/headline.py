@@ -19,9 +19,9 @@ from timeline.models import EventStatus
 MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
 COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
-#: Endings of plural nouns ("militants", "diplomats", "rebels", "troops"; not "Brussels").
+#: Endings of plural nouns ("militants", "analysts", "rebels", "troops"; not "Brussels").
 PLURAL_ENDINGS = (
-    *("ians", "ans", "ists", "ives", "ers", "ors", "ees", "ents", "ies"),
+    *("ians", "ans", "sts", "ives", "ers", "ors", "ees", "ents", "ies"),
     *("ants", "ats", "bels", "ops", "kets", "ares"),
 )
 #: Prepositions after the head noun of an actor phrase.
@@ -64,6 +64,8 @@ DANGLING = frozenset(
         "were",
         "-",
         "–",
+        "than",
+        "least",
     }
 )
 QUOTES = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
@@ -110,6 +112,8 @@ def _strip_titles(words: list[str]) -> list[str]:
     return kept
 
 
+#: Words that open an amount with `than` ("more than 500,000").
+AMOUNT_STARTS = frozenset({"more", "less", "fewer"})
 #: Lower-case words inside a name ("Securities and Exchange Commission").
 NAME_CONNECTORS = frozenset({"and", "of", "&", "for", "de", "du", "da", "do"})
 #: The longest start of a name a cut title drops; a longer one names enough.
@@ -147,6 +151,9 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
         cut.append(words.pop())
     if cut and cut[-1][:1].isupper():
         words = without_name_start(words)  # "at United [Nations]": not half a name
+    if cut and (cut[-1] == "than" or words[-1:] == ["than"]):
+        while len(words) > 2 and words[-1] in {"than", *AMOUNT_STARTS}:
+            words.pop()  # "genocide of more than [500,000]": not half an amount
     while len(words) > 2 and (words[-1].lower() in DANGLING or words[-1].endswith(",")):
         if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING | {""}:
             words[-1] = words[-1].rstrip(",")
@@ -174,6 +181,9 @@ def is_plural(actors: list[str]) -> bool:
         return True
     if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:
         return False
+    capitalized_name = head == len(words) > 1 and all(word[:1].isupper() for word in words)
+    if capitalized_name and (words[0].lower() in word_sets()[0] or last.endswith("ers")):
+        return False  # "Mr Wilders", "Geert Wilders", "Bernie Sanders": a person
     return last.islower() or last.lower().endswith(PLURAL_ENDINGS)
 
 

@@ -138,6 +138,16 @@ class HazardSubjects(_Table):
     negative: list[DetectionExample] = Field(min_length=1)
 
 
+class AbstractSubjects(_Table):
+    """Institutions and markets that make a disaster verb another event (see `cues.json`)."""
+
+    description: str
+    words: dict[str, str] = Field(min_length=1)
+    retyped: list[str] = Field(min_length=1)
+    positive: list[DetectionExample] = Field(min_length=1)
+    negative: list[DetectionExample] = Field(min_length=1)
+
+
 class CueTable(_Table):
     """Cue lists for negation, modality, status and clause structure."""
 
@@ -163,6 +173,7 @@ class CueTable(_Table):
         "type only elaborates the finite event ('issued a statement, demanding that').",
     )
     hazard_subjects: HazardSubjects
+    abstract_subjects: AbstractSubjects
     complement_verbs: dict[Literal["active", "passive"], list[str]] = Field(
         default_factory=dict,
         description="Past verbs whose object a past participle after it describes: active "

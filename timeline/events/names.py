@@ -13,8 +13,15 @@ from functools import lru_cache
 from timeline.events.lexicon import name_tables
 from timeline.events.tokens import Token, tokens_of
 
-ALWAYS_JOIN = frozenset({"of", "for", "de", "du", "des", "la", "le", "von", "van", "al", "bin"})
+ALWAYS_JOIN = frozenset(
+    {"of", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "ibn"}
+    | {"da", "do", "dos", "das", "di", "del", "della"}  # "Rio Grande do Sul", "Lula da Silva"
+)
 ORGANISATION_JOIN = frozenset({"in", "on", "and", "&"})
+#: Particles inside a person's name ("Luiz Inácio Lula da Silva", "Ursula von der Leyen").
+PERSON_PARTICLES = ALWAYS_JOIN - {"of", "for"}
+#: Words that may follow a joining word before the next name word.
+JOIN_NEXT = frozenset({"the", "der", "den", "la", "de"})
 
 
 @lru_cache(maxsize=1)
@@ -71,19 +78,26 @@ def strip_title(words: list[str]) -> list[str]:
     titles, demonyms, heads, _ = word_sets()
     places = _lower_places()
     suffix: list[str] = []
+    counted = 0  # name words in `suffix`, not particles ("Lula da Silva": two)
     for word in reversed(words):
         lower = word.lower()
         if lower in titles or lower in demonyms or lower in heads or lower in places:
             break
+        if lower in PERSON_PARTICLES and suffix and word.islower():
+            suffix.insert(0, word)
+            continue
         if lower in ALWAYS_JOIN or lower in ORGANISATION_JOIN or lower == "the":
             break
-        if len(suffix) == 2 and not (len(word) <= 2 or word.endswith(".")):
+        if counted == 2 and not (len(word) <= 2 or word.endswith(".")):
             break  # at most two name words, or three with an initial ("Michael J. Fox")
         suffix.insert(0, word)
-        if len(suffix) == 3:
+        counted += 1
+        if counted == 3:
             break
+    while suffix and suffix[0].lower() in PERSON_PARTICLES and suffix[0].islower():
+        suffix.pop(0)
     prefix = words[: len(words) - len(suffix)]
-    if len(suffix) >= 2 and any(word.lower() in titles for word in prefix):
+    if counted >= 2 and any(word.lower() in titles for word in prefix):
         return suffix
     return words
 
@@ -116,8 +130,8 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
             lower = current.lower
             following: list[Token] = []
             look = index + 1
-            if lower in ALWAYS_JOIN and look < len(tokens) and tokens[look].lower == "the":
-                look += 1
+            while lower in ALWAYS_JOIN and look < len(tokens) and tokens[look].lower in JOIN_NEXT:
+                look += 1  # "Bank of the West", "Ursula von der Leyen"
             while look < len(tokens) and name_word[look]:
                 following.append(tokens[look])
                 if tokens[look].is_possessive:
