@@ -978,6 +978,18 @@ def test_it_refers_to_the_last_actor_that_is_no_person() -> None:
     assert events["sold"].time is not None and events["sold"].time.value == "2012-Q4"
 
 
+def test_an_attribution_is_titled_with_what_was_said() -> None:
+    # a verb's -s form after a number opening its noun phrase is a plural noun ("crashes");
+    # the attribution's prepositional phrase gives way to what was said
+    text = (
+        "Boeing agreed to resolve an investigation into two fatal 737 MAX crashes, the"
+        " department said in a court filing late on Sunday."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2024-07-08")}
+    assert set(events) == {"agreed", "said"}
+    assert events["said"].title.startswith("Department says Boeing agreed to resolve")
+
+
 def test_a_past_date_in_a_plan_dates_its_object_not_the_plan() -> None:
     text = "The group said Friday it would investigate the killings of 500 people four years ago."
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "1998-02-27")}

@@ -231,6 +231,8 @@ def is_noun_gerund(sentence: TokenizedSentence, index: int, after_name: bool = F
         if following.text.isalnum() and not (
             after in PREPOSITIONS
             or after in GERUND_FOLLOWING_PREPOSITIONS
+            or after in DATE_QUALIFIERS  # "in a court filing late on Sunday"
+            or index + 1 in sentence.blocked
             or after in VERBLIKE
             or after in verb_stops()
             or after in trigger_forms()
@@ -596,6 +598,7 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             content
             and lower.endswith("ing")
             and any(k == "gerund" for _, k in forms.get(lower, []))
+            and not is_noun_gerund(sentence, position)  # "in a court filing"
         ):
             break
         content += 1

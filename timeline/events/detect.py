@@ -469,9 +469,39 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         start = index - 1
         while start > 0 and sentence.tokens[start - 1].is_capitalized:
             start -= 1
-        if start > 0 and sentence.lower(start - 1) in ARTICLES_OR_PREPOSITIONS | QUANTIFIERS:
-            return True  # "the Balkan states", "all Balkan states"
+        return noun_phrase_opens_before(sentence, start)  # "the Balkan states"
     return False
+
+
+#: Number words that open a noun phrase ("two fatal 737 MAX crashes").
+NUMBER_OPENERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def noun_phrase_opens_before(sentence: TokenizedSentence, start: int) -> bool:
+    """Whether an article, preposition, quantifier or number opens a noun phrase within a few
+    modifiers before token `start` ("all Balkan states", "two fatal 737 MAX crashes")."""
+    openers = ARTICLES_OR_PREPOSITIONS | QUANTIFIERS
+    position = start - 1
+    for _ in range(NOUN_PHRASE_MODIFIERS):
+        if position < 0:
+            return False
+        token = sentence.tokens[position]
+        word = token.lower
+        if word in openers or word in NUMBER_OPENERS or word.isdigit():
+            return True
+        if not token.text.isalpha() or not token.text.islower() or word in VERBLIKE:
+            return False
+        if word in CLAUSE_WORDS or word in cues().subordinators:
+            return False  # "for what Ottawa describes": a clause's subject
+        if word in trigger_forms() or word in verb_stops():
+            return False
+        position -= 1
+    return False
+
+
+NOUN_PHRASE_MODIFIERS = 3
+#: Words that open a clause whose subject may be the name after them.
+CLAUSE_WORDS = frozenset({"what", "how", "where", "whom", "whose", "who", "which", "that"})
 
 
 #: Words that open a clause or phrase set off by commas after a subject ("The minister, who

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.events.clause import PREPOSITIONS
 from timeline.events.detect import Detection
 from timeline.events.lexicon import inflect
 from timeline.events.names import word_sets
@@ -223,12 +224,13 @@ def headline(
     object_words = _strip_titles(QUOTES.sub("", detection.object_text).split())
     obj = " ".join(object_words)
     if (
-        not obj
+        (not obj or obj.split()[0].lower() in PREPOSITIONS - {"to"})
         and actors
         and not detection.participial
         and (detection.row.speech or detection.type == "statement")
     ):
-        obj = _reported(detection.reported_before)  # "Banks will stay shut, the bank said"
+        # "Banks will stay shut, the bank said [in a statement]": what was said
+        obj = _reported(detection.reported_before) or obj
     if detection.nominal:
         target = " and ".join(targets[:2]) or obj
         noun = detection.row.lemma if detection.row.pos == "noun" else detection.trigger.text
