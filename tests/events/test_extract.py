@@ -990,6 +990,66 @@ def test_an_attribution_is_titled_with_what_was_said() -> None:
     assert events["said"].title.startswith("Department says Boeing agreed to resolve")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        # a noun phrase after a reporting verb is no reported clause: the date is the verb's
+        (
+            "Federal officials first reported infections in dairy cattle in Texas and Kansas"
+            " last week.",
+            "reported",
+            "2024-W13",
+        ),
+        ("The company reported a third-quarter loss of $2.38 billion on Monday.", "reported", None),
+        # a date after `that` belongs to the clause it opens, not to the reporting verb
+        (
+            "Albert Bourla told analysts in a conference call that the company expects to"
+            " return to growth in 2025.",
+            "return",
+            "2025",
+        ),
+    ],
+)
+def test_a_reporting_verbs_date_is_its_own_unless_a_clause_holds_it(
+    text: str, trigger: str, value: str | None
+) -> None:
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2024-04-02")}
+    assert events[trigger].time is not None
+    assert events[trigger].time.value == (value or "2024-04-01")
+    if trigger == "return":
+        assert "told" not in events or events["told"].time.value != "2025"
+
+
+def test_a_relative_clause_without_that_has_its_own_subject_and_object() -> None:
+    text = (
+        "Pfizer said on Monday it would cut 500 jobs, part of a cost-reduction program the"
+        " drugmaker unveiled earlier this month."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-10-30")}
+    assert events["unveiled"].title == "Drugmaker unveils cost-reduction program"
+    assert events["unveiled"].time is not None and events["unveiled"].time.value == "2023-10"
+    # an opening phrase ending with a noun is no antecedent: "During his speech he stated"
+    speech = "During his speech he stated on Monday that prices rose."
+    (event,) = tagged_events(speech, "2023-10-30")
+    assert event.mentions[0].trigger == "stated"
+
+
+def test_a_relative_clauses_date_does_not_date_what_follows() -> None:
+    text = (
+        "The Supreme Court took a detour this week from the principle it vindicated two years"
+        " ago in its ruling. By a 6-3 vote, the court upheld a law."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "1998-04-24")}
+    assert events["vindicated"].time is not None and events["vindicated"].time.value == "1996"
+    assert events["upheld"].time is not None and events["upheld"].time.value == "1998-W17"
+
+
+def test_a_period_modifying_a_noun_keeps_its_preposition_in_the_title() -> None:
+    text = "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings on Monday."
+    (event,) = tagged_events(text, "1989-10-27")
+    assert event.title == "Ralston Purina Co reports 47% decline in earnings"
+
+
 def test_a_past_date_in_a_plan_dates_its_object_not_the_plan() -> None:
     text = "The group said Friday it would investigate the killings of 500 people four years ago."
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "1998-02-27")}

@@ -953,13 +953,21 @@ def build_event(
     )
 
 
-def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> None:
-    """Remember the participants of a sentence for the next ones."""
+def remember(
+    narrative: Narrative,
+    sentence: Sentence,
+    events: list[Event],
+    background: frozenset[str] = frozenset(),
+) -> None:
+    """Remember the participants of a sentence for the next ones; the times of events told in
+    relative clauses (ids in `background`: "the principle it vindicated two years ago") date
+    nothing that follows."""
     for event in events:
         point = (
             event.time is not None
             and event.time.mod != "START"
             and event.status is not EventStatus.planned  # a plan is not what was just done
+            and event.id not in background
         )
         key = actor_key(event.actors) if event.actors else frozenset()
         if event.actors and point and event.time is not None:
@@ -974,8 +982,10 @@ def remember(narrative: Narrative, sentence: Sentence, events: list[Event]) -> N
             )
         if event.actors:
             narrative.remember_persons(event.actors)
-            if not (event.time is not None and event.time.mod == "START") and (
-                event.status is not EventStatus.planned
+            if (
+                not (event.time is not None and event.time.mod == "START")
+                and event.status is not EventStatus.planned
+                and event.id not in background
             ):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows,
                 # nor does a plan ("will begin on Friday": not what the actor last did)
@@ -1066,5 +1076,10 @@ def extract_events(
         update_reference(item, in_sentence, anchored, narrative, document)
         remember_lemma_times(anchored, narrative)
         remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
-        remember(narrative, sentence, built)
+        background = frozenset(
+            event.id
+            for event, item_anchored in zip(built, anchored, strict=True)
+            if item_anchored.detection.relative
+        )
+        remember(narrative, sentence, built, background)
     return events

@@ -317,6 +317,8 @@ class SentenceDates:
 
 
 MAX_GAP = 60
+#: A complementizer or relative pronoun: a date after it is in another clause.
+THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 COORDINATED_DATES = re.compile(r"\A\s*(?:,\s*)?and\s+(?:(?:in|on)\s+)?\Z", re.IGNORECASE)
 APPOSITIVE_THEN_ADJUNCT = re.compile(
@@ -426,6 +428,8 @@ def governing_expression(
             low, high = (end, trigger.start) if end <= trigger.start else (trigger.end, start)
             if anchor_end < object_end and start >= anchor_end:
                 continue  # inside a reported clause: it dates that clause's event
+            if start >= object_end and THAT_WORD.search(text, object_end, start):
+                continue  # "told analysts ... that the company expects to grow in 2024"
             gap = start - object_end if start >= trigger.end else detection.subject_start - end
             appositive = (
                 start >= trigger.end

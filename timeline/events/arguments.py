@@ -71,8 +71,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
     if end == chain_start:
         while end > 0 and end - 1 in sentence.blocked:
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
-    if sentence.lower(end - 1) in SUBJECT_PRONOUNS:
-        return end - 1, end, False  # "During his speech he stated": the pronoun alone
+    if sentence.lower(end - 1) in SUBJECT_PRONOUNS or sentence.lower(end - 1) == "it":
+        return end - 1, end, False  # "During his speech he stated", "a share it reported"
     start = end
     stops = c.subject_stops
     stop_words = verb_stops()
@@ -125,6 +125,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         ):
             break  # "will make its request": a verb after a modal ends the subject
         start -= 1
+        if starts_contact_clause(sentence, start):
+            break  # "a program [the drugmaker] unveiled": the relative clause's own subject
     while start < end and (
         sentence.lower(start) in PREPOSITIONS or sentence.lower(start) in CLAUSE_COORDINATORS
     ):
@@ -144,6 +146,56 @@ def joins_name_words(sentence: TokenizedSentence, index: int) -> bool:
         and sentence.tokens[index - 1].is_capitalized
         and sentence.tokens[index + 1].is_capitalized
     )
+
+
+#: Pronouns that may be the subject of a relative clause without `that` ("a share it
+#: reported last year").
+CONTACT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+#: Words that may stand before a determiner inside one noun phrase ("all the men").
+PREDETERMINERS = frozenset({"all", "both", "half", "twice", "such", "quite", "what", "many"})
+
+
+def starts_contact_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the determiner at `index` opens the subject of a relative clause without `that`
+    right after a noun ("a cost-reduction program [the drugmaker] unveiled")."""
+    if index < 1 or sentence.lower(index) not in MODIFIER_DETERMINERS | CONTACT_PRONOUNS:
+        return False
+    before = index - 1
+    word = sentence.lower(before)
+    if word in trigger_forms() or sentence.lower(before - 1) in MODAL_OR_TO:
+        return False  # "expected to win the contract": a verb's object
+    if in_opening_phrase(sentence, before):
+        return False  # "During his speech he stated", "In the meeting the minister said"
+    return (
+        before not in sentence.blocked  # "Last week the company presented"
+        and word not in PREDETERMINERS
+        and word not in NOT_CLAUSE_NOUNS
+        and word not in cues().subordinators
+        and word not in GERUND_FOLLOWING_PREPOSITIONS
+        and word not in PHRASE_CUTTING_PREPOSITIONS
+        and is_noun_like(sentence, before)
+        and not word.endswith(("ed", "ing"))
+    )
+
+
+def in_opening_phrase(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the token at `index` ends a phrase that opens its sentence or clause with a
+    preposition or subordinator ("During his 2 hour speech", "After the vote")."""
+    start = index
+    while start > 0 and sentence.tokens[start - 1].text not in CLAUSE_PUNCTUATION:
+        start -= 1
+    first = sentence.lower(start)
+    return first in PREPOSITIONS or first in cues().subordinators or first in ADVERBIAL_OPENERS
+
+
+#: Words opening an adverbial phrase before a clause's subject, besides the prepositions.
+ADVERBIAL_OPENERS = frozenset({"since", "until", "following", "despite", "like", "unlike"})
+#: Lower-case words before a determiner that are no noun a contact clause may follow.
+NOT_CLAUSE_NOUNS = frozenset(
+    {"where", "why", "how", "whom", "whose", "what", "when", "whether", "once", "since"}
+    | {"between", "among", "beside", "besides", "beyond", "behind", "past", "via", "per"}
+    | {"then", "now", "here", "there", "today", "yesterday", "tonight", "meanwhile"}
+)
 
 
 def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
@@ -607,11 +659,18 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
 
 
 def possessive_date_after(sentence: TokenizedSentence, index: int) -> bool:
-    """Whether the date starting at token `index` ends with a possessive ("Wednesday's"): a
-    determiner of the noun after it, whose preposition stays in the object."""
+    """Whether the date starting at token `index` modifies the noun after it, so that the
+    preposition before it stays in the object: a possessive ("in Wednesday's election") or a
+    hyphenated period before a noun ("a 47% decline in fourth-quarter earnings")."""
     while index + 1 < len(sentence.tokens) and index + 1 in sentence.blocked:
         index += 1
-    return sentence.tokens[index].is_possessive
+    token = sentence.tokens[index]
+    if token.is_possessive:
+        return True
+    if "-" not in token.text or index + 1 >= len(sentence.tokens):
+        return False
+    following = sentence.tokens[index + 1]
+    return is_noun_like(sentence, index + 1) and not following.lower.endswith(("ed", "ing"))
 
 
 #: Words before `than` in an amount ("more than 50 people", "fewer than 10").
@@ -685,18 +744,47 @@ def complement_start(
             continue
         if token.lower == "that" or (token.lower in COMPLEMENT_VERBS and index > begin):
             return token.start
-        if speech and index > begin + 5:
+        if speech and index > begin + 5 and has_finite_verb(sentence, begin, index):
             return token.start  # a reporting verb's own date sits right after it
-        if speech and (
-            token.lower in c.pronouns
-            or (token.lower in c.determiners and sentence.lower(index - 1) not in PREPOSITIONS)
-        ):
-            return token.start  # "said the sanctions were...": the reported clause starts
+        if speech and token.lower in c.pronouns:
+            return token.start  # "said it would": the reported clause starts
+        opener = (token.lower in c.determiners or token.is_capitalized) and sentence.lower(
+            index - 1
+        ) not in PREPOSITIONS
+        if speech and opener and has_finite_verb(sentence, index + 1, end):
+            return token.start  # "said the sanctions were", "said Mohammed founded"
     return None
 
 
+#: Present-tense verbs that open what a reported clause says ("said it expects to").
+PRESENT_VERBS = frozenset({"expects", "hopes", "wants", "intends", "aims", "believes", "needs"})
+
+
+def has_finite_verb(sentence: TokenizedSentence, begin: int, end: int) -> bool:
+    """Whether the tokens in [begin, end) hold a finite verb, as a reported clause does ("said
+    the company would cut"), not a noun phrase ("reported infections in dairy cattle")."""
+    c = cues()
+    finite = VERBLIKE | c.be_forms | c.have_forms | c.future | c.irrealis | PRESENT_VERBS
+    irregular = generic_table().irregular_pasts
+    forms = trigger_forms()
+    for index in range(begin, min(end, len(sentence.tokens))):
+        lower = sentence.lower(index)
+        if lower in finite or lower in irregular:
+            return True
+        if any(kind == "third" for _, kind in forms.get(lower, ())) and not is_plural_noun(
+            sentence, index
+        ):
+            return True  # "said the company plans", not "said the sanctions"
+        if lower.endswith("ed") and len(lower) > 4 and index not in sentence.blocked:
+            return True
+    return False
+
+
 def is_relative(sentence: TokenizedSentence, position: int) -> bool:
-    """Whether a clause starting at `position` is a relative clause (not `said that ...`)."""
+    """Whether a clause starting at `position` is a relative clause (not `said that ...`),
+    with or without its pronoun ("a program the drugmaker unveiled")."""
+    if starts_contact_clause(sentence, position):
+        return True
     marker = sentence.lower(position - 1)
     if marker in {"who", "which", "whom"}:
         return True
@@ -708,9 +796,12 @@ def is_relative(sentence: TokenizedSentence, position: int) -> bool:
 
 def relative_antecedent(sentence: TokenizedSentence, subject_start: int) -> list[Token]:
     """The noun phrase a `which`/`that` clause refers to, when the clause's subject follows it."""
-    if subject_start < 2 or sentence.lower(subject_start - 1) not in {"which", "that", "whom"}:
+    if starts_contact_clause(sentence, subject_start):
+        found = antecedent_range(sentence, subject_start)  # "a program [the drugmaker] unveiled"
+    elif subject_start < 2 or sentence.lower(subject_start - 1) not in {"which", "that", "whom"}:
         return []
-    found = antecedent_range(sentence, subject_start - 1)
+    else:
+        found = antecedent_range(sentence, subject_start - 1)
     if found is None:
         return []
     start, end = found
