@@ -1044,6 +1044,20 @@ def test_a_relative_clauses_date_does_not_date_what_follows() -> None:
     assert events["upheld"].time is not None and events["upheld"].time.value == "1998-W17"
 
 
+def test_a_present_perfect_since_a_clause_runs_from_its_date() -> None:
+    text = "The H5N1 strain has killed millions of birds worldwide since it emerged in 2020."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2024-04-02")}
+    killed = events["killed"]
+    assert killed.type == "health"  # a disease's harm, not an assault
+    assert killed.time is not None and (killed.time.value, killed.time.mod) == ("2020", "START")
+    assert events["emerged"].time is not None and events["emerged"].time.mod is None
+
+
+def test_an_amount_keeps_at_least() -> None:
+    (event,) = tagged_events("At least 20 people were killed on Monday.", "2024-04-17")
+    assert event.title == "At least 20 people killed"
+
+
 def test_a_period_modifying_a_noun_keeps_its_preposition_in_the_title() -> None:
     text = "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings on Monday."
     (event,) = tagged_events(text, "1989-10-27")

@@ -35,6 +35,8 @@ def _detection_cases(kind: str) -> list[tuple[str, str | None, DetectionExample]
             cases.append((cue.id, None, example))
     for example in getattr(cue_table().hazard_subjects, kind):
         cases.append(("hazard_subjects", None, example))
+    for example in getattr(cue_table().disease_subjects, kind):
+        cases.append(("disease_subjects", None, example))
     for example in getattr(cue_table().abstract_subjects, kind):
         cases.append(("abstract_subjects", None, example))
     return cases

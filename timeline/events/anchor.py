@@ -317,6 +317,11 @@ class SentenceDates:
 
 
 MAX_GAP = 60
+#: `since` opening a clause before a date phrase ("since it emerged in"), not a date's own.
+SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|he|she|they|we|the|a|an|its|his|her|their|(?-i:[A-Z])\w*)\b[^,;:]*\Z",
+    re.IGNORECASE,
+)
 #: A complementizer or relative pronoun: a date after it is in another clause.
 THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
@@ -399,6 +404,13 @@ def governing_expression(
     best: tuple[float, Governing] | None = None
     for phrase in dates.near(low_bound, high_bound):
         start, end, expression, since = phrase.start, phrase.end, phrase.expression, phrase.since
+        if (
+            not since
+            and start >= trigger.end
+            and _can_continue(detection)
+            and SINCE_CLAUSE.search(text, trigger.end, start)
+        ):
+            since = True  # "has killed millions since it emerged in 2020": from then on
         if since and not _can_continue(detection):
             continue
         if detection.nominal and end <= trigger.start:
@@ -499,8 +511,13 @@ def is_opening_adverbial(text: str, start: int, end: int, first_subject: int) ->
 
 
 def _can_continue(detection: Detection) -> bool:
-    """Whether the event can be a continuing state that a `since X` phrase dates."""
-    return detection.status is EventStatus.ongoing or (detection.passive and detection.perfect)
+    """Whether the event can be a continuing state that a `since X` phrase dates, or a
+    present perfect that a `since` phrase bounds ("has killed millions since 2020")."""
+    return (
+        detection.status is EventStatus.ongoing
+        or (detection.passive and detection.perfect)
+        or (detection.perfect and detection.tense == "present")
+    )
 
 
 @lru_cache(maxsize=1024)

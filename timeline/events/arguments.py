@@ -128,10 +128,16 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         if starts_contact_clause(sentence, start):
             break  # "a program [the drugmaker] unveiled": the relative clause's own subject
     while start < end and (
-        sentence.lower(start) in PREPOSITIONS or sentence.lower(start) in CLAUSE_COORDINATORS
+        (sentence.lower(start) in PREPOSITIONS and not starts_quantity_phrase(sentence, start))
+        or sentence.lower(start) in CLAUSE_COORDINATORS
     ):
         start += 1  # "in a joint statement expected to...", ", and unemployment reached": drop
     return start, first_noun_phrase_end(sentence, start, end), False
+
+
+def starts_quantity_phrase(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the preposition at `index` opens an amount ("at least 11 people")."""
+    return sentence.lower(index) == "at" and sentence.lower(index + 1) in {"least", "most"}
 
 
 #: Conjunctions that join clauses; one opening a subject belongs to neither clause's subject.

@@ -525,20 +525,19 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def hazard_words() -> frozenset[str]:
-    """Natural hazards that make a verb of harm a disaster (`cues.json` hazard_subjects)."""
-    return frozenset(cue_table().hazard_subjects.words)
+def subject_retypings() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(event type, subject words, types they retype) of the hazard and disease tables."""
+    tables = (cue_table().hazard_subjects, cue_table().disease_subjects)
+    return tuple((t.type, frozenset(t.words), frozenset(t.retyped)) for t in tables)
 
 
-@lru_cache(maxsize=1)
-def hazard_retyped() -> frozenset[str]:
-    """The event types a hazard subject turns into a disaster."""
-    return frozenset(cue_table().hazard_subjects.retyped)
-
-
-def is_hazard(subject: list[Token]) -> bool:
-    """Whether a subject phrase is a natural hazard ("A powerful earthquake", "Floods")."""
-    return any(token.lower in hazard_words() for token in subject)
+def subject_type(subject: list[Token], event_type: str) -> str | None:
+    """The type a natural hazard or a disease in a subject makes of a verb of harm ("A powerful
+    earthquake killed": disaster; "The virus has killed": health), None otherwise."""
+    for retyped_to, words, retyped in subject_retypings():
+        if event_type in retyped and any(token.lower in words for token in subject):
+            return retyped_to
+    return None
 
 
 #: Words after the head noun of a subject besides the prepositions ("Talks between ...").
@@ -903,8 +902,9 @@ def _verb_detection(
         and (event_type in {"statement", "request", "accuse", "deny", "threaten"})
     ):
         return None
-    if not passive and event_type in hazard_retyped() and is_hazard(subject_tokens):
-        event_type = "disaster"  # "An earthquake killed 150 people": not an assault
+    retyped_to = subject_type(subject_tokens, event_type) if not passive else None
+    if retyped_to is not None:
+        event_type = retyped_to  # "An earthquake killed 150 people": not an assault
     elif not passive and event_type in abstract_retyped():
         event_type = abstract_subject_type(subject_tokens) or event_type  # "Talks collapsed"
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}

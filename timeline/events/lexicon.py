@@ -129,9 +129,11 @@ class Auxiliaries(_Table):
 
 
 class HazardSubjects(_Table):
-    """Natural hazards that make a verb of harm or force a disaster (see `cues.json`)."""
+    """Subjects that make a verb of harm or force an event of their own type: natural hazards
+    a disaster, diseases a health event (see `cues.json`)."""
 
     description: str
+    type: str
     words: list[str] = Field(min_length=1)
     retyped: list[str] = Field(min_length=1)
     positive: list[DetectionExample] = Field(min_length=1)
@@ -173,6 +175,7 @@ class CueTable(_Table):
         "type only elaborates the finite event ('issued a statement, demanding that').",
     )
     hazard_subjects: HazardSubjects
+    disease_subjects: HazardSubjects
     abstract_subjects: AbstractSubjects
     complement_verbs: dict[Literal["active", "passive"], list[str]] = Field(
         default_factory=dict,
