@@ -6,11 +6,13 @@ import re
 
 import pytest
 
+from timeline.events import is_person_name
 from timeline.events.content import boilerplate_scope
 from timeline.events.detect import detect
 from timeline.events.lexicon import (
     DetectionExample,
     GenericExample,
+    NameExample,
     boilerplate_table,
     cue_table,
     generic_table,
@@ -96,6 +98,7 @@ def test_every_row_has_positive_and_negative_examples() -> None:
         tables.organisation_heads,
         tables.company_suffixes,
         tables.places,
+        tables.event_names,
     ):
         assert table.examples
 
@@ -179,9 +182,15 @@ NAME_EXAMPLES = [
         "company_suffixes",
         "places",
         "not_name_starts",
+        "event_names",
     )
     for example in getattr(name_tables(), table_name).examples
 ]
+
+
+@pytest.mark.parametrize("example", name_tables().event_names.examples, ids=lambda e: e.text)
+def test_an_event_name_is_no_person(example: NameExample) -> None:
+    assert example.name is not None and not is_person_name(example.name)
 
 
 @pytest.mark.parametrize(

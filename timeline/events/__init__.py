@@ -234,9 +234,10 @@ def actor_stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def organisation_or_demonym_words() -> frozenset[str]:
-    """Organisation heads and demonyms: a name with one of them is not a person's."""
+    """Organisation heads, demonyms and words of event names ("Grand Slam", "U.S. Open"): a
+    name with one of them is not a person's."""
     _, demonyms, heads, _ = word_sets()
-    return heads | demonyms
+    return heads | demonyms | frozenset(name_tables().event_names.words)
 
 
 def actor_key(names: list[str]) -> frozenset[str]:
@@ -266,13 +267,20 @@ def place_set() -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def organisation_before_pronoun(text: str) -> str | None:
-    """The first organisation or country named before the first `it`/`they`, if any."""
+    """The first organisation or country named before the first `it`/`they`, if any; not a
+    place named after `in` ("In Revolution Square, they put up")."""
     persons = set(persons_in(text))
     tokens = list(tokens_of(text))
     first_pronoun = next((i for i, t in enumerate(tokens) if t.lower in {"it", "they", "them"}), 0)
-    for name in names_in(tokens[:first_pronoun]):
-        if name not in persons:
-            return name
+    position = {token.start: index for index, token in enumerate(tokens)}
+    for run in name_runs(tokens[:first_pronoun]):
+        name = clean_run(run)
+        index = position[run[0].start]
+        if not name or name in persons:
+            continue
+        if index > 0 and tokens[index - 1].lower in PLACE_PREPOSITIONS:
+            continue
+        return name
     return None
 
 
@@ -282,8 +290,14 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or name in place_set():
         return False
+    if any(word in NOT_IN_PERSON_NAMES for word in words):
+        return False  # "Most of Compaq", "Bank of America"
     not_person = organisation_or_demonym_words()
     return not any(word.lower() in not_person for word in words)
+
+
+#: Lower-case words that join names of things, never a person's ("Most of Compaq").
+NOT_IN_PERSON_NAMES = frozenset({"of", "for", "and", "the", "&", "in", "on"})
 
 
 #: Words before a name that make it a place, not a person ("born in San Francisco").

@@ -211,6 +211,8 @@ def _boundaries_between(text: str, start: int, end: int) -> int:
         after = text[position + 1 : position + 21].split()
         if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
             continue  # "Geneva, Switzerland", "Tuesday, Jan. 21"
+        if before and after and SCORE_TOKEN.fullmatch(after[0]):
+            continue  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final on Sunday"
         count += 1
     return count
 
@@ -317,6 +319,8 @@ class SentenceDates:
 
 
 MAX_GAP = 60
+#: A set score after a comma ("6-3, 7-6").
+SCORE_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
 #: `since` opening a clause before a date phrase ("since it emerged in"), not a date's own.
 SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|he|she|they|we|the|a|an|its|his|her|their|(?-i:[A-Z])\w*)\b[^,;:]*\Z",
@@ -336,7 +340,8 @@ APPOSITIVE_THEN_ADJUNCT = re.compile(
 
 
 INSERTED_CLAUSE_OPEN = re.compile(
-    r",\s*(?:born|aged|founded|established|created|[a-z]+ed|who|which|whose)\b[^,;:]*\Z",
+    r",\s*(?:(?:a|an|the)\s[^,;:]*?\b(?=who|which|whose))?"  # ", a consultant who ..."
+    r"(?:born|aged|founded|established|created|[a-z]+ed|who|which|whose)\b[^,;:]*\Z",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ noun ("Chinese government").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from timeline.events.clause import (
@@ -324,8 +325,9 @@ def inserted_after_opening_name(sentence: TokenizedSentence) -> int | None:
     first = sentence.lower(0)
     if first in word_sets()[3] or any(index in sentence.blocked for index in range(end)):
         return None  # "Meanwhile,", "In June,"
-    if not sentence.tokens[end + 1].text[:1].islower():
-        return None
+    after = sentence.tokens[end + 1].text
+    if not (after[:1].islower() or after.isdigit()):
+        return None  # "Pompeo, a former CIA director,", "Ghosn, 70,"
     closing = next(
         (i for i in range(end + 2, len(sentence.tokens)) if sentence.tokens[i].text == ","), None
     )
@@ -627,6 +629,9 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             position += 1
             continue
         if token.text == ",":
+            if content and in_score_list(sentence, position):
+                position += 1  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final"
+                continue
             end = apposition_end(sentence, position) if content else None
             if end is None:
                 break
@@ -677,6 +682,20 @@ def possessive_date_after(sentence: TokenizedSentence, index: int) -> bool:
         return False
     following = sentence.tokens[index + 1]
     return is_noun_like(sentence, index + 1) and not following.lower.endswith(("ed", "ing"))
+
+
+#: A set score ("6-3", "7-6").
+SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+
+
+def in_score_list(sentence: TokenizedSentence, comma: int) -> bool:
+    """Whether the comma at `comma` separates the scores of a match ("6-3, 7-6 (5), 6-3")."""
+    if comma + 1 >= len(sentence.tokens):
+        return False
+    before = sentence.tokens[comma - 1].text
+    return bool(SCORE.fullmatch(sentence.tokens[comma + 1].text)) and (
+        bool(SCORE.fullmatch(before)) or before == ")"
+    )
 
 
 #: Words before `than` in an amount ("more than 50 people", "fewer than 10").

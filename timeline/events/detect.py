@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from timeline.events.arguments import (
+    CLAUSE_COORDINATORS,
     DATE_INTRODUCERS,
     actors_of,
     clause_subject,
@@ -70,6 +71,10 @@ BASE_SUBJECTS = frozenset({"they", "we", "i", "you"})
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
+#: How far after a reporting verb the `that` of what was said may stand.
+REPORTED_THAT_WINDOW = 12
+
+
 @dataclass(frozen=True)
 class FixedArguments:
     """A detection's arguments, read when it was made (nominal detections)."""
@@ -82,6 +87,8 @@ class FixedArguments:
     continuation: bool = False
     object_end: int = 0
     anchor_end: int = 0
+    reported_before: str = ""
+    reported_after: str = ""
 
 
 class ClauseArguments:
@@ -178,6 +185,25 @@ class ClauseArguments:
         return span_text(sentence, clause) if len(clause) > 1 else ""
 
     @lazy_property
+    def reported_after(self) -> str:
+        """For speech, the clause after `that` following a prepositional phrase ("said in an
+        interview last year that he would never return": "he would never return"), without
+        its date phrases; else ""."""
+        sentence = self.sentence
+        if not self.speech:
+            return ""
+        last = min(len(sentence.tokens), self.object_start + REPORTED_THAT_WINDOW)
+        for index in range(self.object_start, last):
+            lower = sentence.lower(index)
+            if lower == "that":
+                begin, finish = object_range(sentence, index + 1, False)
+                clause = object_tokens(sentence, begin, finish)
+                return span_text(sentence, clause) if len(clause) > 1 else ""
+            if lower in {";", ":", "."} or sentence.is_quoted(index):
+                return ""
+        return ""
+
+    @lazy_property
     def object_text(self) -> str:
         return span_text(self.sentence, outside_parentheses(self.object_tokens))
 
@@ -255,6 +281,10 @@ class Detection:
     @property
     def reported_before(self) -> str:
         return self.arguments.reported_before
+
+    @property
+    def reported_after(self) -> str:
+        return self.arguments.reported_after
 
     @property
     def actors(self) -> list[str]:
@@ -1357,6 +1387,20 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
         token = sentence.tokens[position]
         if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators:
             return True
+        if position in sentence.blocked:
+            run_start = position
+            while run_start > 0 and run_start - 1 in sentence.blocked:
+                run_start -= 1
+            intro = run_start - 1
+            if (
+                intro >= 0
+                and sentence.lower(intro) in DATE_INTRODUCERS
+                and (intro == 0 or sentence.lower(intro - 1) in CLAUSE_COORDINATORS | {","})
+            ):
+                # "but on Tuesday [a court] ordered"; "For the third quarter ended": no subject
+                return position < chain_start - 1
+            position -= 1
+            continue
         if token.lower == "of":
             position -= 1  # "Pre-orders of the iPhone began": a noun phrase goes on
             continue
@@ -1446,6 +1490,12 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 detection = _noun_detection(sentence, index, row)
             else:
                 detection = _verb_detection(sentence, index, row, kind)
+                if (
+                    detection is not None
+                    and detection.status is EventStatus.planned
+                    and in_subject_modifier(sentence, index)
+                ):
+                    detection = None  # "The company [expected to win the contract] will"
             if detection is not None:
                 found.append(detection)
                 break

@@ -229,8 +229,9 @@ def headline(
         and not detection.participial
         and (detection.row.speech or detection.type == "statement")
     ):
-        # "Banks will stay shut, the bank said [in a statement]": what was said
-        obj = _reported(detection.reported_before) or obj
+        # "Banks will stay shut, the bank said [in a statement]", "said in an interview that
+        # he would never return": what was said
+        obj = _reported(detection.reported_before) or _reported(detection.reported_after) or obj
     if detection.nominal:
         target = " and ".join(targets[:2]) or obj
         noun = detection.row.lemma if detection.row.pos == "noun" else detection.trigger.text
@@ -245,7 +246,7 @@ def headline(
     else:
         verb = base if is_plural(actors) and not detection.generic else third
         text = f"{actor} {verb} {obj}"
-    text = " ".join(QUOTES.sub("", text).split())
+    text = " ".join(QUOTES.sub("", text).split()).replace(" , ", ", ")  # "7-6 (5), 6-3"
     text = shorten(text)
     if text[:1].islower() and text[1:2].isupper():
         return text  # "iPhone 4 slated", "eBay buys": a name written so

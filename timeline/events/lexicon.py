@@ -216,6 +216,7 @@ class NameTables(_Table):
     company_suffixes: WordList
     places: WordList
     not_name_starts: WordList
+    event_names: WordList
 
 
 class GenericExample(_Table):
