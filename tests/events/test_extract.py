@@ -1095,6 +1095,28 @@ def test_titles_and_dates_of_reports_courts_and_matches(text: str, title: str, v
     assert event.time is not None and event.time.value == value
 
 
+def test_a_verb_joined_to_the_first_takes_its_subject_after_a_dateline() -> None:
+    text = (
+        "BUENOS AIRES (Reuters) - Argentina's new government devalued the peso on Tuesday and"
+        " announced sharp spending cuts."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-12-13")}
+    assert events["announced"].actors == ["Argentina's new government"]
+
+
+def test_dates_joined_by_and_again_are_each_a_time_of_the_event() -> None:
+    text = "Argentina defaulted on its sovereign debt in 2001 and again in 2014 and 2020."
+    events = tagged_events(text, "2023-12-13")
+    assert [e.time.value for e in events if e.time] == ["2001", "2014", "2020"]
+    assert {e.title for e in events} == {"Argentina defaulted on sovereign debt"}
+
+
+def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
+    text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
+    (event,) = tagged_events(text, "2024-01-20")
+    assert event.actors == ["Smart Lander for Investigating Moon"]
+
+
 def test_a_person_is_no_event_name_and_a_place_after_in_is_no_they() -> None:
     text = (
         "Novak Djokovic won his 24th Grand Slam title on Sunday."

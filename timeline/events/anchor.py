@@ -329,7 +329,9 @@ SINCE_CLAUSE = re.compile(
 #: A complementizer or relative pronoun: a date after it is in another clause.
 THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-COORDINATED_DATES = re.compile(r"\A\s*(?:,\s*)?and\s+(?:(?:in|on)\s+)?\Z", re.IGNORECASE)
+COORDINATED_DATES = re.compile(
+    r"\A\s*(?:,\s*)?and\s+(?:again\s+)?(?:(?:in|on)\s+)?\Z", re.IGNORECASE
+)  # "in March and June", "in 2001 and again in 2014"
 APPOSITIVE_THEN_ADJUNCT = re.compile(
     r"\A\s*,\s*(?:(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60}"
     r"|(?:or|up|down|about|nearly|almost|roughly)\s[^,;:()\"“”]{0,20}\d[^,;:()\"“”]{0,30}"

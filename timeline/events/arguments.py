@@ -114,6 +114,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             continue
         if (
             (token.lower in VERBLIKE or token.lower in stop_words)
+            and not (token.is_capitalized and previous > 0)  # "for Investigating Moon": a name
             and not is_noun_gerund(sentence, previous, after_name=True)
             and not is_reduced_relative(sentence, previous)
         ):
@@ -419,17 +420,35 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
     return end
 
 
+#: Dashes that end a dateline ("WASHINGTON (Reuters) -", "BUDAPEST, Hungary (AP)_"), and how
+#: many tokens into a sentence one may stand.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
+DATELINE_TOKENS = 12
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Where a sentence starts after its dateline ("PORTO ALEGRE, Brazil (AP) — Rains"): the
+    token after the dash; 0 without one (the first word is not in capitals)."""
+    if not tokens or len(tokens[0].text) < 3 or not tokens[0].text.isupper():
+        return 0
+    for index, token in enumerate(tokens[:DATELINE_TOKENS]):
+        if token.text in DATELINE_DASHES or token.text.endswith(")_"):
+            return index + 1
+    return 0
+
+
 def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
     """The subject at the start of the sentence (after an introductory phrase and comma), or
     the name before an inserted clause ("GM, founded in 1908, will close ... and cut")."""
     inserted = inserted_after_opening_name(sentence)
     if inserted is not None:
         return 0, inserted
-    start = 0
-    for index, token in enumerate(sentence.tokens[:8]):
+    opening = dateline_end(sentence.tokens)  # "BUENOS AIRES (Reuters) - Argentina's ..."
+    start = opening
+    for index, token in enumerate(sentence.tokens[opening : opening + 8]):
         if token.text == "," and index < 7:
-            if sentence.lower(index + 1) not in {"and", "but", "or"}:
-                start = index + 1  # "In June, Airbus", not "GM will sell it, and took"
+            if sentence.lower(opening + index + 1) not in {"and", "but", "or"}:
+                start = opening + index + 1  # "In June, Airbus", not "GM will sell it, and took"
             break
     if sentence.lower(start) in SUBJECT_PRONOUNS:
         return start, start + 1  # "He faces 40 years and will be sentenced": he

@@ -25,6 +25,7 @@ from timeline.events.arguments import (
     clause_subject,
     clean_phrase,
     complement_start,
+    dateline_end,
     inserted_after_opening_name,
     is_document,
     is_relative,
@@ -1565,23 +1566,6 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
     if len(clause[0].text) > 2 and clause[0].text.isupper():
         return []
     return clause
-
-
-#: Dashes that end a dateline ("WASHINGTON (Reuters) -", "BUDAPEST, Hungary (AP)_"), and how
-#: many tokens into a sentence one may stand.
-DATELINE_DASHES = frozenset({"—", "–", "-", "--", "_"})
-DATELINE_TOKENS = 12
-
-
-def dateline_end(tokens: list[Token]) -> int:
-    """Where a sentence starts after its dateline ("PORTO ALEGRE, Brazil (AP) — Rains"): the
-    token after the dash; 0 without one (the first word is not in capitals)."""
-    if not tokens or len(tokens[0].text) < 3 or not tokens[0].text.isupper():
-        return 0
-    for index, token in enumerate(tokens[:DATELINE_TOKENS]):
-        if token.text in DATELINE_DASHES or token.text.endswith(")_"):
-            return index + 1
-    return 0
 
 
 def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:

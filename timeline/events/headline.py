@@ -155,7 +155,11 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
     if cut and (cut[-1] == "than" or words[-1:] == ["than"]):
         while len(words) > 2 and words[-1] in {"than", *AMOUNT_STARTS}:
             words.pop()  # "genocide of more than [500,000]": not half an amount
-    while len(words) > 2 and (words[-1].lower() in DANGLING or words[-1].endswith(",")):
+    while len(words) > 2 and (
+        words[-1].lower() in DANGLING
+        or words[-1].endswith(",")
+        or (words[-1] == "again" and words[-2] in {"and", "or"})  # "in 2001 and again [in 2014]"
+    ):
         if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING | {""}:
             words[-1] = words[-1].rstrip(",")
             break
