@@ -517,6 +517,31 @@ def test_a_document_date_guess_takes_a_far_earlier_date_of_its_article_only_when
     assert merged.time == settled.time
 
 
+def test_a_company_with_and_without_its_suffix_is_one_actor() -> None:
+    one = event(
+        "m1-e1",
+        "m1",
+        0,
+        "Boeing agrees to plead guilty",
+        time(dt.date(2024, 7, 8), basis=TimeBasis.document_date),
+        type="agree",
+        actors=["Boeing"],
+        trigger="agreed",
+    )
+    other = event(
+        "m2-e1",
+        "m2",
+        0,
+        "Boeing Co agrees to plead guilty",
+        time(dt.date(2024, 7, 7)),
+        type="agree",
+        actors=["Boeing Co"],
+        trigger="agreed",
+    )
+    (merged,) = merge_events([one, other])
+    assert merged.time == other.time and merged.sources == 2
+
+
 def test_merge_is_stable_under_input_order() -> None:
     events = [KOVRIG_LOCKED_UP, MEN_DETAINED, CANADA_SANCTIONS, CHINA_HITS_BACK]
     expected = merge_events(events)

@@ -113,6 +113,7 @@ class MergeTables(_Model):
     determiners: list[str]
     number_words: list[str]
     titles: list[str]
+    company_suffixes: list[str]
     generic_name_words: list[str]
     pronouns: list[str]
     conjunctions: list[str]
@@ -139,8 +140,9 @@ def merge_tables() -> MergeTables:
 
 
 @lru_cache(maxsize=65536)
-def name_words(name: str) -> tuple[str, ...]:
-    """A name's words: lowercased, possessives, numbers, determiners and leading titles dropped."""
+def name_words(name: str, keep_suffix: bool = False) -> tuple[str, ...]:
+    """A name's words: lowercased; possessives, numbers, determiners, leading titles and a
+    closing company suffix dropped."""
     tables = merge_tables()
     numbers = set(tables.number_words)
     text = name.replace("’", "'").replace("‘", "'").lower()
@@ -148,6 +150,8 @@ def name_words(name: str) -> tuple[str, ...]:
     words = [w for w in words if w and not w.isdigit() and w not in numbers]
     while words and words[0] in tables.determiners:
         words.pop(0)
+    while not keep_suffix and len(words) > 1 and words[-1] in tables.company_suffixes:
+        words.pop()  # "Boeing Co." is Boeing
     titles = set(tables.titles)
     first_name_word = 0
     while first_name_word < len(words) - 1 and words[first_name_word] in titles:
@@ -209,7 +213,8 @@ def names_compatible(a: str, b: str, same_document: bool = True) -> bool:
         return True
     if same_document:
         return False
-    words_a, words_b = name_words(a), name_words(b)
+    # with their suffixes: "Apple Inc" is no short form of "Apple Computer" or "Apple Corps"
+    words_a, words_b = name_words(a, keep_suffix=True), name_words(b, keep_suffix=True)
     shorter, longer = sorted((words_a, words_b), key=len)
     if not shorter or is_pronoun(shorter) or is_generic_name(shorter):
         return False

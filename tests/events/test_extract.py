@@ -1111,6 +1111,27 @@ def test_dates_joined_by_and_again_are_each_a_time_of_the_event() -> None:
     assert {e.title for e in events} == {"Argentina defaulted on sovereign debt"}
 
 
+def test_a_crash_killing_people_is_one_disaster_and_a_model_number_joins_its_name() -> None:
+    text = (
+        "A Lion Air 737 MAX crashed off Indonesia in October 2018, and an Ethiopian Airlines jet"
+        " crashed in March 2019, killing 346 people in all."
+    )
+    events = tagged_events(text, "2024-07-09")
+    assert [(e.actors, e.type) for e in events] == [
+        (["Lion Air 737 MAX"], "disaster"),
+        (["Ethiopian Airlines jet"], "disaster"),
+        (["Ethiopian Airlines jet"], "disaster"),
+    ]
+
+
+def test_a_participle_with_a_later_finite_verb_after_joined_names_is_a_modifier() -> None:
+    text = (
+        "Relatives of the 346 people killed in the crashes in Indonesia in 2018 and Ethiopia in"
+        " 2019 said they would ask the judge to reject the deal."
+    )
+    assert "killed" not in {e.mentions[0].trigger for e in tagged_events(text, "2024-07-08")}
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

@@ -39,6 +39,8 @@ def _detection_cases(kind: str) -> list[tuple[str, str | None, DetectionExample]
         cases.append(("hazard_subjects", None, example))
     for example in getattr(cue_table().disease_subjects, kind):
         cases.append(("disease_subjects", None, example))
+    for example in getattr(cue_table().weapon_subjects, kind):
+        cases.append(("weapon_subjects", None, example))
     for example in getattr(cue_table().abstract_subjects, kind):
         cases.append(("abstract_subjects", None, example))
     return cases

@@ -485,6 +485,8 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
         if token.text in CLAUSE_PUNCTUATION or token.lower in c.object_stops:
             break
         start -= 1
+    while start < comma and sentence.lower(start) in CLAUSE_COORDINATORS:
+        start += 1  # ", and an Ethiopian Airlines jet crashed ..., killing": the jet
     end = start
     while end < comma and end - start < 10:
         token = sentence.tokens[end]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -557,8 +557,10 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
 
 @lru_cache(maxsize=1)
 def subject_retypings() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """(event type, subject words, types they retype) of the hazard and disease tables."""
-    tables = (cue_table().hazard_subjects, cue_table().disease_subjects)
+    """(event type, subject words, types they retype) of the hazard, disease and weapon
+    tables."""
+    cues_ = cue_table()
+    tables = (cues_.hazard_subjects, cues_.disease_subjects, cues_.weapon_subjects)
     return tuple((t.type, frozenset(t.words), frozenset(t.retyped)) for t in tables)
 
 
@@ -1430,12 +1432,37 @@ def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a finite verb follows in the same clause (the -ed form was a modifier); not
     one of a clause it introduces ("found that Boeing had breached")."""
     finite = FINITE_VERBS
-    for token in sentence.tokens[index + 1 :]:
+    tokens = sentence.tokens
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
+        if token.lower == "and" and joins_names(sentence, position):
+            continue  # "people killed in Indonesia in 2018 and Ethiopia in 2019 said"
         if token.text in CLAUSE_PUNCTUATION or token.lower in CLAUSE_OPENERS:
             return False
         if token.lower in finite:
             return True
     return False
+
+
+def joins_names(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the `and` at `index` joins two names or dates, not two clauses: "on Monday and
+    Tuesday", "Kenya and Tanzania", "in Indonesia in 2018 and Ethiopia in 2019"."""
+    tokens = sentence.tokens
+    if index + 1 >= len(tokens) or index == 0:
+        return False
+    following, previous = tokens[index + 1], tokens[index - 1]
+    if index + 1 in sentence.blocked:
+        return True
+    if not following.is_capitalized:
+        return False
+    if previous.is_capitalized and index - 1 not in sentence.blocked:
+        return True
+    if index - 1 not in sentence.blocked:
+        return False
+    after = index + 2  # a name, then a date of its own: the same frame twice
+    while after < len(tokens) and tokens[after].is_capitalized:
+        after += 1
+    return sentence.lower(after) in DATE_INTRODUCERS and after + 1 in sentence.blocked
 
 
 @lru_cache(maxsize=1)
@@ -1516,7 +1543,18 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     if finite:  # "said Monday, adding that": the participle elaborates the finite verb...
         kept = frozenset(cue_table().consequence_types)  # ...unless ", killing 12 people"
         found = [d for d in found if not d.participial or (d.type in kept and not d.row.speech)]
-    return found
+    return [consequence_of_disaster(d, found) for d in found]
+
+
+def consequence_of_disaster(detection: Detection, found: list[Detection]) -> Detection:
+    """A participle of harm after a disaster is part of it ("a jet crashed, killing 346
+    people": a disaster, not an assault)."""
+    if not detection.participial or detection.type != "assault":
+        return detection
+    before = [d for d in found if d.trigger.start < detection.trigger.start and not d.participial]
+    if before and before[-1].type == "disaster":
+        return replace(detection, type="disaster")
+    return detection
 
 
 def _next_start(sentence: TokenizedSentence, detection: Detection) -> int | None:

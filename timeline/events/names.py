@@ -139,9 +139,13 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
                 look += 1
             if not following:
                 break
-            joins = lower in ALWAYS_JOIN or (
-                lower in ORGANISATION_JOIN
-                and _has_head([t.bare for t in run] + [t.bare for t in following])
+            joins = (
+                lower in ALWAYS_JOIN
+                or (lower.isdigit() and len(lower) >= 3)  # "Lion Air 737 MAX", "Airbus 320 Neo"
+                or (
+                    lower in ORGANISATION_JOIN
+                    and _has_head([t.bare for t in run] + [t.bare for t in following])
+                )
             )
             if not joins:
                 break
