@@ -1132,6 +1132,15 @@ def test_a_participle_with_a_later_finite_verb_after_joined_names_is_a_modifier(
     assert "killed" not in {e.mentions[0].trigger for e in tagged_events(text, "2024-07-08")}
 
 
+def test_it_standing_for_an_infinitive_refers_to_no_one() -> None:
+    text = (
+        "The Party for Freedom won the most seats on Wednesday."
+        " In 2021 it took a record 271 days to form a government. In 2021 it took a new name."
+    )
+    events = [e for e in tagged_events(text, "2023-11-23") if e.mentions[0].trigger == "took"]
+    assert [e.actors for e in events] == [["it"], ["Party for Freedom"]]
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

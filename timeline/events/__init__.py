@@ -939,7 +939,11 @@ def build_event(
 ) -> Event:
     """The `Event` for one anchored detection."""
     detection = anchored.detection
-    actors = resolve_references(detection.actors, narrative, detection.subject_start)
+    actors = (
+        detection.actors  # "it took 271 days to form a government": no one took anything
+        if is_expletive_it(detection)
+        else resolve_references(detection.actors, narrative, detection.subject_start)
+    )
     targets = resolve_references(detection.targets, narrative, detection.trigger.start)
     governing = anchored.governing
     mention = Mention(
@@ -965,6 +969,21 @@ def build_event(
         confidence=confidence(anchored),
         reason=None if anchored.time else (anchored.reason or "no date could be established"),
     )
+
+
+#: Verbs whose subject `it` may stand for the infinitive after them ("it took 271 days to
+#: form a government", "it cost $5 million to build").
+EXPLETIVE_VERBS = frozenset({"take", "cost"})
+
+
+def is_expletive_it(detection: Detection) -> bool:
+    """Whether the subject `it` stands for an infinitive after the object, not for a thing."""
+    actors = detection.actors
+    if len(actors) != 1 or actors[0].lower() != "it":
+        return False
+    if detection.row.lemma not in EXPLETIVE_VERBS:
+        return False
+    return " to " in f" {detection.object_text} "
 
 
 def remember(
