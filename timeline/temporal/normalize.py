@@ -414,6 +414,23 @@ def month_of_year(groups: Groups, params: Mapping[str, Any], context: Context) -
     return _dated(date, "none", mod=_mod(groups, params))
 
 
+def month_of_previous_year(
+    groups: Groups, params: Mapping[str, Any], context: Context
+) -> Resolution | None:
+    """A month in the year last written ("in June of that year", "May of the same year")."""
+    month = _month(groups)
+    if month is None:
+        return None
+    previous = context.previous
+    if previous is not None and previous.year is not None:
+        return _dated(cal.month_date(previous.year, month), "previous", mod=_mod(groups, params))
+    if context.reference is None:
+        return _dated(cal.month_date(None, month), "none", mod=_mod(groups, params))
+    return _dated(
+        cal.month_date(context.reference.year, month), "document", mod=_mod(groups, params)
+    )
+
+
 def month_name(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
     """A month without a year ("in February", "last July", "late November")."""
     month = _month(groups)
@@ -1180,6 +1197,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "calendar_date": calendar_date,
     "day_range": day_range,
     "month_of_year": month_of_year,
+    "month_of_previous_year": month_of_previous_year,
     "month_name": month_name,
     "year_number": year_number,
     "year_span": year_span,
