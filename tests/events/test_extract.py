@@ -1141,6 +1141,52 @@ def test_it_standing_for_an_infinitive_refers_to_no_one() -> None:
     assert [e.actors for e in events] == [["it"], ["Party for Freedom"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the date of a point of comparison is not the event's
+        ("Net income climbed to $9.24 billion from $680 million a year earlier.", "2023-11-21"),
+        ("Profit fell 5% from a year earlier in the third quarter.", "2023-Q3"),
+        ("Sales rose from $1 billion in 2019 to $2 billion in 2020.", "2020"),
+        # "from" without an amount compares nothing
+        ("The boy was plucked from the Atlantic on Thursday.", "2023-11-16"),
+        ("She took the stand for more than four hours Friday in a Tel Aviv court.", "2023-11-17"),
+    ],
+)
+def test_a_compared_date_does_not_date_the_event(text: str, value: str) -> None:
+    (event,) = tagged_events(text, "2023-11-21")
+    assert event.time is not None and event.time.value == value
+
+
+def test_a_participle_joined_to_a_passive_is_passive() -> None:
+    text = (
+        "Bankman-Fried was arrested in the Bahamas in December 2022 and extradited to the"
+        " United States. Police were called at 5 p.m. and arrested the man."
+    )
+    events = {
+        e.mentions[0].trigger + e.mentions[0].text[:4]: e for e in tagged_events(text, "2023-11-03")
+    }
+    extradited = events["extraditedBank"]
+    assert (extradited.actors, extradited.targets) == ([], ["Bankman-Fried"])
+    assert events["arrestedPoli"].actors == ["Police"]
+
+
+def test_a_verdict_after_a_dateline_names_its_defendant() -> None:
+    text = (
+        "NEW YORK, Nov 2 (Reuters) - Sam Bankman-Fried, the founder of the FTX exchange, was"
+        " found guilty on Thursday of stealing billions of dollars from customers."
+    )
+    (event,) = tagged_events(text, "2023-11-03")
+    assert (event.type, event.targets) == ("trial", ["Sam Bankman-Fried"])
+
+
+def test_more_than_before_a_verb_modifies_it() -> None:
+    text = "Nvidia reported on Tuesday that revenue more than tripled in the quarter ended Oct. 29."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-21")}
+    assert events["tripled"].actors == ["revenue"]
+    assert events["reported"].title.startswith("Nvidia reports revenue more than tripled")
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

@@ -369,6 +369,45 @@ SENTENCE_END = re.compile(r"\s*[.!?]?[\"”’']?\s*\Z")
 COMPARISON_WORDS = re.compile(r"\b(?:from|compared|versus|than|against)\b", re.IGNORECASE)
 
 
+#: The last comparison word before a date and what follows it ("from $680 million "); not
+#: the `than` of an amount ("for more than four hours").
+LAST_COMPARISON = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\b"
+    r"(?P<rest>(?:(?!\b(?:from|compared|versus|than)\b).)*)\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A preposition ending the words between a comparison and a date: the date's own.
+COMPARED_REST_END = re.compile(r"\b(?:in|on|at|during|for)\s*\Z", re.IGNORECASE)
+#: Words after a comparison that end it before the date ("from a year earlier in the third
+#: quarter", "from $1 billion in 2019 to $2 billion in 2020").
+COMPARED_REST_BREAK = re.compile(r"\b(?:to|in|on|at|during|for|and|but)\b|[,;]", re.IGNORECASE)
+#: An amount compared with ("from $680 million", "than 5%").
+AMOUNT = re.compile(r"[\d$%#£€¥]")
+#: A date phrase that is a point of comparison by itself ("from a year earlier").
+COMPARISON_DATE = re.compile(r"\b(?:earlier|ago|before|previous|prior|year-ago)\b", re.IGNORECASE)
+
+
+def is_compared_date(text: str, trigger_end: int, start: int, date_starts: list[int]) -> bool:
+    """Whether the date phrase starting at `start` dates the point of comparison after the
+    verb ("rose to $9.24 billion from $680 million a year earlier", "fell 5% from a year
+    earlier"), not the event: a comparison word before it with an amount between (or the
+    date itself a past point), and neither another date nor a `to` after the comparison
+    ("from $1 billion in 2019 to $2 billion in 2020": 2020 is the event's; "plucked from the
+    Atlantic on Thanksgiving Day", "lived in London from 1968": no comparison);
+    `date_starts` are the sentence's date phrases."""
+    found = LAST_COMPARISON.search(text, trigger_end, start)
+    if found is None:
+        return False
+    if any(found.start() < other < start for other in date_starts):
+        return False  # "from a year earlier in the third quarter": the first date compares
+    rest = COMPARED_REST_END.sub("", found["rest"])  # the date's own "in"
+    if COMPARED_REST_BREAK.search(rest):
+        return False
+    if rest.strip():
+        return bool(AMOUNT.search(rest))
+    return bool(COMPARISON_DATE.search(text, start, start + 40))
+
+
 def is_final_adjunct(text: str, trigger_end: int, start: int, end: int) -> bool:
     """Whether the date phrase at text[start:end] closes its sentence after a comma, and no
     comparison stands between the verb ending at `trigger_end` and it."""
@@ -430,6 +469,8 @@ def governing_expression(
                 for other in dates.triggers_between(trigger.end, start)
             ):
                 continue  # "charged in the death of X on Feb. 14": the death's date
+            if start >= trigger.end and is_compared_date(text, trigger.end, start, dates.starts):
+                continue  # "climbed to $9.24 billion from $680 million a year earlier"
             penalty = 0.0
         elif opens_clause_of(text, start, end, detection.subject_start):
             penalty = 0.25  # "showed that as of January 2008, iTunes held": it opens the clause

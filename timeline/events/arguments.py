@@ -62,7 +62,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         # an appositive between commas: "The Coalition, an organization of ten groups, issued"
         opening = opening_name(sentence, end - 1)
         if opening is not None:
-            return 0, opening, False
+            return dateline_end(sentence.tokens), opening, False
         position = end - 2
         while position >= 0 and sentence.tokens[position].text != ",":
             position -= 1
@@ -72,6 +72,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
     if end == chain_start:
         while end > 0 and end - 1 in sentence.blocked:
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
+        if end > 1 and compares_amounts(sentence, end - 1):
+            end -= 2  # "revenue more than tripled": the subject is revenue
     if sentence.lower(end - 1) in SUBJECT_PRONOUNS or sentence.lower(end - 1) == "it":
         return end - 1, end, False  # "During his speech he stated", "a share it reported"
     start = end
@@ -207,10 +209,13 @@ NOT_CLAUSE_NOUNS = frozenset(
 
 
 def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
-    """End of a short name opening the sentence and followed by a comma ("Pompeo, a ...,")."""
-    for index, token in enumerate(sentence.tokens[: min(before, 7)]):
+    """End of a short name opening the sentence (after its dateline) and followed by a comma
+    ("Pompeo, a ...,")."""
+    opening = dateline_end(sentence.tokens)
+    for index in range(opening, min(before, opening + 7, len(sentence.tokens))):
+        token = sentence.tokens[index]
         if token.text == ",":
-            names = sentence.tokens[:index]
+            names = sentence.tokens[opening:index]
             if names and all(t.is_capitalized or t.lower in {"of", "the"} for t in names):
                 return index
             return None
@@ -320,11 +325,12 @@ def inserted_after_opening_name(sentence: TokenizedSentence) -> int | None:
     """End of a name opening the sentence before a clause set off by commas and beginning
     with a lower-case word ("GM, founded in 1908, will", "Pompeo, a former CIA director,
     said"); None for an introductory phrase ("In June, Airbus") or a list ("Sweden, Norway")."""
-    end = opening_name(sentence, 8)
+    begin = dateline_end(sentence.tokens)
+    end = opening_name(sentence, begin + 8)
     if end is None or end + 1 >= len(sentence.tokens):
         return None
-    first = sentence.lower(0)
-    if first in word_sets()[3] or any(index in sentence.blocked for index in range(end)):
+    first = sentence.lower(begin)
+    if first in word_sets()[3] or any(index in sentence.blocked for index in range(begin, end)):
         return None  # "Meanwhile,", "In June,"
     after = sentence.tokens[end + 1].text
     if not (after[:1].islower() or after.isdigit()):
@@ -441,9 +447,9 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
     """The subject at the start of the sentence (after an introductory phrase and comma), or
     the name before an inserted clause ("GM, founded in 1908, will close ... and cut")."""
     inserted = inserted_after_opening_name(sentence)
-    if inserted is not None:
-        return 0, inserted
     opening = dateline_end(sentence.tokens)  # "BUENOS AIRES (Reuters) - Argentina's ..."
+    if inserted is not None:
+        return opening, inserted
     start = opening
     for index, token in enumerate(sentence.tokens[opening : opening + 8]):
         if token.text == "," and index < 7:
@@ -736,8 +742,16 @@ def compares_amounts(sentence: TokenizedSentence, index: int) -> bool:
         return False
     number = sentence.tokens[index + 1]
     return sentence.lower(index - 1) in AMOUNT_COMPARATIVES and (
-        number.text[:1].isdigit() or number.lower in NUMBER_WORDS
+        number.text[:1].isdigit()
+        or number.lower in NUMBER_WORDS
+        or number.lower in MULTIPLYING_VERBS  # "revenue more than tripled"
     )
+
+
+#: Verbs of multiplying that `more than` modifies ("more than tripled", "more than doubled").
+MULTIPLYING_VERBS = frozenset(
+    {"doubled", "tripled", "trebled", "quadrupled", "halved", "double", "triple", "halve"}
+)
 
 
 #: Words that open a new clause after `and` when an auxiliary follows within a few words.
@@ -930,8 +944,18 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
             continue  # "early on Wednesday": the tagger's phrase is "Wednesday"
         if not kept and token.lower == "that":
             continue
+        if (
+            token.lower in PERIOD_LINKS
+            and index - 1 in sentence.blocked
+            and (index + 1 in sentence.blocked)
+        ):
+            continue  # "in the quarter ended Oct. 29": part of the date phrase
         kept.append(token)
     return kept
+
+
+#: Words joining two date phrases into one period ("the quarter ended Oct. 29").
+PERIOD_LINKS = frozenset({"ended", "ending", "ends", "through"})
 
 
 def targets_of(

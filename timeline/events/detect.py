@@ -602,16 +602,36 @@ COORDINATION_STOPS = frozenset({",", ";", ":", ".", "that", "which", "who", "but
 
 
 def status_chain(
-    sentence: TokenizedSentence, chain_start: int, chain: list[str], kind: str
+    sentence: TokenizedSentence,
+    chain_start: int,
+    chain: list[str],
+    kind: str,
+    transitive: bool = False,
 ) -> list[str]:
     """The auxiliaries that give a verb its status: its own, or for a bare verb joined by
     `and` the modal of the verb before it ("will close 14 plants and cut 21,000 jobs": will
-    cut); a `would` a past reporting verb frames tells a plan ("said it would sell": will)."""
+    cut), for a `transitive` participle joined to a passive its `be` ("was arrested and
+    extradited"); a `would` a past reporting verb frames tells a plan ("said it would sell":
+    will)."""
     if not chain and bare_form(sentence, chain_start, kind):
         modal = coordinated_modal(sentence, chain_start - 1)
         if modal is not None:
             chain = modal_chain(sentence, modal, chain_start - 1)
             chain_start = auxiliary_chain(sentence, modal)[0]
+    elif (
+        transitive
+        and not chain
+        and kind in {"past", "participle"}
+        and sentence.lower(chain_start - 1) == "and"
+        and (
+            sentence.lower(chain_start + 1) in PREPOSITIONS
+            or chain_start + 1 in sentence.blocked
+            or chain_start + 1 >= len(sentence.tokens)
+        )  # no object after it: "and extradited to the United States", not "and arrested him"
+    ):
+        be = coordinated_passive(sentence, chain_start - 1)
+        if be is not None:
+            chain = [be]  # "was arrested in the Bahamas and extradited": was extradited
     if "would" in chain and reported_by_past_verb(sentence, chain_start):
         chain = ["will" if word == "would" else word for word in chain]
     return chain
@@ -636,6 +656,22 @@ def coordinated_modal(sentence: TokenizedSentence, conjunction: int) -> int | No
             return None
         if lower in c.future or lower in c.irrealis:
             return position
+    return None
+
+
+def coordinated_passive(sentence: TokenizedSentence, conjunction: int) -> str | None:
+    """The `be` of the passive verb that a participle after `conjunction` is joined to ("was
+    arrested in the Bahamas in December 2022 and extradited": was), if that verb is one."""
+    c = cues()
+    irregular = generic_table().irregular_pasts
+    for position in range(conjunction - 1, max(0, conjunction - COORDINATION_WINDOW), -1):
+        lower = sentence.tokens[position].lower
+        if lower in COORDINATION_STOPS:
+            return None
+        if lower in c.be_forms:
+            following = sentence.lower(position + 1)
+            participle = following.endswith("ed") or following in irregular
+            return lower if participle else None
     return None
 
 
@@ -849,7 +885,14 @@ def _verb_detection(
     if not chain and kind in {"past", "participle"} and _adjective_position(sentence, index):
         return None  # "the amount of dropped calls", "has caused dropped calls"
     verdict = _status_and_tense(
-        sentence, index, kind, chain_start, status_chain(sentence, chain_start, chain, kind), row
+        sentence,
+        index,
+        kind,
+        chain_start,
+        status_chain(
+            sentence, chain_start, chain, kind, not row.intransitive and row.id != "generic"
+        ),
+        row,
     )
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
