@@ -67,6 +67,11 @@ SPLIT_EXAMPLES = [
         ["China pushes back", "In February, the House voted."],
         id="line-break-ends-a-heading",
     ),
+    pytest.param(
+        "SANTA CLARA, Calif. — Nvidia reported on Tuesday that revenue tripled. It rose.",
+        ["SANTA CLARA, Calif. — Nvidia reported on Tuesday that revenue tripled.", "It rose."],
+        id="a-dash-after-a-period-goes-on",
+    ),
 ]
 
 

@@ -27,6 +27,8 @@ LONE_CAPITALIZED = re.compile(
 )
 #: Words before a capitalized word that make it a common noun's title ("the Embassy").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+#: Dashes after a period that continue the sentence ("Calif. — Nvidia", "Inc. — a rival").
+DASHES = frozenset("—–-")
 #: Longer "sentences" (tables, lists run together, garbage) are cut at whitespace near this
 #: length, so that per-sentence work stays bounded and the pipeline linear on any input.
 MAX_SENTENCE_CHARS = 2_000
@@ -84,6 +86,9 @@ def is_sentence_end(
     next_char = following.group(2)
     if next_char.islower():
         return False
+    dash_at = following.start(2)
+    if next_char in DASHES and text[dash_at + 1 : dash_at + 2] not in DASHES:
+        return False  # "SANTA CLARA, Calif. — Nvidia reported": a dateline goes on (not "---")
     if text[end - 1] != ".":
         return True
     word = WORD_BEFORE_PERIOD.search(text, max(0, end - 20), end)
