@@ -1187,6 +1187,23 @@ def test_more_than_before_a_verb_modifies_it() -> None:
     assert events["reported"].title.startswith("Nvidia reports revenue more than tripled")
 
 
+def test_he_is_the_story_s_subject_rather_than_a_person_named_once() -> None:
+    text = (
+        "Henry Kissinger died on Wednesday. Kissinger fled Germany in 1938."
+        " Kissinger served in the Army in 1944. President Richard Nixon named him adviser."
+        " He became secretary of state in 1973."
+    )
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-30")}
+    assert events["became"].actors == ["Henry Kissinger"]
+    # ...but "he said" after a quote is its speaker, the last person named
+    quoted = (
+        "Henry Kissinger met Richard Nixon in 1969. Henry Kissinger spoke in 1970. Henry"
+        ' Kissinger left in 1971. Gerald Ford spoke on Monday. "It is over," he said on Monday.'
+    )
+    said = [e for e in tagged_events(quoted, "1977-01-05") if e.mentions[0].trigger == "said"]
+    assert [e.actors for e in said] == [["Gerald Ford"]]
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

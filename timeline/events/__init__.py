@@ -213,6 +213,29 @@ class Narrative:
         found = self.last_persons
         return found[-1] if found else None
 
+    @property
+    def salient_person(self) -> str | None:
+        """The person "he" or "she" most likely is when no one is quoted: the last one named,
+        unless a person named in the last few sentences is named much more often lately (the
+        story's subject: "Nixon named him adviser. He became secretary of state" is Kissinger
+        when the story is his)."""
+        last = self.last_person
+        if last is None:
+            return None
+        floor = max(SALIENT_MENTIONS, 2 * self.mentions(last))  # much more talked about
+        best, best_count = last, 0
+        for text in self.previous_texts[-SALIENT_SENTENCES:]:
+            for name in self.people_named(text):
+                count = self.mentions(name)
+                if name != last and count >= floor and count > best_count:
+                    best, best_count = name, count
+        return best
+
+    def mentions(self, person: str) -> int:
+        """How many of the last few sentences name the person (in full or by surname)."""
+        surname = person.split()[-1]
+        return sum(1 for text in self.named_texts if surname in text)
+
 
 @dataclass(frozen=True)
 class Anchored:
@@ -334,11 +357,12 @@ def plural_reference_set() -> frozenset[str]:
 
 
 def resolve_references(
-    names: list[str], narrative: Narrative, before: int | None = None
+    names: list[str], narrative: Narrative, before: int | None = None, salient: bool = False
 ) -> list[str]:
     """Pronouns and `the men` replaced by the people they most likely refer to; with `before`
     (the pronoun's offset in the sentence), a person named later in the sentence is not one
-    ("He will be sentenced, Judge Peter Cahill said": not the judge)."""
+    ("He will be sentenced, Judge Peter Cahill said": not the judge); with `salient`, "he"
+    may be the story's subject rather than the last person named (`salient_person`)."""
     table = cue_table()
     resolved: list[str] = []
     plural_references = plural_reference_set()
@@ -362,7 +386,8 @@ def resolve_references(
         ):
             resolved.append(persons[0])
         elif kind == "person" and narrative.last_person:
-            resolved.append(narrative.last_person)
+            person = narrative.salient_person if salient else narrative.last_person
+            resolved.append(person or narrative.last_person)
         elif kind in {"group", "thing"} and narrative.clause_actors:
             resolved.extend(narrative.clause_actors)
         elif kind in {"group", "thing"} and narrative.sentence_actor:
@@ -465,6 +490,10 @@ def _context_time(
 
 
 PLAN_CONTINUATION_SENTENCES = 3
+#: How many sentences back "he" may find a person more talked about than the last named,
+#: and how many of the last sentences must name that person.
+SALIENT_SENTENCES = 3
+SALIENT_MENTIONS = 3
 #: How many sentences back a surname alone finds the full name of a person ("Jobs").
 NAMED_SENTENCES = 8
 
@@ -942,7 +971,9 @@ def build_event(
     actors = (
         detection.actors  # "it took 271 days to form a government": no one took anything
         if is_expletive_it(detection)
-        else resolve_references(detection.actors, narrative, detection.subject_start)
+        else resolve_references(
+            detection.actors, narrative, detection.subject_start, salient=not detection.speech
+        )  # "he said" after a quote is its speaker; "He became" the story's subject
     )
     targets = resolve_references(detection.targets, narrative, detection.trigger.start)
     governing = anchored.governing
