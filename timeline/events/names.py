@@ -127,6 +127,11 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
                 run.append(current)
                 index += 1
                 continue
+            if current.text == "." and is_abbreviated_name_part(run[-1], current):
+                last = run[-1]  # "William C. Walbrecher Jr.": the period is the initial's
+                run[-1] = Token(last.text + ".", last.start, current.end, last.lower + ".")
+                index += 1
+                continue
             lower = current.lower
             following: list[Token] = []
             look = index + 1
@@ -153,6 +158,17 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
             index = look
         runs.append(run)
     return runs
+
+
+#: Name words a period abbreviates ("Jr.", "Sr."), besides single-letter initials.
+ABBREVIATED_NAME_WORDS = frozenset({"Jr", "Sr"})
+
+
+def is_abbreviated_name_part(last: Token, period: Token) -> bool:
+    """Whether a period right after a run's last word ends an initial or `Jr` ("C.")."""
+    text = last.text
+    adjacent = period.start == last.end
+    return adjacent and ((len(text) == 1 and text.isupper()) or text in ABBREVIATED_NAME_WORDS)
 
 
 def clean_run(run: list[Token]) -> str | None:
