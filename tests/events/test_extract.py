@@ -1185,6 +1185,10 @@ def test_more_than_before_a_verb_modifies_it() -> None:
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-21")}
     assert events["tripled"].actors == ["revenue"]
     assert events["reported"].title.startswith("Nvidia reports revenue more than tripled")
+    # ...also after an auxiliary, in a relative clause on a possessed plural
+    text = "Nvidia's shares, which have more than tripled this year, fell 1% on Monday."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-21")}
+    assert events["tripled"].actors == ["Nvidia's shares"]
 
 
 def test_he_is_the_story_s_subject_rather_than_a_person_named_once() -> None:

@@ -889,7 +889,8 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
     if end - 1 in sentence.blocked:
         return None  # "fell 8.4% from a year ago, which hurt": the fall did, not the date
     before = sentence.tokens[end - 1].lower
-    if before in VERBLIKE or before in trigger_forms() or before.endswith("ed"):
+    verb = before in trigger_forms() and not is_plural_noun(sentence, end - 1)  # "its shares"
+    if before in VERBLIKE or verb or before.endswith("ed"):
         return None  # "reported that China had hit back": a reported clause, not a relative one
     start = end
     while start > 0 and end - start < 6:

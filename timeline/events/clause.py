@@ -340,6 +340,10 @@ def is_ly_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
 
 
+#: Words before `than` that make an adverb of degree before a verb ("more than tripled").
+AMOUNT_ADVERBS = frozenset({"more", "less"})
+
+
 def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[str]]:
     """Index of the first auxiliary/adverb before the trigger and those words, in order; a
     date is none ("in May found": the month, not the modal)."""
@@ -349,6 +353,9 @@ def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[
     while start > 0 and start - 1 not in blocked:
         previous = sentence.tokens[start - 1]
         lower = previous.lower
+        if lower == "than" and start > 1 and sentence.lower(start - 2) in AMOUNT_ADVERBS:
+            start -= 2  # "have more than tripled": an adverb of degree
+            continue
         if lower in allowed or is_ly_adverb(previous.text) or lower.endswith(("n't", "n’t")):
             start -= 1
             continue
