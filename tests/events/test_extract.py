@@ -1208,6 +1208,22 @@ def test_he_is_the_story_s_subject_rather_than_a_person_named_once() -> None:
     assert [e.actors for e in said] == [["Gerald Ford"]]
 
 
+def test_things_announced_are_announced_not_announcers() -> None:
+    text = "Kress said sales would fall because of new U.S. export rules announced in October."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-21")}
+    announced = events["announced"]
+    assert (announced.title, announced.targets) == (
+        "New U.S. export rules announced",
+        ["new U.S. export rules"],
+    )
+    assert announced.time is not None and announced.time.value == "2023-10"
+    # the plan is not dated by the rules' month
+    assert events["fall"].time is not None and events["fall"].time.value == "2023-11-21"
+    # "new export rules" after a verb are a noun, not "rules" as a verb
+    plain = tagged_events("The ministry announced new export rules in October.", "2023-11-21")
+    assert [e.mentions[0].trigger for e in plain] == ["announced"]
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

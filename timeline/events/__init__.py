@@ -53,6 +53,7 @@ from timeline.events.lexicon import cue_table, name_tables
 from timeline.events.names import clean_run, name_runs, names_in, word_sets
 from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
+    GRANULARITY_RANK,
     Document,
     Event,
     EventStatus,
@@ -733,7 +734,10 @@ def is_past_for_plan(
         and expression.latest is not None
         and published is not None
         and expression.latest < published
-        and not PAST_WORDS.isdisjoint(expression.text.lower().split())
+        and (
+            not PAST_WORDS.isdisjoint(expression.text.lower().split())
+            or GRANULARITY_RANK[expression.granularity] >= GRANULARITY_RANK[Granularity.month]
+        )  # "would fall because of rules announced in October"; not "will submit on Monday"
     )
 
 

@@ -97,6 +97,7 @@ class Cues:
     object_control: frozenset[str]
     causative: frozenset[str]
     document_subject: frozenset[str]
+    announced_things: frozenset[str]
     gerund_preposition: frozenset[str]
     present_be: frozenset[str]
     past_be: frozenset[str]
@@ -182,6 +183,7 @@ def cues() -> Cues:
         object_control=table.words("object_control"),
         causative=table.words("causative"),
         document_subject=table.words("document_subject"),
+        announced_things=table.words("announced_things"),
         gerund_preposition=table.words("gerund_preposition"),
         present_be=frozenset(aux.present_be),
         past_be=frozenset(aux.past_be),

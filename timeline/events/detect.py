@@ -461,6 +461,10 @@ def _object_type(
     return None, None
 
 
+#: Adjectives that open a noun phrase of new things ("new export rules", "further cuts").
+NEW_WORDS = frozenset({"new", "further", "fresh", "tougher", "stricter", "more", "additional"})
+
+
 def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     """Whether an -s form is a plural noun ("imposes sanctions", "a U.S. sanctions list")."""
     c = cues()
@@ -475,6 +479,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True
     if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
         return True
+    if sentence.tokens[index - 1].text.islower() and sentence.lower(index - 2) in NEW_WORDS:
+        return True  # "announced new export rules"
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
     if following == "of":
@@ -978,6 +984,16 @@ def _verb_detection(
         and (event_type in {"statement", "request", "accuse", "deny", "threaten"})
     ):
         return None
+    if (
+        not passive
+        and not chain
+        and (row.speech or row.type == "statement")
+        and kind in {"past", "participle"}
+        and subject_tokens
+        and end == index
+        and singular(subject_tokens[-1].lower) in c.announced_things
+    ):
+        passive = True  # "new export rules announced in October": the rules were announced
     retyped_to = subject_type(subject_tokens, event_type) if not passive else None
     if retyped_to is not None:
         event_type = retyped_to  # "An earthquake killed 150 people": not an assault

@@ -110,7 +110,7 @@ class CueRow(_Table):
     """A word list with the effect it has on detection, with runnable examples."""
 
     id: str
-    effect: Literal["reject", "planned", "occurred"]
+    effect: Literal["reject", "planned", "occurred", "passive"]
     words: list[str] = Field(min_length=1)
     positive: list[DetectionExample] = Field(min_length=1)
     negative: list[DetectionExample] = Field(min_length=1)
