@@ -724,7 +724,9 @@ def is_past_for_plan(
 ) -> bool:
     """Whether the date phrase in the object of a plan told with `will`/`would` counts back
     from the publication date to before it ("would investigate the genocide ... four years
-    ago"): it dates the object, not the plan ("was due to expire yesterday" keeps its date)."""
+    ago") or is a month or longer period before it ("would fall because of rules announced in
+    October"): it dates the object, not the plan ("was due to expire yesterday" keeps its
+    date; a weekday may point either way: "will submit on Monday")."""
     expression = governing.expression
     published = document.published.earliest
     return (

@@ -648,7 +648,7 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         if position in sentence.blocked or (
             lower in PREPOSITIONS
             and position + 1 in sentence.blocked
-            and not possessive_date_after(sentence, position + 1)  # "in Wednesday's vote"
+            and not date_modifies_next_noun(sentence, position + 1)  # "in Wednesday's vote"
         ):
             position += 1
             continue
@@ -696,7 +696,7 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
     return begin, position
 
 
-def possessive_date_after(sentence: TokenizedSentence, index: int) -> bool:
+def date_modifies_next_noun(sentence: TokenizedSentence, index: int) -> bool:
     """Whether the date starting at token `index` modifies the noun after it, so that the
     preposition before it stays in the object: a possessive ("in Wednesday's election") or a
     hyphenated period before a noun ("a 47% decline in fourth-quarter earnings")."""
@@ -935,7 +935,7 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
         if (
             token.lower in DATE_INTRODUCERS
             and index + 1 in sentence.blocked
-            and not possessive_date_after(sentence, index + 1)
+            and not date_modifies_next_noun(sentence, index + 1)
         ):
             continue
         if token.lower in DATE_QUALIFIERS and (

@@ -565,14 +565,15 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
 def subject_retypings() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     """(event type, subject words, types they retype) of the hazard, disease and weapon
     tables."""
-    cues_ = cue_table()
-    tables = (cues_.hazard_subjects, cues_.disease_subjects, cues_.weapon_subjects)
+    table = cue_table()
+    tables = (table.hazard_subjects, table.disease_subjects, table.weapon_subjects)
     return tuple((t.type, frozenset(t.words), frozenset(t.retyped)) for t in tables)
 
 
 def subject_type(subject: list[Token], event_type: str) -> str | None:
-    """The type a natural hazard or a disease in a subject makes of a verb of harm ("A powerful
-    earthquake killed": disaster; "The virus has killed": health), None otherwise."""
+    """The type a natural hazard, a disease or a weapon in a subject makes of a verb of harm
+    or force ("A powerful earthquake killed": disaster; "The virus has killed": health; "Two
+    bombs exploded": assault), None otherwise."""
     for retyped_to, words, retyped in subject_retypings():
         if event_type in retyped and any(token.lower in words for token in subject):
             return retyped_to
