@@ -656,7 +656,10 @@ def anchor_detections(
             detection, detections, text, expressions, dates
         )
         status = detection.status
-        if governing is not None and is_past_for_plan(detection, governing, text, document):
+        if governing is not None and (
+            is_past_for_plan(detection, governing, text, document)
+            or is_future_for_past(detection, governing, document)
+        ):
             governing = None  # "would investigate the genocide ... four years ago": not then
         if detection.possessed:
             referred = referred_time(detection, governing, narrative, document)
@@ -741,6 +744,29 @@ def is_past_for_plan(
             or GRANULARITY_RANK[expression.granularity] >= GRANULARITY_RANK[Granularity.month]
         )  # "would fall because of rules announced in October"; not "will submit on Monday"
     )
+
+
+def is_future_for_past(detection: Detection, governing: Governing, document: Document) -> bool:
+    """Whether the date phrase of a verb in the past tense lies wholly after the
+    publication date ("scheduled sentencing for March 28, 2024", "announced plans to travel
+    next week"): it dates what the verb's object plans, not the verb."""
+    expression = governing.expression
+    published = document.published.latest
+    return (
+        detection.status is EventStatus.occurred
+        and detection.tense == "past"  # "when he visits Beijing next month" is a plan
+        and published is not None
+        and expression.earliest is not None
+        and expression.earliest > published
+        and (
+            expression.anchor == "none"  # written in full: "March 28, 2024"
+            or not FUTURE_WORDS.isdisjoint(expression.text.lower().split())  # "next week"
+        )  # not "on Feb. 1" read forward, which a past verb moves to the year before
+    )
+
+
+#: Words that make a date phrase counted from the publication date a future one.
+FUTURE_WORDS = frozenset({"next", "coming", "tomorrow", "later"})
 
 
 #: A future auxiliary right before a verb (one adverb between at most): "would investigate".
