@@ -1224,6 +1224,18 @@ def test_things_announced_are_announced_not_announcers() -> None:
     assert [e.mentions[0].trigger for e in plain] == ["announced"]
 
 
+def test_an_opening_participle_with_a_date_tells_what_befell_the_subject() -> None:
+    text = "Born in Fuerth, Germany, in 1923, Kissinger fled Nazi persecution in 1938."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-30")}
+    born = events["Born"]
+    assert (born.title, born.targets, born.time and born.time.value) == (
+        "Kissinger born in Fuerth, Germany",
+        ["Kissinger"],
+        "1923",
+    )
+    assert events["fled"].time is not None and events["fled"].time.value == "1938"
+
+
 def test_a_capitalized_gerund_inside_a_name_is_no_verb() -> None:
     text = "The Smart Lander for Investigating Moon (SLIM) touched down on Saturday."
     (event,) = tagged_events(text, "2024-01-20")

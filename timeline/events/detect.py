@@ -1251,6 +1251,8 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     token = sentence.tokens[index]
     lower = token.lower
     irregular = generic_table().irregular_pasts
+    if index == 0 and lower in _opening_participles():
+        return _opening_participle(sentence)
     if not token.text.islower() or lower in _stative():
         return None
     chain_start, chain = auxiliary_chain(sentence, index)
@@ -1277,6 +1279,57 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
     return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
+
+
+@lru_cache(maxsize=1)
+def _opening_participles() -> frozenset[str]:
+    """Participles opening a sentence with what befell its subject (`generic.json`)."""
+    return frozenset(generic_table().opening_participles)
+
+
+#: How far into a sentence the comma closing an opening participle's phrase may stand.
+OPENING_PHRASE_TOKENS = 16
+
+
+def _opening_participle(sentence: TokenizedSentence) -> Detection | None:
+    """What an opening participle tells of the subject after its phrase ("Born in Fuerth,
+    Germany, in 1923, Kissinger fled": Kissinger born in 1923), when the phrase holds a date;
+    a passive event of that subject."""
+    tokens = sentence.tokens
+    for comma in range(2, min(len(tokens) - 2, OPENING_PHRASE_TOKENS)):
+        if tokens[comma].text != "," or not tokens[comma + 1].is_capitalized:
+            continue
+        end = comma + 1
+        while end < len(tokens) and tokens[end].is_capitalized:
+            end += 1
+        if end >= len(tokens) or not tokens[end].text.islower():
+            continue  # "Fuerth, Germany, in": a place goes on
+        if not any(index in sentence.blocked for index in range(1, comma)):
+            return None  # no date of its own
+        subject = names_in(tokens[comma + 1 : end])
+        if not subject:
+            return None
+        trigger = tokens[0]
+        obj = object_tokens(sentence, 1, comma)
+        return Detection(
+            row=_generic_past_row(trigger.lower),
+            trigger=trigger,
+            status=EventStatus.occurred,
+            tense="past",
+            type="other",
+            passive=True,
+            generic=True,
+            subject_start=trigger.start,
+            arguments=FixedArguments(
+                subject=subject[0],
+                object_text=span_text(sentence, obj),
+                targets=[subject[0]],
+                places=sentence.places,
+                object_end=tokens[comma - 1].end,
+                anchor_end=tokens[comma - 1].end,
+            ),
+        )
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -242,6 +242,11 @@ class GenericTable(_Table):
         "'test-fired'); other hyphenated -ed words are adjectives ('lower-than-expected', "
         "'state-owned', 'U.S.-led').",
     )
+    opening_participles: list[str] = Field(
+        default_factory=list,
+        description="Participles that open a sentence with what befell its subject ('Born in "
+        "1923, Kissinger fled').",
+    )
     positive: list[GenericExample] = Field(min_length=1)
     negative: list[GenericExample] = Field(min_length=1)
 
