@@ -1224,6 +1224,13 @@ def test_things_announced_are_announced_not_announcers() -> None:
     assert [e.mentions[0].trigger for e in plain] == ["announced"]
 
 
+def test_a_participle_before_guilty_or_dead_is_passive() -> None:
+    (event,) = tagged_events(
+        "Former FTX chief Sam Bankman-Fried found guilty of fraud", "2023-11-03"
+    )
+    assert (event.type, event.actors, event.targets) == ("trial", [], ["Sam Bankman-Fried"])
+
+
 def test_an_opening_participle_with_a_date_tells_what_befell_the_subject() -> None:
     text = "Born in Fuerth, Germany, in 1923, Kissinger fled Nazi persecution in 1938."
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-30")}

@@ -86,6 +86,13 @@ def test_shorten_does_not_cut_a_name_in_half() -> None:
     assert shorten("GM sought clearance to purchase more shares", 36) == (
         "GM sought clearance to purchase more"
     )
+    strike = "Ukraine says a missile strike hit the fleet's headquarters in Sevastopol, killing 34"
+    assert (
+        shorten(strike, 80)
+        == "Ukraine says a missile strike hit the fleet's headquarters in Sevastopol"
+    )
+    flu = "Officials say a worker has tested positive for bird flu after being exposed to cattle"
+    assert shorten(flu, 68) == "Officials say a worker has tested positive for bird flu"
     # a long start names enough; a name closed by a comma is whole
     long_name = "CNW agrees to be acquired by investors led by Blackstone Capital Partners Limited"
     assert shorten(f"{long_name} Partnership", 85) == long_name

@@ -72,6 +72,9 @@ BASE_SUBJECTS = frozenset({"they", "we", "i", "you"})
 FINITE_VERBS = VERBLIKE | {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 
 
+#: Adjectives right after a past participle that make it a passive ("found guilty", "found
+#: dead", "declared dead"): an active verb would have its object first ("found him guilty").
+PASSIVE_COMPLEMENTS = frozenset({"guilty", "dead", "innocent", "liable", "missing", "alive"})
 #: How far after a reporting verb the `that` of what was said may stand.
 REPORTED_THAT_WINDOW = 12
 
@@ -904,6 +907,13 @@ def _verb_detection(
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
     status, tense, passive, perfect, participial = verdict
+    if (
+        not passive
+        and not chain
+        and kind in {"past", "participle"}
+        and sentence.lower(next_index) in PASSIVE_COMPLEMENTS
+    ):
+        passive = True  # "Sam Bankman-Fried found guilty": no object before the complement
     if passive and row.speech:
         return None  # "the king was said to be carrying": hearsay, not an event
     if passive and perfect and sentence.occurs_after("since", index):

@@ -67,6 +67,15 @@ DANGLING = frozenset(
         "–",
         "than",
         "least",
+        "being",
+        "having",
+        "after",
+        "before",
+        "while",
+        "during",
+        "until",
+        "without",
+        "despite",
     }
 )
 QUOTES = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
@@ -159,6 +168,7 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
         words[-1].lower() in DANGLING
         or words[-1].endswith(",")
         or (words[-1] == "again" and words[-2] in {"and", "or"})  # "in 2001 and again [in 2014]"
+        or (words[-1].endswith("ing") and words[-2].endswith(","))  # "in Sevastopol, killing"
     ):
         if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING | {""}:
             words[-1] = words[-1].rstrip(",")
