@@ -1224,6 +1224,28 @@ def test_things_announced_are_announced_not_announcers() -> None:
     assert [e.mentions[0].trigger for e in plain] == ["announced"]
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "targets"),
+    [
+        (
+            "Derek Chauvin sentenced to 22.5 years on Friday",
+            "Derek Chauvin sentenced to 22.5 years",
+            ["Derek Chauvin"],
+        ),
+        (
+            "The national security law, which Beijing imposed on the city in June 2020, is harsh.",
+            "Beijing imposes national security law on city",
+            ["national security law"],
+        ),
+    ],
+)
+def test_a_verb_that_takes_an_object_without_one_is_passive(
+    text: str, title: str, targets: list[str]
+) -> None:
+    (event,) = tagged_events(text, "2021-06-28")
+    assert (event.title, event.targets) == (title, targets)
+
+
 def test_a_participle_before_guilty_or_dead_is_passive() -> None:
     (event,) = tagged_events(
         "Former FTX chief Sam Bankman-Fried found guilty of fraud", "2023-11-03"

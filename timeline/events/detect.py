@@ -825,7 +825,37 @@ def _status_and_tense(
         return None  # "two killings blamed on the army": a passive participle
     if following == "by" and previous not in c.pronouns:
         return None  # "the documents requested by the court"
+    if (
+        transitive
+        and row.type in OBJECT_TAKING_TYPES
+        and (following in PREPOSITIONS or after >= len(sentence.tokens))
+        and subject_end is not None
+        and subject_end.lower not in c.pronouns
+        and not in_relative_clause(sentence, chain_start)  # "which Beijing imposed on the city"
+    ):
+        return EventStatus.occurred, "past", True, False, False  # "Chauvin sentenced to 22 years"
     return EventStatus.occurred, "past", False, False, False
+
+
+#: Words opening a relative clause, whose object may be missing after its verb.
+RELATIVE_WORDS = frozenset({"which", "that", "whom", "who", "whose"})
+
+
+def in_relative_clause(sentence: TokenizedSentence, chain_start: int) -> bool:
+    """Whether the clause before `chain_start` opens with a relative word ("which Beijing")."""
+    for position in range(chain_start - 1, -1, -1):
+        token = sentence.tokens[position]
+        if token.text in CLAUSE_PUNCTUATION:
+            return False
+        if token.lower in RELATIVE_WORDS:
+            return True
+    return False
+
+
+#: Event types whose verbs always take their object ("sentence", "arrest", "appoint"): a past
+#: form with a preposition or nothing after it is a passive, as headlines write it ("Derek
+#: Chauvin sentenced to 22.5 years", "Opposition leader arrested").
+OBJECT_TAKING_TYPES = frozenset({"arrest", "trial", "sanction", "personnel", "release"})
 
 
 #: Prepositions that open a quantity ("at least 150", "about 30", "over 100 people").
