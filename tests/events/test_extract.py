@@ -958,6 +958,12 @@ def tagged_events(text: str, published: str) -> list:
             "Cyclone kills more than 50 people in same state",
             ["cyclone"],
         ),
+        # "in" between capitalized words joins them only inside an organisation's name
+        (
+            "Voters in Ireland rejected two changes on Friday.",
+            "Voters reject two changes",
+            ["Voters"],
+        ),
         # a planning participle modifying the subject's noun is no plan of its own
         (
             "The company expected to win the contract will announce the deal on Monday.",

@@ -395,6 +395,12 @@ PHRASE_CUTTING_PREPOSITIONS = frozenset(
 )
 
 
+def names_an_organisation(sentence: TokenizedSentence, start: int, end: int) -> bool:
+    """Whether the words in [start, end) hold an organisation's head word ("Coalition")."""
+    heads = word_sets()[2]
+    return any(sentence.lower(index) in heads for index in range(start, end))
+
+
 def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> int:
     """End of the first noun phrase of a subject: cut at a participle, `including`, `in`..."""
     for index in range(start + 1, end):
@@ -406,7 +412,8 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
             sentence.tokens[index - 1].is_capitalized
             and index + 1 < end
             and sentence.tokens[index + 1].is_capitalized
-        )
+            and (lower not in {"in", "on"} or names_an_organisation(sentence, start, index))
+        )  # "Bank of America"; "Coalition on Human Rights in China", not "Voters in Ireland"
         if lower in PHRASE_CUTTING_PREPOSITIONS and not joins_names:
             return index
         if lower in {"including", "who", "which", "that"} or is_reduced_relative(sentence, index):
