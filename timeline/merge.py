@@ -429,6 +429,12 @@ def words_similar(a: Event | EventFacts, b: Event | EventFacts) -> bool:
 # --- times ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def weak_time_window() -> dt.timedelta:
+    """How far a weak time may stand from a dated one of the same happening (`merge.json`)."""
+    return dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+
+
 def is_weak_time(time: EventTime | None) -> bool:
     """Whether a time is missing or only a guess (the document date)."""
     return time is None or time.basis in weak_time_bases()
@@ -465,7 +471,7 @@ def borrowed_time_fits(a: EventTime, b: EventTime) -> bool:
         or GRANULARITY_RANK[own.granularity] > GRANULARITY_RANK[borrowed.granularity]
     ):
         return False
-    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    window = weak_time_window()
     return borrowed.earliest - window <= own.latest and own.earliest <= borrowed.latest
 
 
@@ -492,7 +498,7 @@ def times_compatible(a: EventTime | None, b: EventTime | None, same_document: bo
         return False
     if same_document:
         return True
-    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    window = weak_time_window()
     return strong.latest >= weak.latest - window
 
 
@@ -502,7 +508,7 @@ def guess_long_after(a: EventTime | None, b: EventTime | None) -> bool:
     if a is None or b is None or is_weak_time(a) == is_weak_time(b):
         return False
     strong, weak = (b, a) if is_weak_time(a) else (a, b)
-    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    window = weak_time_window()
     return strong.latest < weak.earliest - window
 
 
@@ -976,7 +982,7 @@ def reachable_months(time: EventTime) -> range | None:
     """Months in which the best time of another article's cluster this time fits must have a
     day (None: too many to list). A dated time fits overlapping times and document-date
     guesses up to the window after it; a guess fits times up to the window before it."""
-    window = dt.timedelta(days=merge_tables().thresholds.weak_time_window_days)
+    window = weak_time_window()
     if is_weak_time(time):
         months = months_between(min(time.earliest, time.latest - window), time.latest)
     elif is_borrowed_time(time):

@@ -214,15 +214,11 @@ class Narrative:
         found = self.last_persons
         return found[-1] if found else None
 
-    @property
-    def salient_person(self) -> str | None:
-        """The person "he" or "she" most likely is when no one is quoted: the last one named,
-        unless a person named in the last few sentences is named much more often lately (the
-        story's subject: "Nixon named him adviser. He became secretary of state" is Kissinger
-        when the story is his)."""
-        last = self.last_person
-        if last is None:
-            return None
+    def salient_person(self, last: str) -> str:
+        """The person "he" or "she" most likely is when no one is quoted: `last`, the last one
+        named, unless a person named in the last few sentences is named much more often lately
+        (the story's subject: "Nixon named him adviser. He became secretary of state" is
+        Kissinger when the story is his)."""
         floor = max(SALIENT_MENTIONS, 2 * self.mentions(last))  # much more talked about
         best, best_count = last, 0
         for text in self.previous_texts[-SALIENT_SENTENCES:]:
@@ -363,7 +359,7 @@ def resolve_references(
     """Pronouns and `the men` replaced by the people they most likely refer to; with `before`
     (the pronoun's offset in the sentence), a person named later in the sentence is not one
     ("He will be sentenced, Judge Peter Cahill said": not the judge); with `salient`, "he"
-    may be the story's subject rather than the last person named (`salient_person`)."""
+    may be the story's subject rather than the last person named (`Narrative.salient_person`)."""
     table = cue_table()
     resolved: list[str] = []
     plural_references = plural_reference_set()
@@ -386,9 +382,8 @@ def resolve_references(
             )
         ):
             resolved.append(persons[0])
-        elif kind == "person" and narrative.last_person:
-            person = narrative.salient_person if salient else narrative.last_person
-            resolved.append(person or narrative.last_person)
+        elif kind == "person" and (last := narrative.last_person):
+            resolved.append(narrative.salient_person(last) if salient else last)
         elif kind in {"group", "thing"} and narrative.clause_actors:
             resolved.extend(narrative.clause_actors)
         elif kind in {"group", "thing"} and narrative.sentence_actor:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.events.arguments import SCORE
 from timeline.events.detect import Detection
 from timeline.events.lexicon import cue_table
 from timeline.models import (
@@ -211,7 +212,7 @@ def _boundaries_between(text: str, start: int, end: int) -> int:
         after = text[position + 1 : position + 21].split()
         if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
             continue  # "Geneva, Switzerland", "Tuesday, Jan. 21"
-        if before and after and SCORE_TOKEN.fullmatch(after[0]):
+        if before and after and SCORE.fullmatch(after[0]):
             continue  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final on Sunday"
         count += 1
     return count
@@ -319,8 +320,6 @@ class SentenceDates:
 
 
 MAX_GAP = 60
-#: A set score after a comma ("6-3, 7-6").
-SCORE_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
 #: `since` opening a clause before a date phrase ("since it emerged in"), not a date's own.
 SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|he|she|they|we|the|a|an|its|his|her|their|(?-i:[A-Z])\w*)\b[^,;:]*\Z",

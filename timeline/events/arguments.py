@@ -827,11 +827,17 @@ def complement_start(
 PRESENT_VERBS = frozenset({"expects", "hopes", "wants", "intends", "aims", "believes", "needs"})
 
 
+@lru_cache(maxsize=1)
+def finite_words() -> frozenset[str]:
+    """Words that are finite verbs wherever they stand (built once, not per clause read)."""
+    c = cues()
+    return VERBLIKE | c.be_forms | c.have_forms | c.future | c.irrealis | PRESENT_VERBS
+
+
 def has_finite_verb(sentence: TokenizedSentence, begin: int, end: int) -> bool:
     """Whether the tokens in [begin, end) hold a finite verb, as a reported clause does ("said
     the company would cut"), not a noun phrase ("reported infections in dairy cattle")."""
-    c = cues()
-    finite = VERBLIKE | c.be_forms | c.have_forms | c.future | c.irrealis | PRESENT_VERBS
+    finite = finite_words()
     irregular = generic_table().irregular_pasts
     forms = trigger_forms()
     for index in range(begin, min(end, len(sentence.tokens))):

@@ -1578,7 +1578,7 @@ def _after_determiner(sentence: TokenizedSentence, index: int) -> bool:
 
 
 #: Words that end the clause of a verb read forwards ("found [that] Boeing had breached").
-CLAUSE_OPENERS = frozenset({"and", "but", "which", "who", "that"})
+FORWARD_CLAUSE_ENDS = frozenset({"and", "but", "which", "who", "that"})
 
 
 def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
@@ -1590,7 +1590,7 @@ def _later_finite_verb(sentence: TokenizedSentence, index: int) -> bool:
         token = tokens[position]
         if token.lower == "and" and joins_names(sentence, position):
             continue  # "people killed in Indonesia in 2018 and Ethiopia in 2019 said"
-        if token.text in CLAUSE_PUNCTUATION or token.lower in CLAUSE_OPENERS:
+        if token.text in CLAUSE_PUNCTUATION or token.lower in FORWARD_CLAUSE_ENDS:
             return False
         if token.lower in finite:
             return True

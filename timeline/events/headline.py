@@ -217,11 +217,11 @@ def _reported(clause: str) -> str:
 
 
 ARTICLES_AND_DETERMINERS = frozenset({"the", "a", "an"})
-#: Capitalized first words of a reported clause that are not names.
 #: Plural common nouns that often open a sentence, capitalized ("Sales rose").
 COMMON_PLURAL_STARTS = frozenset(
     {"prices", "talks", "banks", "sales", "shares", "profits", "officials", "police"}
 )
+#: Capitalized first words of a reported clause that are not names.
 COMMON_CLAUSE_STARTS = frozenset(
     {"it", "this", "that", "these", "those", "there", "we", "they", "he", "she", "i"}
     | COMMON_PLURAL_STARTS
