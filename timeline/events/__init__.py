@@ -444,7 +444,28 @@ def _context_time(
     """Time of an undated clause from the narrative; the flag says whether to keep the event.
 
     The tense of the sentence's frame and the clause's actors are read only for a past-tense
-    clause, the only one they can date."""
+    clause, the only one they can date; one in the past perfect ("Prosecutors had accused the
+    couple") happened before the story's time, on no day it tells."""
+    time, reason, keep = _narrative_time(detection, paragraph, lead, narrative, document)
+    if (
+        keep
+        and detection.tense == "past"
+        and detection.perfect
+        and detection.status is EventStatus.occurred
+        and time is not None
+    ):
+        return None, "told in the past perfect, before the story, with no date of its own", lead
+    return time, reason, keep
+
+
+def _narrative_time(
+    detection: Detection,
+    paragraph: int,
+    lead: bool,
+    narrative: Narrative,
+    document: Document,
+) -> tuple[EventTime | None, str | None, bool]:
+    """`_context_time` before the past perfect is read."""
     if (
         detection.tense == "past"
         and not detection.background
@@ -686,6 +707,7 @@ def anchor_detections(
             time = (
                 document_time(document)  # "Apple Corps claims that": what it says now
                 if is_present_report(detection, item.lead, narrative.sentence_number)
+                or follows_present_clause(detection, text)
                 else continued_speech_time(detection, item.sentence.paragraph, narrative)
             )
             if time is None and item.lead and is_news_of_the_day(detection):
@@ -769,6 +791,24 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|’ll)\s+(?:[a-z]+ly\s+)?
 #: Words that make a date phrase counted from the publication date a past one ("four years
 #: ago", "last year"); a weekday alone points either way ("will submit on Monday").
 PAST_WORDS = frozenset({"ago", "last", "yesterday", "earlier", "previous", "past"})
+
+
+def follows_present_clause(detection: Detection, text: str) -> bool:
+    """Whether a reporting verb shares its subject with a clause in the present perfect or
+    present before it ("Jobs has not yet mentioned why, but said he will stay"): today's news."""
+    return (
+        detection.coordinated
+        and not detection.participial
+        and detection.tense == "past"
+        and not detection.background
+        and COORDINATOR_BEFORE.search(text, 0, detection.trigger.start) is not None
+        and _sentence_is_present(text, detection.trigger.start)
+        and cues().background.isdisjoint(text[: detection.trigger.start].lower().split())
+    )  # not "China has previously denied it and said"
+
+
+#: `and` or `but` right before a verb (one adverb between at most): "but said", "and also said".
+COORDINATOR_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[a-z]+ly\s+|also\s+)?\Z")
 
 
 def is_news_of_the_day(detection: Detection) -> bool:
@@ -896,6 +936,18 @@ def _document_reference(document: Document, paragraph: int) -> Reference:
     )
 
 
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+RELATIVE_WORD_WINDOW = 60
+
+
+def relative_clause_span(text: str, detection: Detection) -> tuple[int, int]:
+    """Character span of a relative clause, from its relative word (when one stands within a
+    few words before the trigger) to the end of its date phrases."""
+    trigger = detection.trigger.start
+    words = list(RELATIVE_WORD.finditer(text, max(0, trigger - RELATIVE_WORD_WINDOW), trigger))
+    return (words[-1].start() if words else trigger), detection.anchor_end
+
+
 def update_reference(
     item: ContentSentence,
     expressions: list[tuple[int, int, TemporalExpression]],
@@ -908,7 +960,16 @@ def update_reference(
         return  # what is planned does not move the narrative's reference time
     text = item.sentence.text
     paragraph = item.sentence.paragraph
-    anchored = [a for a in anchored if not a.detection.possessed]  # "its launch" looks back
+    background = (
+        []
+        if _sentence_is_present(text)  # "Elian, who was rescued Nov. 25, is ...": the story
+        else [relative_clause_span(text, a.detection) for a in anchored if a.detection.relative]
+    )  # "Slot, who replaced Klopp last summer, became": background to the main clause
+    anchored = [
+        a
+        for a in anchored
+        if not a.detection.possessed and not (background and a.detection.relative)
+    ]  # "its launch" looks back
     main = next(
         (a for a in anchored if a.time is not None and a.status is not EventStatus.planned), None
     )  # a plan beside what happened ("said he will begin on Friday") moves nothing either
@@ -936,6 +997,7 @@ def update_reference(
         if is_date_like(e)
         and not is_attributive(text, start, end, e)
         and not is_quoted_at(mask, start)
+        and not any(first <= start < last for first, last in background)
         and not (published is not None and e.earliest is not None and e.earliest > published)
     ]  # a date after publication is a plan, not the narrative's reference time
     if usable:

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.events.arguments import SCORE
+from timeline.events.arguments import SCORE, is_object_participle
 from timeline.events.detect import Detection
 from timeline.events.lexicon import cue_table
+from timeline.events.tokens import Token, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
     Document,
@@ -155,6 +156,8 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         )
     if TERM_BEFORE.search(text[max(0, start - 12) : start]):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
+    if follows_object_participle(text, start):
+        return True  # "breaking a record set in 1945": when the record was set
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
         text[end : end + 2]
     ):
@@ -163,6 +166,18 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         BARE_YEAR.fullmatch(expression.text)
     )
     return bare_year and bool(ATTRIBUTIVE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def token_start(token: Token) -> int:
+    return token.start
+
+
+def follows_object_participle(text: str, start: int) -> bool:
+    """Whether a date phrase at `start` follows a participle and its preposition that modify
+    the object of a verb ("breaking a record set in 1945"; see `is_object_participle`)."""
+    tokens = tokens_of(text)
+    index = bisect.bisect_left(tokens, start, key=token_start)
+    return index >= 2 and is_object_participle(tokens, index - 2)
 
 
 OCCASION_BEFORE = re.compile(

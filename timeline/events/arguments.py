@@ -24,7 +24,7 @@ from timeline.events.clause import (
     singular,
     verb_stops,
 )
-from timeline.events.lexicon import generic_table, ontology, trigger_forms
+from timeline.events.lexicon import cue_table, generic_table, ontology, trigger_forms
 from timeline.events.names import (
     PERSON_PARTICLES,
     company_suffixes,
@@ -32,7 +32,7 @@ from timeline.events.names import (
     principal_names,
     word_sets,
 )
-from timeline.events.tokens import CLAUSE_PUNCTUATION, Token
+from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, reporting_forms
 
 SUBJECT_PUNCTUATION = CLAUSE_PUNCTUATION - {"(", ")"}
 PREPOSITIONS_OR_VERBLIKE = PREPOSITIONS | VERBLIKE
@@ -129,8 +129,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         ):
             break  # "will make its request": a verb after a modal ends the subject
         start -= 1
-        if starts_contact_clause(sentence, start):
-            break  # "a program [the drugmaker] unveiled": the relative clause's own subject
+        if starts_contact_clause(sentence, start) or starts_told_clause(sentence, start):
+            break  # "a program [the drugmaker] unveiled", "told reporters [the company]"
     while start < end and (
         (sentence.lower(start) in PREPOSITIONS and not starts_quantity_phrase(sentence, start))
         or sentence.lower(start) in CLAUSE_COORDINATORS
@@ -176,6 +176,8 @@ def starts_contact_clause(sentence: TokenizedSentence, index: int) -> bool:
         return False  # "expected to win the contract": a verb's object
     if in_opening_phrase(sentence, before):
         return False  # "During his speech he stated", "In the meeting the minister said"
+    if follows_telling_verb(sentence, before):
+        return False  # "told reporters the company collapsed": what he told them
     return (
         before not in sentence.blocked  # "Last week the company presented"
         and word not in PREDETERMINERS
@@ -185,6 +187,39 @@ def starts_contact_clause(sentence: TokenizedSentence, index: int) -> bool:
         and word not in PHRASE_CUTTING_PREPOSITIONS
         and is_noun_like(sentence, before)
         and not word.endswith(("ed", "ing"))
+    )
+
+
+#: How many words the noun phrase after a verb of telling may have ("told the court's judges").
+REPORTED_TO_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def telling_verbs() -> frozenset[str]:
+    return frozenset(cue_table().telling_verbs)
+
+
+def follows_telling_verb(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the noun at `index` ends the noun phrase right after a verb of telling ("told
+    [reporters]", "assured [the court]"): who was told, before the clause told."""
+    position = index
+    while position > 0 and index - position < REPORTED_TO_WORDS:
+        position -= 1
+        token = sentence.tokens[position]
+        if token.lower in telling_verbs():
+            return token.text.islower()
+        if token.lower in PREPOSITIONS or not (token.text.isalnum() or token.is_possessive):
+            return False
+    return False
+
+
+def starts_told_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the determiner or pronoun at `index` opens the subject of the clause told to
+    someone ("told reporters [the company] collapsed", "assured the court [it] would")."""
+    return (
+        index > 1
+        and sentence.lower(index) in MODIFIER_DETERMINERS | CONTACT_PRONOUNS
+        and follows_telling_verb(sentence, index - 1)
     )
 
 
@@ -278,6 +313,52 @@ def is_reduced_relative(sentence: TokenizedSentence, index: int) -> bool:
         sentence.tokens[previous].is_capitalized
         or sentence.tokens[previous].text == ")"  # "Party for Freedom (PVV) led by"
         or is_noun_like(sentence, previous)
+    )
+
+
+@lru_cache(maxsize=1)
+def _clause_taking_verbs() -> frozenset[str]:
+    return frozenset(generic_table().clause_taking_verbs)
+
+
+#: Determiners opening the object before a participle that modifies it.
+OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
+OBJECT_NOUN_WORDS = 3
+
+
+def is_object_participle(tokens: list[Token] | tuple[Token, ...], index: int) -> bool:
+    """Whether the past participle at `index`, before a preposition, modifies the object of the
+    verb before it ("passed a bill [introduced in March]", "breaking a record [set in 1945]"):
+    a reduced relative, not a clause; not after a verb that takes a clause ("said the suspect
+    fled on foot", "ordered the man released on bail")."""
+    if index < 3 or index + 1 >= len(tokens) or tokens[index + 1].lower not in PREPOSITIONS:
+        return False
+    irregular = generic_table().irregular_pasts
+    participle = tokens[index]
+    if not participle.text.islower() or not (
+        participle.lower.endswith("ed") or participle.lower in irregular
+    ):
+        return False
+    position = index - 1
+    pronouns = cues().pronouns
+    while (
+        position > 0
+        and index - position <= OBJECT_NOUN_WORDS
+        and tokens[position].lower not in OBJECT_DETERMINERS
+        and tokens[position].text.islower()
+        and tokens[position].lower not in pronouns
+        and tokens[position].lower not in NOT_NOUNS
+        and tokens[position].lower not in PREPOSITIONS
+    ):
+        position -= 1
+    if position == index - 1 or tokens[position].lower not in OBJECT_DETERMINERS:
+        return False  # no noun between determiner and participle, or no determiner
+    verb = tokens[position - 1]
+    return (
+        verb.text.islower()
+        and (verb.lower.endswith(("ed", "ing")) or verb.lower in irregular)
+        and verb.lower not in _clause_taking_verbs()
+        and verb.lower not in reporting_forms()
     )
 
 

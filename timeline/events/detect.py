@@ -28,6 +28,7 @@ from timeline.events.arguments import (
     dateline_end,
     inserted_after_opening_name,
     is_document,
+    is_object_participle,
     is_relative,
     modifies_noun_before,
     object_range,
@@ -36,6 +37,7 @@ from timeline.events.arguments import (
     relative_antecedent,
     sentence_subject,
     span_text,
+    starts_contact_clause,
     subject_antecedent,
     subject_range,
     targets_of,
@@ -150,6 +152,14 @@ class ClauseArguments:
         antecedent = relative_antecedent(sentence, self.subject_start)
         if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
             obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
+        elif (
+            antecedent
+            and starts_with_date(sentence, self.object_start)
+            and antecedent[-1].lower not in ADVERBIAL_GAP_NOUNS
+            and antecedent[-1].lower not in cues().temporal
+            and starts_contact_clause(sentence, self.subject_start)
+        ):
+            obj = antecedent  # "a program the drugmaker unveiled in March saved": the program
         return obj
 
     @lazy_property
@@ -233,6 +243,20 @@ class ClauseArguments:
         """Whether the clause goes on telling what was just told ("also", "within hours")."""
         continuing = bool(self.chain_words & cues().continuation)
         return continuing or self.sentence.continues_episode
+
+
+def starts_with_date(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a date phrase (with its preposition) starts at token `index` ("in March")."""
+    if sentence.lower(index) in DATE_INTRODUCERS:
+        index += 1
+    return index in sentence.blocked
+
+
+#: Nouns a contact clause tells the time, place or manner of, not its object ("at the same
+#: time it reported net income rose", "the way it ran the company").
+ADVERBIAL_GAP_NOUNS = frozenset(
+    {"time", "day", "moment", "hour", "minute", "period", "point", "way", "reason", "place"}
+)
 
 
 @dataclass(frozen=True)
@@ -922,8 +946,21 @@ def _verb_detection(
         return None  # imperative or a headline fragment without subject
     if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
         return None  # "the recently announced iPhone": an adjective
+    if (
+        kind in {"past", "participle"}
+        and sentence.lower(index - 1) in {"and", "or"}
+        and sentence.lower(index - 2).endswith("ed")
+        and sentence.lower(index - 3) in c.determiners
+    ):
+        return None  # "the documented and reported crackdown": an adjective too
     if not chain and kind in {"past", "participle"} and _adjective_position(sentence, index):
         return None  # "the amount of dropped calls", "has caused dropped calls"
+    if (
+        not chain
+        and kind in {"past", "participle"}
+        and is_object_participle(sentence.tokens, index)
+    ):
+        return None  # "passed a bill introduced in March": the bill's, not a clause
     verdict = _status_and_tense(
         sentence,
         index,
@@ -1563,6 +1600,8 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
         if token.lower in verb_stops() and _after_determiner(sentence, position):
             position -= 1  # "the recently announced iPhone": an adjective in the subject
             continue
+        if token.lower in reporting_forms() and token.text.islower():
+            return position < chain_start - 1  # "said the suspect fled": a reported clause
         if token.lower in verb_stops() or token.lower in VERBLIKE or token.lower in PREPOSITIONS:
             return False
         position -= 1
@@ -1655,6 +1694,8 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     irregular = generic_table().irregular_pasts
     found: list[Detection] = []
     for index, token in enumerate(sentence.tokens):
+        if token.lower in forms and is_inside_name(sentence, index):
+            continue  # "..., Met Éireann said": a word of a name, not "met"
         if token.lower not in forms:
             lower = token.lower
             if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
@@ -1697,6 +1738,30 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
         kept = frozenset(cue_table().consequence_types)  # ...unless ", killing 12 people"
         found = [d for d in found if not d.participial or (d.type in kept and not d.row.speech)]
     return [consequence_of_disaster(d, found) for d in found]
+
+
+#: Short words that stay lower-case in a headline written in title case.
+TITLE_CASE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as"}
+)
+
+
+def is_inside_name(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a capitalized trigger word inside a sentence, after a word or a comma and
+    before another capitalized word, is a word of a name ("..., Met Éireann said", "actor Will
+    Smith"), in a sentence not written in title case ("Storm Kills Five In Texas")."""
+    tokens = sentence.tokens
+    if index == 0 or index + 1 >= len(tokens) or not tokens[index].is_capitalized:
+        return False
+    following, previous = tokens[index + 1], tokens[index - 1]
+    if not following.is_capitalized or not following.text.isalpha():
+        return False
+    if not (previous.text.isalnum() or previous.text == ","):
+        return False
+    return any(
+        t.text.isalpha() and t.text.islower() and t.lower not in TITLE_CASE_SMALL_WORDS
+        for t in tokens
+    )
 
 
 def consequence_of_disaster(detection: Detection, found: list[Detection]) -> Detection:

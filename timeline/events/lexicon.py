@@ -185,6 +185,12 @@ class CueTable(_Table):
         "found murdered', 'Five were reported killed': he, they were).",
     )
 
+    telling_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of telling someone something ('told reporters the company "
+        "collapsed'): the noun phrase after one is who was told, and a clause's subject follows.",
+    )
+
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""
         for row in self.rows:
@@ -246,6 +252,12 @@ class GenericTable(_Table):
         default_factory=list,
         description="Participles that open a sentence with what befell its subject ('Born in "
         "1923, Kissinger fled').",
+    )
+    clause_taking_verbs: list[str] = Field(
+        default_factory=list,
+        description="Past forms of verbs whose object may be the subject of a clause of its "
+        "own ('said the suspect fled on foot'); after the object of any other verb, a past "
+        "participle modifies that object ('passed a bill introduced in March').",
     )
     positive: list[GenericExample] = Field(min_length=1)
     negative: list[GenericExample] = Field(min_length=1)

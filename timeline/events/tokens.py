@@ -23,6 +23,9 @@ CLAUSE_PUNCTUATION = frozenset(
     {",", ";", ":", "–", "—", "-", "(", ")", "“", "”", '"', "«", "»", "_", "``", "''"}
 )
 POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
+#: Acronyms spelt like a function word, kept in capitals as their lower-cased form so that no
+#: rule reads them as that word ("The WHO had ended": the organisation, not a relative pronoun).
+ACRONYM_HOMOGRAPHS = frozenset({"WHO"})
 APOSTROPHE_S = POSSESSIVE_SUFFIXES[:2]
 
 
@@ -90,14 +93,16 @@ def tokenize(text: str) -> list[Token]:
     chunks = text.split()
     for chunk, start in zip(chunks, chunk_starts(text, chunks), strict=True):
         if chunk.isalnum():  # `\w+` and nothing else can match it
-            tokens.append(Token(chunk, start, start + len(chunk), chunk.lower()))
+            lower = chunk if chunk in ACRONYM_HOMOGRAPHS else chunk.lower()
+            tokens.append(Token(chunk, start, start + len(chunk), lower))
             continue
         head = chunk[:-1]
         last = chunk[-1]
         if head.isalnum() and not last.isalnum() and last != "_":
             # `\w+` then `[^\w\s]`: no other alternative can match a word and one symbol
             end = start + len(head)
-            tokens.append(Token(head, start, end, head.lower()))
+            lower = head if head in ACRONYM_HOMOGRAPHS else head.lower()
+            tokens.append(Token(head, start, end, lower))
             tokens.append(Token(last, end, end + 1, last.lower()))
             continue
         word_end = start
