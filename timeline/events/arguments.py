@@ -43,6 +43,8 @@ DATE_QUALIFIERS = frozenset({"early", "late", "earlier", "later", "shortly", "ju
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Adverbs of order between a subject and its verb ("Liverpool last won", "it first appeared").
+ORDER_ADVERBS = frozenset({"last", "first"})
 
 
 #: Determiners before a date that modifies the subject's noun ("The 2006 coup"); not "that"
@@ -74,6 +76,13 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
         if end > 1 and compares_amounts(sentence, end - 1):
             end -= 2  # "revenue more than tripled": the subject is revenue
+        if (
+            end > 1
+            and sentence.lower(end - 1) in ORDER_ADVERBS
+            and end - 1 not in sentence.blocked
+            and sentence.lower(end - 2) not in cues().determiners
+        ):
+            end -= 1  # "Liverpool last won the title": an adverb, not the subject
     if sentence.lower(end - 1) in SUBJECT_PRONOUNS or sentence.lower(end - 1) == "it":
         return end - 1, end, False  # "During his speech he stated", "a share it reported"
     start = end
@@ -854,7 +863,7 @@ def opens_clause(sentence: TokenizedSentence, index: int) -> bool:
     and its sale to Fiat was approved" (a subject, then an auxiliary within five words); not
     "sanctions on four officials and the entity that ran the camps"."""
     if sentence.lower(index) not in CLAUSE_OPENERS:
-        return False
+        return opens_named_clause(sentence, index)
     for position in range(index + 1, min(index + 6, len(sentence.tokens))):
         token = sentence.tokens[position]
         if token.lower in CLAUSE_AUXILIARIES:
@@ -862,6 +871,24 @@ def opens_clause(sentence: TokenizedSentence, index: int) -> bool:
         if token.text in CLAUSE_PUNCTUATION or token.lower in {"that", "which", "who"}:
             return False
     return False
+
+
+def opens_named_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a name at `index` is the subject of a new clause: its words, then an auxiliary
+    or a verb of the lexicon in the past or present with no preposition after it ("released
+    16 captives and Israel has freed", "and Israel freed 200"; not "Russia and China imposed
+    by")."""
+    tokens = sentence.tokens
+    position = index
+    while position < len(tokens) and tokens[position].is_capitalized and position - index < 4:
+        position += 1
+    if position == index or position >= len(tokens) or position in sentence.blocked:
+        return False
+    lower = tokens[position].lower
+    if lower in CLAUSE_AUXILIARIES:
+        return True
+    finite = any(kind in {"past", "third"} for _, kind in trigger_forms().get(lower, []))
+    return finite and sentence.lower(position + 1) not in PREPOSITIONS
 
 
 def span_text(sentence: TokenizedSentence, tokens: list[Token]) -> str:
@@ -890,8 +917,10 @@ def complement_start(
         token = sentence.tokens[index]
         if index in sentence.blocked:
             continue
-        if token.lower == "that" or (token.lower in COMPLEMENT_VERBS and index > begin):
-            return token.start
+        if (token.lower == "that" and (speech or has_finite_verb(sentence, index + 1, end))) or (
+            token.lower in COMPLEMENT_VERBS and index > begin
+        ):
+            return token.start  # not "rejected that map in September 2023": a demonstrative
         if speech and index > begin + 5 and has_finite_verb(sentence, begin, index):
             return token.start  # a reporting verb's own date sits right after it
         if speech and token.lower in c.pronouns:
@@ -980,6 +1009,15 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
         end -= 1
     if end <= 0:
         return None
+    if (
+        end >= 3
+        and sentence.tokens[end - 1].text.isdigit()
+        and len(sentence.tokens[end - 1].text) <= 3
+        and sentence.tokens[end - 2].text == ","
+    ):
+        end -= 2  # "Humala, 62, who governed": Humala, not his age
+    elif sentence.tokens[end - 1].text.replace(",", "").isdigit():
+        return None  # "up from 3, which surprised analysts": the rise did
     if end - 1 in sentence.blocked:
         return None  # "fell 8.4% from a year ago, which hurt": the fall did, not the date
     before = sentence.tokens[end - 1].lower
