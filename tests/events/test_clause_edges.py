@@ -71,3 +71,68 @@ def test_a_date_line_with_a_news_agency_credit_dates_the_document() -> None:
         "A Peruvian court on Tuesday sentenced former president Ollanta Humala to 15 years."
     )
     assert infer_publication_date(text).value == "2025-04-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        ("Gunmen attacked a police station in the north on Monday.", "attacked", "assault"),
+        ("Drones attacked two oil tankers in the Black Sea on Monday.", "attacked", "assault"),
+        (
+            "Spitzer attacked him for failing to enforce a court order on Monday.",
+            "attacked",
+            "accuse",
+        ),
+        (
+            "The Chinese government attacked Canada after the House of Commons voted on Monday.",
+            "attacked",
+            "accuse",
+        ),
+        ("Huang said the company would launch the chips in 2026.", "launch", "business"),
+        ("Hamas launched rockets at Israel on Monday.", "launched", "assault"),
+        ("SpaceX launched a rocket on Monday.", "launched", "science"),
+        ("On April 4, 1949, Dean Acheson signed the Washington Treaty.", "signed", "agree"),
+    ],
+)
+def test_the_object_types_the_event_but_not_inside_a_longer_name(
+    text: str, trigger: str, event_type: str
+) -> None:
+    assert by_trigger(text, "2025-06-12")[trigger].type == event_type
+
+
+def test_a_tally_after_a_verb_is_not_its_object_and_a_date_not_its_subject() -> None:
+    text = (
+        "The Supreme Court on Thursday struck down Alabama's congressional map, ruling 5-4 "
+        "that the state had diluted the voting power of Black residents."
+    )
+    ruling = by_trigger(text, "2025-06-12")["ruling"]
+    assert ruling.actors == ["Supreme Court"]
+    assert ruling.targets == []  # no "5-4", no "Black"
+    assert ruling.title == "Supreme Court rules state had diluted voting power of Black residents"
+
+
+def test_a_target_after_the_rest_of_the_cue_phrase() -> None:
+    text = (
+        "U.S. forces Thursday launched cruise missile strikes against alleged terrorist camps "
+        "in Afghanistan."
+    )
+    assert by_trigger(text, "1998-08-20")["launched"].targets == ["alleged terrorist camps"]
+
+
+def test_a_reported_subject_with_a_date_and_a_relative_insertion() -> None:
+    text = (
+        "Nvidia reported record revenue on Wednesday.\n\n"
+        "The company said revenue for the second quarter, which ended July 27, rose 56% to "
+        "$46.7 billion from a year earlier."
+    )
+    events = by_trigger(text, "2025-08-28")
+    assert events["reported"].time.value == "2025-08-27"  # a noun phrase object, not a clause
+    assert events["rose"].actors == ["revenue"]
+    assert events["rose"].time.value == "2025-Q2"
+    assert "ended" not in events  # the quarter that ended: a period, not an event
+    assert "said" not in events  # its date phrases are the reported clause's
+
+
+def test_said_here_on_a_day_keeps_its_day() -> None:
+    text = "FBI Director Louis Freeh said here Friday that the raid is not linked to the probe."
+    assert by_trigger(text, "1998-08-21")["said"].time.value == "1998-08-21"

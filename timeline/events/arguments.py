@@ -71,6 +71,15 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         if position <= 0:
             return 0, 0, False
         end = position
+        run = end
+        while run > 1 and run - 1 in sentence.blocked:
+            run -= 1
+        if (
+            run < end
+            and sentence.lower(run - 1) in DATE_INTRODUCERS
+            and is_noun_like(sentence, run - 2)
+        ):
+            end = run - 1  # "revenue for the second quarter, which ended July 27, rose": revenue
     if end == chain_start:
         while end > 0 and end - 1 in sentence.blocked:
             end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
@@ -378,6 +387,8 @@ def is_noun_gerund(sentence: TokenizedSentence, index: int, after_name: bool = F
     lower = sentence.lower(index)
     if not lower.endswith("ing") or index == 0:
         return False
+    if sentence.lower(index - 1) in MODIFIER_DETERMINERS:
+        return True  # "The shooting", "the voting power", "the ruling party"
     preposition_after = False
     if index + 1 < len(sentence.tokens):
         following = sentence.tokens[index + 1]
@@ -395,8 +406,6 @@ def is_noun_gerund(sentence: TokenizedSentence, index: int, after_name: bool = F
         ):
             return False  # "groups supporting human rights": a participle with its object
     previous = sentence.tokens[index - 1]
-    if previous.lower in MODIFIER_DETERMINERS:
-        return True  # "The shooting"
     return (
         previous.text.isalpha()
         and (
@@ -591,13 +600,16 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
     while start < comma and sentence.lower(start) in CLAUSE_COORDINATORS:
         start += 1  # ", and an Ethiopian Airlines jet crashed ..., killing": the jet
     end = start
+    irregular = generic_table().irregular_pasts
     while end < comma and end - start < 10:
         token = sentence.tokens[end]
         lower = token.lower
-        if lower in VERBLIKE or lower in verb_stops():
+        if lower in VERBLIKE or lower in verb_stops() or lower in irregular:
             break
         if not token.is_capitalized and lower.endswith("ed") and end > start:
             break
+        if end in sentence.blocked or (lower in DATE_INTRODUCERS and end + 1 in sentence.blocked):
+            break  # "The Supreme Court on Thursday struck down ..., ruling": the court
         end += 1
     return start, end
 
@@ -752,6 +764,14 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         if lower == "that" and content == 0 and keep_that:
             position += 1
             continue
+        if (
+            content == 0
+            and SCORE.fullmatch(token.text)
+            and sentence.lower(position + 1) in TALLY_FOLLOWERS
+        ):
+            position += 1  # "ruling 5-4 that the state", "voted 52-48 to confirm": a tally
+            begin = position
+            continue
         if token.text == ",":
             if content and in_score_list(sentence, position):
                 position += 1  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final"
@@ -810,6 +830,9 @@ def date_modifies_next_noun(sentence: TokenizedSentence, index: int) -> bool:
 
 #: A set score ("6-3", "7-6").
 SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+#: Words after a vote's tally that go on with what was decided ("ruled 5-4 that", "voted
+#: 52-48 to confirm", "voted 7-2 in favor of", "ruled 6-3 against").
+TALLY_FOLLOWERS = frozenset({"that", "to", "in", "for", "against", "on"})
 
 
 def in_score_list(sentence: TokenizedSentence, comma: int) -> bool:
@@ -925,12 +948,50 @@ def complement_start(
             return token.start  # a reporting verb's own date sits right after it
         if speech and token.lower in c.pronouns:
             return token.start  # "said it would": the reported clause starts
+        if (
+            speech
+            and index == begin
+            and token.text.islower()
+            and sentence.lower(begin - 1) in CLAUSE_REPORTING_VERBS
+            and token.lower not in PREPOSITIONS
+            and token.lower not in NOT_CLAUSE_NOUNS
+            and is_noun_like(sentence, index)
+            and has_finite_verb(sentence, index + 1, clause_end(sentence, index + 1))
+        ):
+            return token.start  # "said revenue for the second quarter ... rose": its subject
         opener = (token.lower in c.determiners or token.is_capitalized) and sentence.lower(
             index - 1
         ) not in PREPOSITIONS
         if speech and opener and has_finite_verb(sentence, index + 1, end):
             return token.start  # "said the sanctions were", "said Mohammed founded"
     return None
+
+
+#: Reporting verbs that take a clause, not a noun phrase, right after them ("said revenue
+#: rose"; "reported record revenue" is a noun phrase).
+CLAUSE_REPORTING_VERBS = frozenset({"said", "says", "say", "added", "adds", "noted", "notes"})
+
+
+def clause_end(sentence: TokenizedSentence, start: int) -> int:
+    """Where the clause from `start` ends: at a comma, semicolon or dash, past a relative
+    clause set off by commas ("revenue for the quarter, which ended July 27, rose")."""
+    tokens = sentence.tokens
+    position = start
+    while position < len(tokens):
+        text = tokens[position].text
+        if text in {";", ":", "–", "—"}:
+            return position
+        if text == ",":
+            if sentence.lower(position + 1) not in {"which", "who", "whose"}:
+                return position
+            closing = next(
+                (i for i in range(position + 2, len(tokens)) if tokens[i].text == ","), None
+            )
+            if closing is None:
+                return position
+            position = closing
+        position += 1
+    return position
 
 
 #: Present-tense verbs that open what a reported clause says ("said it expects to").
@@ -1091,6 +1152,10 @@ def object_tokens(sentence: TokenizedSentence, begin: int, end: int) -> list[Tok
 PERIOD_LINKS = frozenset({"ended", "ending", "ends", "through"})
 
 
+#: How many words may follow the cue noun of an object in its noun phrase.
+CUE_PHRASE_WORDS = 2
+
+
 def targets_of(
     row_type: str,
     sentence: TokenizedSentence,
@@ -1107,8 +1172,15 @@ def targets_of(
     if cue_index is not None:
         after = [t for t in obj if t.start > sentence.tokens[cue_index].start]
         before = [t for t in obj if t.start < sentence.tokens[cue_index].start]
-        marked = bool(after) and after[0].lower in {"on", "against", "to", "at"}
-        obj = after[1:] if marked else [t for t in before if t.is_capitalized]
+        skip = 0  # the rest of the cue's noun phrase: "cruise missile strikes against"
+        while (
+            skip < min(len(after), CUE_PHRASE_WORDS)
+            and after[skip].text.islower()
+            and after[skip].lower not in PREPOSITIONS
+        ):
+            skip += 1
+        marked = skip < len(after) and after[skip].lower in {"on", "against", "to", "at"}
+        obj = after[skip + 1 :] if marked else [t for t in before if t.is_capitalized]
     phrase: list[Token] = []
     for index, token in enumerate(obj):
         following = obj[index + 1] if index + 1 < len(obj) else None

@@ -245,6 +245,27 @@ class ClauseArguments:
         return continuing or self.sentence.continues_episode
 
 
+def on_date_antecedent(sentence: TokenizedSentence, chain_start: int) -> bool:
+    """Whether a relative clause whose pronoun stands right before `chain_start` refers to a
+    date phrase ("the quarter, which ended Sept. 30", "the week that followed")."""
+    pronoun = chain_start - 1
+    if sentence.lower(pronoun) not in {"which", "that"}:
+        return False
+    before = pronoun - 1
+    if sentence.lower(before) == ",":
+        before -= 1
+    return before in sentence.blocked
+
+
+def heads_longer_name(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a capitalized word goes on into a longer name ("House of Commons", "White
+    House Press Office"), not ending one ("signed the Washington Treaty")."""
+    if not sentence.tokens[index].is_capitalized or index + 1 >= len(sentence.tokens):
+        return False
+    following = sentence.tokens[index + 1]
+    return following.lower == "of" or (following.is_capitalized and following.text.isalpha())
+
+
 def starts_with_date(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a date phrase (with its preposition) starts at token `index` ("in March")."""
     if sentence.lower(index) in DATE_INTRODUCERS:
@@ -480,8 +501,8 @@ def _object_type(
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
             break
-        key = object_key(row, token.lower)
-        if key is not None:
+        key = None if heads_longer_name(sentence, position) else object_key(row, token.lower)
+        if key is not None:  # not "House" of "the House of Commons": a name
             return objects[key], position
         seen += 1
         position += 1
@@ -1079,6 +1100,8 @@ def _verb_detection(
         event_type = abstract_subject_type(subject_tokens) or event_type  # "Talks collapsed"
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
+    if relative and on_date_antecedent(sentence, chain_start):
+        return None  # "the second quarter, which ended July 27": a period, not an event
     return Detection(
         row=row,
         trigger=token,
