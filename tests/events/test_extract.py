@@ -942,8 +942,8 @@ def tagged_events(text: str, published: str) -> list:
         ),
         (
             "President Luiz Inácio Lula da Silva visited the region on Thursday.",
-            "Lula da Silva visits region",
-            ["Lula da Silva"],
+            "Luiz Inácio Lula da Silva visits region",
+            ["Luiz Inácio Lula da Silva"],
         ),
         # an appositive after the opening name closes before the main verb
         (

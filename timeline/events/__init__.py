@@ -458,6 +458,16 @@ def _context_time(
     return time, reason, keep
 
 
+def carries_over(point: Reference) -> bool:
+    """Whether an explicit reference time of the paragraph before dates the next one's undated
+    events: a day, week, month or quarter does; a year or longer is background ("Policymakers
+    cut rates ... last year." does not date "U.S. stocks rose after the announcement.")."""
+    return (
+        point.time is not None
+        and GRANULARITY_RANK[point.time.granularity] < GRANULARITY_RANK[Granularity.year]
+    )
+
+
 def _narrative_time(
     detection: Detection,
     paragraph: int,
@@ -483,7 +493,7 @@ def _narrative_time(
             point.from_document
             or detection.continuation
             or _is_news_day(point, document)
-            or (point.explicit and point.paragraph == paragraph - 1)
+            or (point.explicit and point.paragraph == paragraph - 1 and carries_over(point))
         ):
             return _as_context(point.time), point.reason, True
     plan = narrative.last_plan

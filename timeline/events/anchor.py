@@ -158,6 +158,10 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
     if follows_object_participle(text, start):
         return True  # "breaking a record set in 1945": when the record was set
+    if DECLARING_VERB_BEFORE.search(text, max(0, start - 14), start) and ARTICLE_AFTER.match(
+        text, end
+    ):
+        return True  # "declared Monday a national day of mourning": the day declared
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
         text[end : end + 2]
     ):
@@ -166,6 +170,15 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         BARE_YEAR.fullmatch(expression.text)
     )
     return bare_year and bool(ATTRIBUTIVE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+#: A verb that makes its object something ("declared Monday a day of mourning"), and the
+#: article of the complement after the object.
+DECLARING_VERB_BEFORE = re.compile(
+    r"\b(?:declared?|declares|named?|names|designated?|designates|proclaimed?|proclaims)\s+\Z",
+    re.IGNORECASE,
+)
+ARTICLE_AFTER = re.compile(r"\s+(?:a|an|the)\s", re.IGNORECASE)
 
 
 def token_start(token: Token) -> int:
@@ -492,6 +505,8 @@ def governing_expression(
             penalty = 0.25  # "began on Aug. 2, 1990, when Iraqi troops invaded": that day
         elif detection.relative:
             continue
+        elif start >= trigger.end and CLOSE_OFFSET_BEFORE.search(text, trigger.end, start):
+            penalty = 0.25  # "completed minutes before the deadline on Tuesday night": then
         elif phrase.opening and (
             not detection.generic
             or detection.subject_start <= first_subject
@@ -537,6 +552,14 @@ def governing_expression(
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None
+
+
+#: A short offset from an occasion and the occasion, right before its date phrase ("minutes
+#: before the transfer deadline on", "hours after the vote on"): the same day.
+CLOSE_OFFSET_BEFORE = re.compile(
+    r"\b(?:seconds|minutes|moments|hours|shortly|just|soon)\s+(?:before|after)\s+"
+    r"(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}(?:on|at|in)?\s*\Z"
+)
 
 
 CLAUSE_OPENER_BEFORE = re.compile(

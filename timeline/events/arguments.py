@@ -606,8 +606,8 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
         lower = token.lower
         if lower in VERBLIKE or lower in verb_stops() or lower in irregular:
             break
-        if not token.is_capitalized and lower.endswith("ed") and end > start:
-            break
+        if not token.is_capitalized and lower.endswith(("ed", "ing")) and end > start:
+            break  # "A plane carrying 72 people crashed ..., killing": the plane
         if end in sentence.blocked or (lower in DATE_INTRODUCERS and end + 1 in sentence.blocked):
             break  # "The Supreme Court on Thursday struck down ..., ruling": the court
         end += 1
@@ -1170,8 +1170,9 @@ def targets_of(
             return []
         obj = obj[against[0] + 1 :]
     if cue_index is not None:
-        after = [t for t in obj if t.start > sentence.tokens[cue_index].start]
-        before = [t for t in obj if t.start < sentence.tokens[cue_index].start]
+        cue = sentence.tokens[cue_index]
+        after = [t for t in obj if t.start > cue.start]
+        before = [t for t in obj if t.start < cue.start or (t is cue and cue.is_capitalized)]
         skip = 0  # the rest of the cue's noun phrase: "cruise missile strikes against"
         while (
             skip < min(len(after), CUE_PHRASE_WORDS)
@@ -1180,7 +1181,12 @@ def targets_of(
         ):
             skip += 1
         marked = skip < len(after) and after[skip].lower in {"on", "against", "to", "at"}
-        obj = after[skip + 1 :] if marked else [t for t in before if t.is_capitalized]
+        if marked:
+            obj = after[skip + 1 :]
+        elif after and after[0].is_capitalized and not cue.is_capitalized:
+            obj = after  # "signed Argentina midfielder Enzo Fernandez": the name after the role
+        else:
+            obj = [t for t in before if t.is_capitalized]
     phrase: list[Token] = []
     for index, token in enumerate(obj):
         following = obj[index + 1] if index + 1 < len(obj) else None

@@ -257,6 +257,10 @@ def on_date_antecedent(sentence: TokenizedSentence, chain_start: int) -> bool:
     return before in sentence.blocked
 
 
+#: Participles that, in the present passive, tell what is planned ("is scheduled for").
+SCHEDULED_PARTICIPLES = frozenset({"scheduled", "slated", "planned", "set", "due", "timetabled"})
+
+
 def heads_longer_name(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a capitalized word goes on into a longer name ("House of Commons", "White
     House Press Office"), not ending one ("signed the Washington Treaty")."""
@@ -995,6 +999,8 @@ def _verb_detection(
     if verdict is None or is_hypothetical(sentence, chain_start):
         return None
     status, tense, passive, perfect, participial = verdict
+    if passive and status is EventStatus.ongoing and token.lower in SCHEDULED_PARTICIPLES:
+        status = EventStatus.planned  # "A second trial is scheduled for January 2024"
     if (
         not passive
         and not chain
@@ -1793,7 +1799,7 @@ def consequence_of_disaster(detection: Detection, found: list[Detection]) -> Det
     if not detection.participial or detection.type != "assault":
         return detection
     before = [d for d in found if d.trigger.start < detection.trigger.start and not d.participial]
-    if before and before[-1].type == "disaster":
+    if any(d.type == "disaster" for d in before):  # "crashed into a hill as it approached"
         return replace(detection, type="disaster")
     return detection
 

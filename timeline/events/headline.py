@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from timeline.events.clause import PREPOSITIONS
-from timeline.events.detect import Detection
+from timeline.events.detect import SCHEDULED_PARTICIPLES, Detection
 from timeline.events.lexicon import inflect
 from timeline.events.names import word_sets
 from timeline.models import EventStatus
@@ -229,6 +229,12 @@ COMMON_CLAUSE_STARTS = frozenset(
 )
 
 
+def is_schedule_state(detection: Detection) -> bool:
+    """Whether a planned passive tells what is already set ("is scheduled for January"),
+    not what will be done ("will be sentenced")."""
+    return detection.tense == "present" and detection.trigger.lower in SCHEDULED_PARTICIPLES
+
+
 def headline(
     detection: Detection, actors: list[str], targets: list[str], status: EventStatus
 ) -> str:
@@ -253,7 +259,8 @@ def headline(
     elif detection.passive:
         subject = " and ".join(targets[:2]) or detection.subject
         by_actor = f" by {actor}" if actor else ""
-        verb = f"to be {participle}" if status is EventStatus.planned else participle
+        planned = status is EventStatus.planned and not is_schedule_state(detection)
+        verb = f"to be {participle}" if planned else participle  # not "to be scheduled"
         text = f"{subject} {verb}{by_actor} {obj}"
     elif status is EventStatus.planned:
         text = f"{actor} to {base} {obj}"

@@ -70,30 +70,49 @@ def company_suffixes() -> frozenset[str]:
     return frozenset(name_tables().company_suffixes.words)
 
 
+#: How many words a person's name after a title may have.
+MAX_NAME_WORDS = 4
+
+
 def strip_title(words: list[str]) -> list[str]:
-    """A name without the person titles before it: keep the last 2-3 person-like words.
+    """A name without the person titles before it: the words after a known title (at most
+    `MAX_NAME_WORDS`: "Prime Minister Pushpa Kamal Dahal"), else the last two person-like
+    words, or three with an initial (an unknown word before them may be a title).
     A company's name keeps its words ("General Motors Corp.": not a general)."""
     if words[-1].lower() in company_suffixes():
         return words
     titles, demonyms, heads, _ = word_sets()
     places = _lower_places()
     suffix: list[str] = []
-    counted = 0  # name words in `suffix`, not particles ("Lula da Silva": two)
+    counts: list[int] = []  # name words in `suffix[i:]`, not particles ("Lula da Silva": two)
+    counted = 0
+    after_title = False
     for word in reversed(words):
         lower = word.lower()
-        if lower in titles or lower in demonyms or lower in heads or lower in places:
+        if lower in titles:
+            after_title = True
+            break
+        if lower in demonyms or lower in heads or lower in places:
             break
         if lower in PERSON_PARTICLES and suffix and word.islower():
             suffix.insert(0, word)
+            counts.insert(0, counted)
             continue
         if lower in ALWAYS_JOIN or lower in ORGANISATION_JOIN or lower == "the":
             break
-        if counted == 2 and not (len(word) <= 2 or word.endswith(".")):
-            break  # at most two name words, or three with an initial ("Michael J. Fox")
+        if counted == MAX_NAME_WORDS:
+            break
         suffix.insert(0, word)
         counted += 1
-        if counted == 3:
-            break
+        counts.insert(0, counted)
+    if not after_title:  # an unknown word may be a title: two name words, three with an
+        while suffix and counts[0] > 2 and not (len(suffix[1]) <= 2 or suffix[1].endswith(".")):
+            suffix.pop(0)  # initial ("Police Superintendent Pedro Toledo", "Michael J. Fox")
+            counts.pop(0)
+        while suffix and counts[0] > 3:
+            suffix.pop(0)
+            counts.pop(0)
+    counted = counts[0] if counts else 0
     while suffix and suffix[0].lower() in PERSON_PARTICLES and suffix[0].islower():
         suffix.pop(0)
     prefix = words[: len(words) - len(suffix)]

@@ -1,0 +1,138 @@
+"""Rules found reading fresh news articles (schedules, declarations, crashes, elections,
+transfers, discoveries), end to end through the segmenter and the tagger."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.helpers import make_document
+from timeline.events.names import clean_name
+from timeline.models import EventStatus
+from timeline.pipeline import process_document
+
+
+def by_trigger(text: str, published: str) -> dict[str, object]:
+    events = process_document(make_document(text, published)).events
+    return {e.mentions[0].trigger: e for e in events}
+
+
+def test_what_is_scheduled_is_planned_and_titled_as_set() -> None:
+    text = "A second defamation trial is scheduled for January 2024."
+    event = by_trigger(text, "2023-05-09")["scheduled"]
+    assert event.status is EventStatus.planned
+    assert event.time.value == "2024-01"
+    assert event.title == "Second defamation trial scheduled"
+
+
+def test_a_date_declared_something_is_the_object_not_the_time() -> None:
+    text = "Plane crash kills 68\n\nThe government declared Monday a national day of mourning."
+    assert by_trigger(text, "2023-01-15")["declared"].time.value == "2023-01-15"
+
+
+def test_a_killing_after_a_crash_is_part_of_the_disaster() -> None:
+    text = (
+        "In 1992, a Pakistan International Airlines plane crashed into a hill as it "
+        "approached Kathmandu, killing all 167 people on board."
+    )
+    events = by_trigger(text, "2023-01-15")
+    assert events["killing"].type == "disaster"
+    assert events["killing"].actors == ["Pakistan International Airlines plane"]
+
+
+def test_a_participles_subject_stops_before_a_modifying_participle() -> None:
+    text = "A Yeti Airlines plane carrying 72 people crashed on Sunday, killing at least 68."
+    assert (
+        by_trigger(text, "2023-01-15")["killing"].title == "Yeti Airlines plane kills at least 68"
+    )
+
+
+def test_a_year_of_the_paragraph_before_does_not_date_the_next_one() -> None:
+    text = (
+        "The Federal Reserve held rates steady on Wednesday.\n\n"
+        "Policymakers cut rates by a full percentage point last year.\n\n"
+        "U.S. stocks rose after the announcement."
+    )
+    events = by_trigger(text, "2025-03-19")
+    assert events["cut"].time.value == "2024"
+    assert "rose" not in events or events["rose"].time.value != "2024"
+
+
+def test_a_quarter_of_the_paragraph_before_still_dates_the_next_one() -> None:
+    text = (
+        "Scott Paper said third-quarter net rose 20%.\n\n"
+        "In the third quarter, the company said net rose to $108.8 million.\n\n"
+        "Sales rose 6.2% to $1.45 billion."
+    )
+    assert by_trigger(text, "1989-11-01")["rose"].time.value == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        ("Carroll first made the accusation in a 2019 book.", "made", "2019"),
+        ("She said in a 2020 interview that she was afraid.", "said", "2020"),
+    ],
+)
+def test_a_year_before_a_publication_noun_dates_the_clause(
+    text: str, trigger: str, value: str
+) -> None:
+    events = by_trigger("Jury finds Trump liable\n\n" + text, "2023-05-09")
+    assert events[trigger].time.value == value
+
+
+def test_a_short_offset_from_a_dated_occasion_takes_its_day() -> None:
+    text = "The deal was completed minutes before the transfer deadline on Tuesday night."
+    assert by_trigger(text, "2023-02-01")["completed"].time.value[:10] == "2023-01-31"
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Prime Minister Pushpa Kamal Dahal", "Pushpa Kamal Dahal"),
+        ("Egyptian President Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi"),
+        ("Puerto Rico Police Superintendent Pedro Toledo", "Pedro Toledo"),
+        ("Director of Investigation Louis Freeh", "Louis Freeh"),
+    ],
+)
+def test_a_name_after_a_known_title_keeps_all_its_words(words: str, name: str) -> None:
+    assert clean_name(tuple(words.split())) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actors", "targets"),
+    [
+        (
+            "Libertarian economist Javier Milei won Argentina's presidential runoff on Sunday.",
+            "won",
+            "vote",
+            ["Javier Milei"],
+            [],
+        ),
+        (
+            "Chelsea have signed Argentina midfielder Enzo Fernandez from Benfica on Tuesday.",
+            "signed",
+            "sport",
+            ["Chelsea"],
+            ["Enzo Fernandez"],
+        ),
+        (
+            "The 22-year-old, who won the World Cup with Argentina in December, left.",
+            "won",
+            "sport",
+            ["22-year-old"],
+            ["World Cup"],
+        ),
+        (
+            "Astronomers have detected water vapour in the atmosphere of a distant planet.",
+            "detected",
+            "science",
+            ["Astronomers"],
+            [],
+        ),
+    ],
+)
+def test_types_actors_and_targets_of_fresh_sentences(
+    text: str, trigger: str, event_type: str, actors: list[str], targets: list[str]
+) -> None:
+    event = by_trigger(text, "2023-02-01")[trigger]
+    assert (event.type, event.actors, event.targets) == (event_type, actors, targets)
