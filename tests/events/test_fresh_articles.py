@@ -136,3 +136,41 @@ def test_types_actors_and_targets_of_fresh_sentences(
 ) -> None:
     event = by_trigger(text, "2023-02-01")[trigger]
     assert (event.type, event.actors, event.targets) == (event_type, actors, targets)
+
+
+def test_he_is_the_first_person_the_last_sentence_names() -> None:
+    text = (
+        "Jimmy Carter died on Sunday.\n\n"
+        "Carter lost his 1980 re-election bid to Ronald Reagan. "
+        "He founded the Carter Center in 1982."
+    )
+    assert by_trigger(text, "2024-12-29")["founded"].actors == ["Jimmy Carter"]
+
+
+def test_a_causatives_object_does_the_next_verb_at_the_main_clauses_time() -> None:
+    text = (
+        "A container ship struck a support of the Francis Scott Key Bridge early Tuesday, "
+        "causing the 2.6-km span to collapse into the Patapsco River."
+    )
+    collapse = by_trigger(text, "2024-03-27")["collapse"]
+    assert collapse.actors == ["2.6-km span"]
+    assert collapse.time.value == "2024-03-26"
+
+
+def test_a_transitive_agree_in_a_headline_and_a_noun_after_it() -> None:
+    text = (
+        "EU agrees landmark rules on artificial intelligence\n\n"
+        "BRUSSELS, Dec 9, 2023 (Reuters) - European Union negotiators clinched a deal on "
+        "Friday on the world's first rules governing artificial intelligence."
+    )
+    events = by_trigger(text, "2023-12-09")
+    assert events["agrees"].type == "agree"
+    assert "rules" not in events  # a noun of the object, not a verb
+    assert events["clinched"].type == "agree"
+    assert events["clinched"].time.value == "2023-12-08"
+
+
+def test_a_participle_modifying_the_subject_before_its_verb() -> None:
+    events = by_trigger("The man arrested Monday says he is innocent.", "2023-12-09")
+    assert "arrested" not in events
+    assert events["says"].actors == ["man"]

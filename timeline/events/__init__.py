@@ -210,9 +210,11 @@ class Narrative:
 
     @property
     def last_person(self) -> str | None:
-        """The last person named before the current sentence."""
+        """The person "he" or "she" most likely is, of those the last sentence naming people
+        names: the first, who is most often its subject ("Carter lost his bid to Ronald
+        Reagan. He founded the Carter Center": Carter)."""
         found = self.last_persons
-        return found[-1] if found else None
+        return found[0] if found else None
 
     def salient_person(self, last: str) -> str:
         """The person "he" or "she" most likely is when no one is quoted: `last`, the last one
@@ -728,12 +730,12 @@ def anchor_detections(
         if detection.relative:
             continue  # a relative clause without its own date
         if (
-            (detection.participial or detection.nominal)
+            (detection.participial or detection.nominal or detection.caused)
             and anchored
             and anchored[-1].time
             and shares_clause_time(detection, anchored[-1].detection)
         ):
-            main = anchored[-1]  # ", detaining Suu Kyi": at the time of the main clause
+            main = anchored[-1]  # ", detaining Suu Kyi", "causing the span to collapse"
             anchored.append(Anchored(detection, _as_context(main.time), None, None, status))
             continue
         if detection.nominal:

@@ -137,6 +137,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             and not (token.is_capitalized and previous > 0)  # "for Investigating Moon": a name
             and not is_noun_gerund(sentence, previous, after_name=True)
             and not is_reduced_relative(sentence, previous)
+            and not (start == end and finite_verb_follows(sentence, previous))
         ):
             break
         if (
@@ -378,6 +379,22 @@ def is_object_participle(tokens: list[Token] | tuple[Token, ...], index: int) ->
         and verb.lower not in _clause_taking_verbs()
         and verb.lower not in reporting_forms()
     )
+
+
+def finite_verb_follows(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the word after the trigger (past a date phrase) is a finite verb: a form of be,
+    have or a modal, or a verb of the lexicon in the third person ("The man arrested Monday
+    says", "the bill passed last week was"); right after the trigger only `is`/`are`/`says`
+    count ("the man arrested says"), not an auxiliary that may start another clause."""
+    position = index + 1
+    while position in sentence.blocked:
+        position += 1
+    lower = sentence.lower(position)
+    if position == index + 1:
+        return lower in {"is", "are", "says", "say"}
+    if lower in VERBLIKE or lower in cues().be_forms or lower in cues().have_forms:
+        return True
+    return any(kind == "third" for _, kind in trigger_forms().get(lower, []))
 
 
 def is_noun_gerund(sentence: TokenizedSentence, index: int, after_name: bool = False) -> bool:

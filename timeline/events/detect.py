@@ -26,6 +26,7 @@ from timeline.events.arguments import (
     clean_phrase,
     complement_start,
     dateline_end,
+    finite_verb_follows,
     inserted_after_opening_name,
     is_document,
     is_object_participle,
@@ -261,6 +262,36 @@ def on_date_antecedent(sentence: TokenizedSentence, chain_start: int) -> bool:
 SCHEDULED_PARTICIPLES = frozenset({"scheduled", "slated", "planned", "set", "due", "timetabled"})
 
 
+#: Adjectives between a determiner and a plural noun spelt like a verb ("the world's first
+#: rules", "the EU's new rules", "its latest plans").
+NOUN_ADJECTIVES = frozenset({"first", "new", "latest", "last", "proposed", "draft", "final"})
+
+
+def follows_noun_determiner(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a word that may be a verb in the third person follows a determiner or a
+    possessive, with at most one of `NOUN_ADJECTIVES` between: a plural noun."""
+    previous = sentence.tokens[index - 1] if index > 0 else None
+    if previous is None:
+        return False
+    if previous.lower in cues().determiners or (previous.is_possessive and index > 1):
+        return True
+    if previous.lower not in NOUN_ADJECTIVES or index < 2:
+        return False
+    before = sentence.tokens[index - 2]
+    return before.lower in cues().determiners or before.is_possessive
+
+
+def has_finite_trigger(tokens: list[Token]) -> bool:
+    """Whether a lower-case word of the tokens is a verb of the lexicon in the third person
+    present, as the verb of a clause is ("EU agrees landmark"; not "The man arrested
+    Monday says": a participle)."""
+    forms = trigger_forms()
+    return any(
+        token.text.islower() and any(kind == "third" for _, kind in forms.get(token.lower, []))
+        for token in tokens
+    )
+
+
 def heads_longer_name(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a capitalized word goes on into a longer name ("House of Commons", "White
     House Press Office"), not ending one ("signed the Washington Treaty")."""
@@ -305,6 +336,8 @@ class Detection:
     generic: bool = False
     possessed: bool = False
     introducer: str = ""
+    caused: bool = False
+    """Whether a causative before it made the event happen ("causing the span to collapse")."""
     """The word before `the <noun> of` of a nominal detection (`after` in `after the death of`)."""
     arguments: FixedArguments | ClauseArguments = field(default_factory=FixedArguments)
 
@@ -971,6 +1004,8 @@ def _verb_detection(
         return None  # imperative or a headline fragment without subject
     if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
         return None  # "the recently announced iPhone": an adjective
+    if kind == "third" and follows_noun_determiner(sentence, index):
+        return None  # "its plans", "the world's first rules": a noun
     if (
         kind in {"past", "participle"}
         and sentence.lower(index - 1) in {"and", "or"}
@@ -986,6 +1021,8 @@ def _verb_detection(
         and is_object_participle(sentence.tokens, index)
     ):
         return None  # "passed a bill introduced in March": the bill's, not a clause
+    if not chain and kind in {"past", "participle"} and finite_verb_follows(sentence, index):
+        return None  # "The man arrested Monday says": a participle modifying the subject
     verdict = _status_and_tense(
         sentence,
         index,
@@ -1022,6 +1059,7 @@ def _verb_detection(
         object_type, cue_index = _object_type(row, sentence, next_index)
     event_type = object_type or row.type
     subject_anchor = chain_start
+    causative = None
     if "to" in chain:
         # "60 lawmakers plan to issue": the subject stands before the planning verb
         to_index = chain_start + chain.index("to")
@@ -1033,6 +1071,8 @@ def _verb_detection(
         if causative is not None:
             subject_anchor = to_index  # "prompting Apple Corps to file": Apple Corps files
     start, end, coordinated = subject_range(sentence, subject_anchor)
+    if causative is not None:
+        start = max(start, causative + 1)  # "causing the span to collapse": the span
     if start == end and row.id == "generic" and sentence.lower(index - 1) == ",":
         start, end = clause_subject(sentence, index)  # "Jobs, born in ... 1955,": Jobs
     if participial:
@@ -1073,6 +1113,8 @@ def _verb_detection(
         or " ".join(t.lower for t in subject_tokens[:2]) in c.negation
     ):
         return None  # "Nobody died", "No one was arrested"
+    if kind == "third" and not chain and has_finite_trigger(subject_tokens):
+        return None  # "EU agrees landmark rules on AI": a noun of the object, not a verb
     inverted = False
     if not subject_tokens and row.speech:
         start, end = next_index, next_index
@@ -1125,6 +1167,7 @@ def _verb_detection(
         coordinated=coordinated,
         particle=particle,
         generic=generic,
+        caused=causative is not None,
         arguments=ClauseArguments(
             sentence,
             token,

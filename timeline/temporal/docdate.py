@@ -2,7 +2,8 @@
 
 The evidence, from strongest to weakest:
 
-0. a date line at the top ("Tuesday, October 3, 2006" under the headline): the date itself;
+0. a date line at the top ("Tuesday, October 3, 2006" under the headline, or a wire dateline
+   "BRUSSELS, Dec 9, 2023 (Reuters) - ..." opening the story): the date itself;
 1. explicit full dates ("November 20, 2020"): the latest one bounds publication from below;
 2. a weekday with a day and month but no year ("Tuesday, Jan. 21"): the year is the one in
    which that day falls on that weekday, chosen nearest to the years the text mentions and not
@@ -495,11 +496,14 @@ def opening_lines(text: str, count: int) -> list[str]:
 def date_line(text: str) -> tuple[str, str] | None:
     """The day (ISO) and the text of the date line at the top of `text`, if it has one: a line
     of one full date and nothing else but a place before it, a clock time, punctuation and
-    label words."""
+    label words; or a wire dateline opening a line of the story (`wire_dateline`)."""
     from timeline.temporal import tag
 
     rule = docdate_tables().date_line
     for line in opening_lines(text, rule.lines):
+        wire = wire_dateline(line)
+        if wire is not None:
+            return wire  # "BRUSSELS, Dec 9, 2023 (Reuters) - European Union negotiators ..."
         if len(line) > rule.max_chars:
             continue
         expressions = tag(line, None)
@@ -521,6 +525,32 @@ def date_line(text: str) -> tuple[str, str] | None:
         if all(word in rule.labels for word in words):
             return days.pop(), line
     return None
+
+
+#: What follows the date of a wire dateline before the story: an agency's credit in
+#: parentheses, then a dash ("BRUSSELS, Dec 9, 2023 (Reuters) - ").
+WIRE_DATELINE_END = re.compile(r"\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)\s*)?(?:--|[-–—])\s")
+
+
+def wire_dateline(line: str) -> tuple[str, str] | None:
+    """The day and the dateline of a line that opens with a wire dateline: a place, a full
+    date, an optional agency credit and a dash, then the story ("LIMA, April 15, 2025 (AFP) -
+    A Peruvian court ...")."""
+    from timeline.temporal import tag
+
+    place = DATE_LINE_PLACE.match(line)
+    if place is None:
+        return None
+    head = line[place.end() : place.end() + 40]
+    expressions = [e for e in tag(head, None) if e.start == 0 and e.anchor == "none"]
+    if not expressions:
+        return None
+    date = max(expressions, key=lambda e: e.end)
+    day = DAY_VALUE.match(date.value)
+    end = WIRE_DATELINE_END.match(head, date.end)
+    if day is None or end is None or not FULL_DATE_VALUE.match(day["day"]):
+        return None
+    return day["day"], line[: place.end() + end.end()].strip()
 
 
 def infer_publication_date(
