@@ -57,7 +57,7 @@ def test_noun_modifier_year_does_not_govern() -> None:
 
 def test_date_inside_a_reported_clause_dates_that_clause_not_the_report() -> None:
     text = "Steve Jobs announced that the system would be released in 2007."
-    assert governing_text(text, [("2007", "2007")]) == {"announced": None}
+    assert governing_text(text, [("2007", "2007")]) == {"announced": None, "released": "2007"}
 
 
 def test_since_governs_only_continuing_events() -> None:

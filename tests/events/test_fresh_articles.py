@@ -174,3 +174,84 @@ def test_a_participle_modifying_the_subject_before_its_verb() -> None:
     events = by_trigger("The man arrested Monday says he is innocent.", "2023-12-09")
     assert "arrested" not in events
     assert events["says"].actors == ["man"]
+
+
+def test_a_speaker_that_is_no_person_is_not_he() -> None:
+    text = (
+        "Jimmy Carter died on Sunday at his home.\n\n"
+        "The Carter Center said he died peacefully, surrounded by his family."
+    )
+    events = [e for e in process_document(make_document(text, "2024-12-29")).events]
+    assert [e.actors for e in events if e.mentions[0].trigger == "died"] == [
+        ["Jimmy Carter"],
+        ["Jimmy Carter"],
+    ]
+
+
+def test_an_opening_participles_commas_are_no_list_of_subjects() -> None:
+    text = "Born on Oct. 1, 1924, in Plains, Carter graduated from the Naval Academy in 1946."
+    events = by_trigger(text, "2024-12-29")
+    assert events["graduated"].actors == ["Carter"]
+    assert events["Born"].title == "Carter born in Plains"
+
+
+def test_a_year_before_an_occasion_object_dates_the_verb() -> None:
+    text = (
+        "Carter died on Sunday.\n\nCarter won the presidency in 1976. "
+        "Carter lost his 1980 re-election bid to Ronald Reagan."
+    )
+    lost = by_trigger(text, "2024-12-29")["lost"]
+    assert (lost.time.value, lost.type) == ("1980", "vote")
+
+
+def test_a_date_in_an_insertion_does_not_date_the_next_paragraph() -> None:
+    text = (
+        "EU agrees AI rules\n\n"
+        "European Union negotiators clinched a deal on Friday.\n\n"
+        "The AI Act, first proposed by the European Commission in April 2021, still needs to "
+        "be approved.\n\n"
+        "Lawmakers agreed to ban some uses of the technology."
+    )
+    events = by_trigger(text, "2023-12-09")
+    assert "agreed" not in events or events["agreed"].time.value != "2021-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Its crew issued a mayday call moments before the crash on Tuesday.",
+            "Crew issues mayday call",
+        ),
+        (
+            "The plane crashed into a river gorge about 20 minutes later on Sunday.",
+            "Plane crashes into river gorge",
+        ),
+        (
+            "Castro declared on Wednesday that it is just a matter of days before Elian returns.",
+            "Castro declares it is just matter of days",
+        ),
+    ],
+)
+def test_a_short_offset_ends_the_object(text: str, title: str) -> None:
+    assert next(iter(by_trigger(text, "2024-03-27").values())).title == title
+
+
+def test_an_announcement_of_something_later_is_todays_news_and_the_plan_is_dated() -> None:
+    text = (
+        "Carter died on Sunday.\n\n"
+        "His wife Rosalynn died in November 2023. President Joe Biden announced a state "
+        "funeral would be held in Washington on Jan. 9."
+    )
+    events = by_trigger(text, "2024-12-29")
+    assert events["announced"].time.value == "2024-12-29"
+    held = events["held"]
+    assert (held.status, held.time.value, held.targets) == (
+        EventStatus.planned,
+        "2025-01-09",
+        ["state funeral"],
+    )
+
+
+def test_a_negated_subject_is_no_event() -> None:
+    assert by_trigger("No successor was named on Monday.", "1989-11-02") == {}

@@ -39,6 +39,7 @@ from timeline.events.anchor import (
     document_time,
     expression_time,
     governing_expression,
+    in_inserted_clause,
     is_attributive,
     is_date_like,
     is_since,
@@ -372,7 +373,7 @@ def resolve_references(
             lower = f"the {lower}"
         if (lower in plural_references or kind == "group") and len(narrative.last_persons) >= 2:
             resolved.extend(narrative.last_persons)
-        elif kind == "person" and narrative.speaker:
+        elif kind == "person" and narrative.speaker and could_name_person(narrative.speaker):
             resolved.append(narrative.speaker)  # "Saddam said he will begin": Saddam
         elif kind == "person" and opening_person(narrative.sentence_text):
             resolved.append(opening_person(narrative.sentence_text) or name)
@@ -715,6 +716,15 @@ def anchor_detections(
                     continue  # a verb outside the lexicon counts only with a date of its own
                 anchored.append(item_governed)
             continue
+        if (
+            detection.tense == "past"
+            and not detection.relative
+            and detection.actors
+            and detection.type in REPORTING_TYPES
+            and announces_future(detection, expressions, document)
+        ):  # "Biden announced a state funeral would be held on Jan. 9": today's news
+            anchored.append(Anchored(detection, document_time(document), None, None, status))
+            continue
         if detection.speech and not detection.relative:
             time = (
                 document_time(document)  # "Apple Corps claims that": what it says now
@@ -749,6 +759,29 @@ def anchor_detections(
 
 
 SPEECH_CONTINUATION_SENTENCES = 10
+#: Event types of verbs that report or announce what their clause tells.
+REPORTING_TYPES = frozenset({"statement", "request", "threaten"})
+
+
+def announces_future(
+    detection: Detection,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    document: Document,
+) -> bool:
+    """Whether the clause an undated reporting verb tells holds a date after publication
+    ("announced a state funeral would be held on Jan. 9"): the announcement is recent news,
+    not the time of the story told just before."""
+    published = document.published.latest
+    if published is None:
+        return False
+    return any(
+        start >= detection.trigger.end
+        and is_date_like(expression)
+        and expression.anchor == "document"
+        and expression.earliest is not None
+        and expression.earliest > published
+        for start, _, expression in expressions
+    )
 
 
 def is_past_for_plan(
@@ -1010,8 +1043,10 @@ def update_reference(
         and not is_attributive(text, start, end, e)
         and not is_quoted_at(mask, start)
         and not any(first <= start < last for first, last in background)
+        and not in_inserted_clause(text, start, end, len(text))  # "The AI Act, first ...
         and not (published is not None and e.earliest is not None and e.earliest > published)
-    ]  # a date after publication is a plan, not the narrative's reference time
+    ]  # a date after publication is a plan, not the narrative's reference time; one in an
+    # insertion is background ("The AI Act, first proposed in April 2021, still needs")
     if usable:
         start, end, expression = usable[-1]
         since = is_since(text, start, end)

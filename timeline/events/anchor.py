@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from timeline.events.arguments import SCORE, is_object_participle
 from timeline.events.detect import Detection
-from timeline.events.lexicon import cue_table
+from timeline.events.lexicon import cue_table, generic_table
 from timeline.events.tokens import Token, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
@@ -164,8 +164,11 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         return True  # "declared Monday a national day of mourning": the day declared
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
         text[end : end + 2]
-    ):
-        return not is_occasion_phrase(text, start, end)  # "the August 1988 cease-fire"
+    ):  # "the August 1988 cease-fire"; not "lost his 1980 re-election bid": its occasion
+        return not (
+            is_occasion_phrase(text, start, end)
+            or (verb_object_before(text, start) and occasion_noun_follows(text, end))
+        )
     bare_year = expression.granularity in (Granularity.year, Granularity.decade) and bool(
         BARE_YEAR.fullmatch(expression.text)
     )
@@ -179,6 +182,20 @@ DECLARING_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ARTICLE_AFTER = re.compile(r"\s+(?:a|an|the)\s", re.IGNORECASE)
+
+
+#: A verb and the determiner of its object right before a date phrase ("lost his", "won the").
+VERB_DETERMINER_BEFORE = re.compile(r"\b([a-z]+)\s+(?:the|a|an|its|his|her|their)\s+\Z")
+
+
+def verb_object_before(text: str, start: int) -> bool:
+    """Whether a date phrase opens the object of a verb in the past ("lost his 1980
+    re-election bid", "won the 2020 election"): with an occasion noun, the verb's date."""
+    match = VERB_DETERMINER_BEFORE.search(text, max(0, start - 24), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.endswith("ed") or word in generic_table().irregular_pasts
 
 
 def token_start(token: Token) -> int:
@@ -370,6 +387,7 @@ APPOSITIVE_THEN_ADJUNCT = re.compile(
 
 INSERTED_CLAUSE_OPEN = re.compile(
     r",\s*(?:(?:a|an|the)\s[^,;:]*?\b(?=who|which|whose))?"  # ", a consultant who ..."
+    r"(?:(?:first|originally|initially|later|previously|once|recently|also)\s+)?"
     r"(?:born|aged|founded|established|created|[a-z]+ed|who|which|whose)\b[^,;:]*\Z",
     re.IGNORECASE,
 )

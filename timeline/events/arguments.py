@@ -500,8 +500,14 @@ def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
         return False
     if not (before.is_capitalized and after and after[0].is_capitalized):
         return False
-    rest = sentence.tokens[index + 1 : index + 12]
-    return any(token.lower in {"and", "or"} for token in rest)
+    for token in sentence.tokens[index + 1 : index + 12]:
+        if token.lower in {"and", "or"}:
+            return True
+        if token.text.islower() and (
+            token.lower in VERBLIKE or token.lower in verb_stops() or token.lower.endswith("ed")
+        ):
+            return False  # "Born ... in Plains, Carter graduated ... and served": no list
+    return False
 
 
 #: Prepositions that end the first noun phrase of a subject ("A car bombing outside the
@@ -811,6 +817,14 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         following = sentence.lower(position + 1)
         if lower in c.object_stops and content and not compares_amounts(sentence, position):
             break
+        if (
+            lower in OFFSET_UNITS
+            and following in OFFSET_WORDS
+            and sentence.lower(position - 1) != "of"  # "a matter of days before": the object
+        ):
+            while position > begin and is_offset_amount(sentence.tokens[position - 1]):
+                position -= 1  # "ten days before the shooting", "about 20 minutes later"
+            break  # "issued a mayday call moments before the crash": when, not what
         if lower in {"and", "but"} and (
             following in forms
             or following.endswith("ed")
@@ -828,6 +842,24 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         content += 1
         position += 1
     return begin, position
+
+
+#: Units of a short offset after an object, and the words that make them one ("a mayday call
+#: moments before the crash", "the report hours after").
+OFFSET_UNITS = frozenset({"seconds", "minutes", "moments", "hours", "days", "weeks", "months"})
+OFFSET_WORDS = frozenset({"before", "after", "later", "earlier"})
+
+
+#: Words of the amount of an offset ("ten days before", "about 20 minutes later").
+OFFSET_AMOUNT_WORDS = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"few", "several", "some", "about", "nearly", "almost", "just", "only", "around"}
+)
+
+
+def is_offset_amount(token: Token) -> bool:
+    """Whether a token is part of the amount of an offset: a number or an amount word."""
+    return token.text.isdigit() or token.lower in OFFSET_AMOUNT_WORDS
 
 
 def date_modifies_next_noun(sentence: TokenizedSentence, index: int) -> bool:

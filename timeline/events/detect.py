@@ -546,6 +546,25 @@ def _object_type(
     return None, None
 
 
+#: How many words before a passive's auxiliaries its subject's head may stand.
+PASSIVE_SUBJECT_WINDOW = 4
+
+
+def _subject_object_type(
+    row: TriggerRow, sentence: TokenizedSentence, chain_start: int
+) -> tuple[str | None, int | None]:
+    """For a passive, the type its subject gives as the verb's object ("a state funeral would
+    be held": a funeral is held), and that noun's index."""
+    for position in range(chain_start - 1, max(-1, chain_start - 1 - PASSIVE_SUBJECT_WINDOW), -1):
+        token = sentence.tokens[position]
+        if token.text in CLAUSE_PUNCTUATION:
+            break
+        key = None if heads_longer_name(sentence, position) else object_key(row, token.lower)
+        if key is not None:
+            return row.objects[key], position
+    return None, None
+
+
 #: Adjectives that open a noun phrase of new things ("new export rules", "further cuts").
 NEW_WORDS = frozenset({"new", "further", "fresh", "tougher", "stricter", "more", "additional"})
 
@@ -777,10 +796,21 @@ def modal_chain(sentence: TokenizedSentence, modal: int, limit: int) -> list[str
     return [*words, *(t.lower for t in sentence.tokens[modal:end])]
 
 
+@lru_cache(maxsize=1)
+def statement_pasts() -> frozenset[str]:
+    """Past forms of the lexicon's verbs of statement ("announced", "confirmed", "warned"),
+    which report a clause as `said` does."""
+    return frozenset(
+        form
+        for form, rows in trigger_forms().items()
+        if any(kind == "past" and row.type in {"statement", "threaten"} for row, kind in rows)
+    )
+
+
 def reported_by_past_verb(sentence: TokenizedSentence, chain_start: int) -> bool:
     """Whether the clause whose auxiliaries start at `chain_start` is reported by a verb in
     the past just before it ("said it would", "announced on Monday that the company would")."""
-    reporting = reporting_forms()
+    reporting = reporting_forms() | statement_pasts()
     subject = False  # "said it would"; not "employees that X said a month ago would be"
     for position in range(chain_start - 1, max(-1, chain_start - 10), -1):
         token = sentence.tokens[position]
@@ -995,11 +1025,13 @@ def _verb_detection(
     previous = sentence.tokens[index - 1] if index > 0 else None
     if previous is not None and row.objects and object_key(row, previous.lower):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
+    chain_start, chain = auxiliary_chain(sentence, index)
     if row.object_required:
         object_type, cue_index = _object_type(row, sentence, next_index)
+        if object_type is None and kind in {"past", "participle"} and cues().be_forms & set(chain):
+            object_type, cue_index = _subject_object_type(row, sentence, chain_start)
         if object_type is None:
             return None
-    chain_start, chain = auxiliary_chain(sentence, index)
     if kind in {"base", "third"} and chain_start == 0 and not chain:
         return None  # imperative or a headline fragment without subject
     if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
@@ -1108,9 +1140,13 @@ def _verb_detection(
         if antecedent is not None:  # "the Senate, which will vote": the Senate votes
             start, end = antecedent
     subject_tokens = sentence.tokens[start:end]
-    if subject_tokens and (
-        subject_tokens[0].lower in c.negation
-        or " ".join(t.lower for t in subject_tokens[:2]) in c.negation
+    if (
+        subject_tokens
+        and (
+            subject_tokens[0].lower in c.negation
+            or subject_tokens[0].lower == "no"  # "No successor was named"
+            or " ".join(t.lower for t in subject_tokens[:2]) in c.negation
+        )
     ):
         return None  # "Nobody died", "No one was arrested"
     if kind == "third" and not chain and has_finite_trigger(subject_tokens):
@@ -1460,6 +1496,8 @@ def _opening_participle(sentence: TokenizedSentence) -> Detection | None:
             return None
         trigger = tokens[0]
         obj = object_tokens(sentence, 1, comma)
+        while obj and obj[0].text == ",":
+            obj = obj[1:]  # "Born on Oct. 1, 1924, in Plains": the comma after the date
         return Detection(
             row=_generic_past_row(trigger.lower),
             trigger=trigger,
