@@ -255,3 +255,48 @@ def test_an_announcement_of_something_later_is_todays_news_and_the_plan_is_dated
 
 def test_a_negated_subject_is_no_event() -> None:
     assert by_trigger("No successor was named on Monday.", "1989-11-02") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "value"),
+    [
+        (
+            "A school-aged child who was not vaccinated died in Lubbock in late February.",
+            "died",
+            ["school-aged child"],
+            "2025-02",
+        ),
+        ("The man who was arrested fled on Monday.", "fled", ["man"], "2025-03-17"),
+        (
+            "The World Court rejected objections to a case that has blocked the trial of two "
+            "Libyans suspected of blowing up a Pan Am jet in 1988.",
+            "suspected",
+            ["Libyans"],
+            "1988",
+        ),
+    ],
+)
+def test_the_subject_before_a_relative_clause_that_ends_at_the_verb(
+    text: str, trigger: str, actors: list[str], value: str
+) -> None:
+    event = by_trigger(text, "2025-03-18")[trigger]
+    assert (event.actors, event.time.value) == (actors, value)
+
+
+def test_a_relative_clause_verb_followed_by_the_main_verb_takes_no_object() -> None:
+    assert "arrested" not in by_trigger("The man who was arrested fled on Monday.", "2025-03-18")
+
+
+def test_an_organisation_name_with_a_plural_head_keeps_its_and() -> None:
+    text = "The Centers for Disease Control and Prevention sent a team to Texas last week."
+    event = by_trigger(text, "2025-03-18")["sent"]
+    assert event.actors == ["Centers for Disease Control and Prevention"]
+
+
+def test_two_names_before_an_auxiliary_are_one_subject() -> None:
+    text = (
+        "On Sunday night, Microsoft chief executive Satya Nadella announced that Altman and "
+        "Brockman would join Microsoft."
+    )
+    event = by_trigger(text, "2023-11-22")["announced"]
+    assert event.title == "Satya Nadella announces Altman and Brockman would join Microsoft"

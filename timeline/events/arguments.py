@@ -155,6 +155,9 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         or sentence.lower(start) in CLAUSE_COORDINATORS
     ):
         start += 1  # "in a joint statement expected to...", ", and unemployment reached": drop
+    before_relative = subject_before_relative(sentence, start, end)
+    if before_relative is not None:
+        return before_relative[0], before_relative[1], False
     return start, first_noun_phrase_end(sentence, start, end), False
 
 
@@ -316,6 +319,56 @@ def modifies_noun_before(sentence: TokenizedSentence, participle: int) -> bool:
         return False
     before = sentence.tokens[participle - 1]
     return before.text.isalpha() and before.lower not in cues().auxiliary_chain
+
+
+#: Words between a relative pronoun and the verb phrase its clause ends with ("who was not
+#: vaccinated died"): auxiliaries and negation.
+RELATIVE_CHAIN_WORDS = frozenset(
+    {"was", "were", "is", "are", "had", "has", "have", "been", "not", "never", "being"}
+)
+
+
+def ends_relative_clause(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the verb at `index` is the last of a relative clause's verb phrase ("who was
+    arrested", "which had been delayed")."""
+    position = index - 1
+    while position > 0 and sentence.lower(position) in RELATIVE_CHAIN_WORDS:
+        position -= 1
+    return sentence.lower(position) in {"who", "which"}
+
+
+def is_main_verb_after(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the word at `index` is a verb in the past tense that goes on with the main
+    clause after a relative clause ("who was arrested [fled]")."""
+    if index >= len(sentence.tokens) or not sentence.tokens[index].text.islower():
+        return False
+    lower = sentence.lower(index)
+    irregular = generic_table().irregular_pasts
+    return lower in irregular or (lower.endswith("ed") and len(lower) > 4)
+
+
+def subject_before_relative(
+    sentence: TokenizedSentence, start: int, end: int
+) -> tuple[int, int] | None:
+    """The subject before a relative clause that ends right before the verb, when the walk
+    back stopped inside that clause's verb phrase ("A child who was not vaccinated died": a
+    child; not "a case that has blocked [the trial of two Libyans] suspected")."""
+    if any(
+        sentence.lower(i) not in RELATIVE_CHAIN_WORDS and not is_main_verb_after(sentence, i)
+        for i in range(start, end)
+    ):
+        return None
+    position = start - 1
+    if is_main_verb_after(sentence, position):
+        position -= 1  # "the man who was arrested [fled]": the relative clause's own verb
+    first = position
+    while position > 0 and sentence.lower(position) in RELATIVE_CHAIN_WORDS:
+        position -= 1
+    if position == first or sentence.lower(position) not in {"who", "which", "that"}:
+        return None
+    if sentence.lower(position) == "that" and not is_noun_like(sentence, position - 1):
+        return None  # "said that ...": a reported clause
+    return antecedent_range(sentence, position)
 
 
 def is_reduced_relative(sentence: TokenizedSentence, index: int) -> bool:
@@ -774,6 +827,8 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
     position = start
     begin = position
     content = 0
+    if ends_relative_clause(sentence, start - 1) and is_main_verb_after(sentence, start):
+        return begin, begin  # "The man who was arrested fled on Monday": no object
     while position < len(sentence.tokens) and content < MAX_OBJECT_TOKENS:
         token = sentence.tokens[position]
         lower = token.lower
@@ -951,6 +1006,8 @@ def opens_named_clause(sentence: TokenizedSentence, index: int) -> bool:
     16 captives and Israel has freed", "and Israel freed 200"; not "Russia and China imposed
     by")."""
     tokens = sentence.tokens
+    if index >= 2 and tokens[index - 2].is_capitalized:
+        return False  # "that Altman and Brockman would join": one subject of two names
     position = index
     while position < len(tokens) and tokens[position].is_capitalized and position - index < 4:
         position += 1

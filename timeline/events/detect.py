@@ -26,6 +26,7 @@ from timeline.events.arguments import (
     clean_phrase,
     complement_start,
     dateline_end,
+    ends_relative_clause,
     finite_verb_follows,
     inserted_after_opening_name,
     is_document,
@@ -1453,11 +1454,14 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         and previous is not None
         and previous.text.islower()
         and _is_past_form(previous.lower, irregular)
+        and not ends_relative_clause(sentence, chain_start - 1)  # "who was arrested fled"
     ):
         return None  # "returned empty-handed", "arrived armed": a complement, not a verb
     if not chain:
         named = previous is not None and (
-            previous.is_capitalized or previous.lower in cues().pronouns
+            previous.is_capitalized
+            or previous.lower in cues().pronouns
+            or ends_relative_clause(sentence, chain_start - 1)  # "the man who was arrested fled"
         )
         if not named and not _subject_starts_clause(sentence, chain_start):
             return None

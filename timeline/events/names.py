@@ -122,8 +122,12 @@ def strip_title(words: list[str]) -> list[str]:
 
 
 def _has_head(words: list[str]) -> bool:
+    """Whether a word is an organisation's head, or the plural of one ("Centers")."""
     heads = word_sets()[2]
-    return any(word.lower() in heads for word in words)
+    return any(
+        word.lower() in heads or (word.endswith("s") and word[:-1].lower() in heads)
+        for word in words
+    )
 
 
 def name_runs(tokens: list[Token]) -> list[list[Token]]:
