@@ -300,3 +300,38 @@ def test_two_names_before_an_auxiliary_are_one_subject() -> None:
     )
     event = by_trigger(text, "2023-11-22")["announced"]
     assert event.title == "Satya Nadella announces Altman and Brockman would join Microsoft"
+
+
+def test_a_perfect_participle_is_an_earlier_event_of_the_subject() -> None:
+    text = "Sinner has now won three major titles, having also claimed the US Open in September."
+    claimed = by_trigger(text, "2025-01-26")["claimed"]
+    assert (claimed.actors, claimed.type, claimed.time.value) == (["Sinner"], "sport", "2024-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        ("The storm claimed 12 lives on Monday.", "claimed", "death"),
+        ("Hamas claimed responsibility for the attack on Monday.", "claimed", "statement"),
+        (
+            "The crashes, in Indonesia in October 2018 and Ethiopia in March 2019, killed "
+            "346 people.",
+            "killed",
+            "disaster",
+        ),
+    ],
+)
+def test_claims_and_crashes_are_typed_by_their_words(
+    text: str, trigger: str, event_type: str
+) -> None:
+    assert by_trigger(text, "2025-01-26")[trigger].type == event_type
+
+
+def test_a_name_after_a_date_and_and_opens_a_new_clause() -> None:
+    text = (
+        "Governor Gavin Newsom declared a state of emergency on Tuesday and President Joe "
+        "Biden approved a major disaster declaration on Wednesday."
+    )
+    events = by_trigger(text, "2025-01-10")
+    assert events["declared"].title == "Gavin Newsom declares state of emergency"
+    assert events["approved"].time.value == "2025-01-08"

@@ -155,7 +155,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         or sentence.lower(start) in CLAUSE_COORDINATORS
     ):
         start += 1  # "in a joint statement expected to...", ", and unemployment reached": drop
-    before_relative = subject_before_relative(sentence, start, end)
+    before_relative = subject_before_relative(sentence, start, end, chain_start)
     if before_relative is not None:
         return before_relative[0], before_relative[1], False
     return start, first_noun_phrase_end(sentence, start, end), False
@@ -348,12 +348,15 @@ def is_main_verb_after(sentence: TokenizedSentence, index: int) -> bool:
 
 
 def subject_before_relative(
-    sentence: TokenizedSentence, start: int, end: int
+    sentence: TokenizedSentence, start: int, end: int, chain_start: int
 ) -> tuple[int, int] | None:
     """The subject before a relative clause that ends right before the verb, when the walk
-    back stopped inside that clause's verb phrase ("A child who was not vaccinated died": a
-    child; not "a case that has blocked [the trial of two Libyans] suspected")."""
-    if any(
+    back stopped inside that clause ("A child who was not vaccinated died": a child; "A
+    woman who was watching her clothes dry was killed": a woman). Before a verb without
+    auxiliaries, only when the words read back are the clause's verb phrase (not "a case that
+    has blocked [the trial of two Libyans] suspected")."""
+    auxiliary = sentence.lower(chain_start) in RELATIVE_CHAIN_WORDS | MODAL_OR_TO
+    if not auxiliary and any(
         sentence.lower(i) not in RELATIVE_CHAIN_WORDS and not is_main_verb_after(sentence, i)
         for i in range(start, end)
     ):
@@ -1006,7 +1009,7 @@ def opens_named_clause(sentence: TokenizedSentence, index: int) -> bool:
     16 captives and Israel has freed", "and Israel freed 200"; not "Russia and China imposed
     by")."""
     tokens = sentence.tokens
-    if index >= 2 and tokens[index - 2].is_capitalized:
+    if index >= 2 and tokens[index - 2].is_capitalized and index - 2 not in sentence.blocked:
         return False  # "that Altman and Brockman would join": one subject of two names
     position = index
     while position < len(tokens) and tokens[position].is_capitalized and position - index < 4:

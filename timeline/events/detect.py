@@ -893,6 +893,9 @@ def _status_and_tense(
         progressive = "being" in words
         status = EventStatus.ongoing if (ongoing or progressive) else EventStatus.occurred
         return status, tense, True, has_have, False
+    having = chain_start - 1 if sentence.lower(chain_start - 1) == "having" else chain_start
+    if sentence.lower(having) == "having" and sentence.lower(having - 1) == ",":
+        return EventStatus.occurred, "past", False, True, True  # ", having also claimed"
     if has_have:
         return EventStatus.occurred, tense, False, True, False
     if kind == "participle":
@@ -1850,7 +1853,11 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
     if finite:  # "said Monday, adding that": the participle elaborates the finite verb...
         kept = frozenset(cue_table().consequence_types)  # ...unless ", killing 12 people"
-        found = [d for d in found if not d.participial or (d.type in kept and not d.row.speech)]
+        found = [
+            d
+            for d in found
+            if not d.participial or d.perfect or (d.type in kept and not d.row.speech)
+        ]  # ", having also claimed the US Open": an earlier event of its own
     return [consequence_of_disaster(d, found) for d in found]
 
 
