@@ -335,3 +335,26 @@ def test_a_name_after_a_date_and_and_opens_a_new_clause() -> None:
     events = by_trigger(text, "2025-01-10")
     assert events["declared"].title == "Gavin Newsom declares state of emergency"
     assert events["approved"].time.value == "2025-01-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "targets"),
+    [
+        (
+            "Kopp fled days after a sniper killed Dr. Barnett Slepian in his kitchen on Friday.",
+            "killed",
+            ["Barnett Slepian"],
+        ),
+        ("In that suit, the SEC accused Mr. Antar of fraud in September.", "accused", ["Antar"]),
+    ],
+)
+def test_a_title_abbreviation_does_not_end_the_object(
+    text: str, trigger: str, targets: list[str]
+) -> None:
+    assert by_trigger(text, "1998-11-20")[trigger].targets == targets
+
+
+def test_a_feeling_is_no_event() -> None:
+    assert by_trigger(
+        "I was pleased this morning that the lawyers agreed.", "1998-02-06"
+    ).keys() <= {"agreed"}

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from timeline.events.lexicon import TriggerRow, cue_table, generic_table, trigger_forms
 from timeline.events.names import places_in
 from timeline.events.tokens import CLAUSE_PUNCTUATION, Token, quoted_of, tokens_of
+from timeline.segment import abbreviations
 
 PREPOSITIONS = frozenset(
     {
@@ -372,6 +373,8 @@ def ends_sentence(sentence: TokenizedSentence, index: int) -> bool:
     initial = index > 0 and len(sentence.tokens[index - 1].text) == 1
     if initial and sentence.tokens[index - 1].text.isupper():
         return False
+    if following and index > 0 and sentence.lower(index - 1) in abbreviations():
+        return False  # "killed Dr. Barnett Slepian": an abbreviation's period
     return not following or following[0].is_capitalized
 
 
