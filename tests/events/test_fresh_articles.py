@@ -358,3 +358,18 @@ def test_a_feeling_is_no_event() -> None:
     assert by_trigger(
         "I was pleased this morning that the lawyers agreed.", "1998-02-06"
     ).keys() <= {"agreed"}
+
+
+def test_police_opening_fire_is_an_assault() -> None:
+    text = "Protesters stormed the parliament on Tuesday, and police opened fire on the crowds."
+    opened = by_trigger(text, "2024-06-25")["opened"]
+    assert (opened.type, opened.actors, opened.targets) == ("assault", ["police"], ["crowds"])
+
+
+def test_a_relative_clause_in_the_future_is_a_plan_of_its_noun() -> None:
+    text = (
+        "Apple also announced new versions of its operating systems that will be released "
+        "in the fall."
+    )
+    released = by_trigger(text, "2023-06-05")["released"]
+    assert (released.status, released.time.value) == (EventStatus.planned, "2023-FA")

@@ -548,7 +548,7 @@ def _object_type(
 
 
 #: How many words before a passive's auxiliaries its subject's head may stand.
-PASSIVE_SUBJECT_WINDOW = 4
+PASSIVE_SUBJECT_WINDOW = 7
 
 
 def _subject_object_type(
@@ -1038,8 +1038,12 @@ def _verb_detection(
             return None
     if kind in {"base", "third"} and chain_start == 0 and not chain:
         return None  # imperative or a headline fragment without subject
-    if sentence.lower(chain_start - 1) in c.determiners and kind in {"past", "participle"}:
-        return None  # "the recently announced iPhone": an adjective
+    if (
+        sentence.lower(chain_start - 1) in c.determiners
+        and kind in {"past", "participle"}
+        and not (c.future & set(chain) and sentence.lower(chain_start - 1) in RELATIVE_WORDS)
+    ):
+        return None  # "the recently announced iPhone": an adjective; not "that will be"
     if kind == "third" and follows_noun_determiner(sentence, index):
         return None  # "its plans", "the world's first rules": a noun
     if (
