@@ -373,3 +373,13 @@ def test_a_relative_clause_in_the_future_is_a_plan_of_its_noun() -> None:
     )
     released = by_trigger(text, "2023-06-05")["released"]
     assert (released.status, released.time.value) == (EventStatus.planned, "2023-FA")
+
+
+def test_a_month_to_month_range_dates_the_event_as_an_interval() -> None:
+    text = "Revenue fell 9% to $21.3 billion in the January-March period."
+    time = by_trigger(text, "2024-04-24")["fell"].time
+    assert (time.edtf, str(time.earliest), str(time.latest)) == (
+        "2024-01/2024-03",
+        "2024-01-01",
+        "2024-03-31",
+    )
