@@ -1180,3 +1180,40 @@ def test_a_plan_and_what_happened_are_one_event_only_on_one_stated_date() -> Non
     monday_visit = visited.model_copy(update={"time": time(MONDAY)})
     assert same_event(guessed.model_copy(update={"status": EventStatus.occurred}), monday_visit)
     assert not same_event(guessed, monday_visit)
+
+
+def test_one_articles_own_dates_of_two_grains_tell_two_events_of_one_actor() -> None:
+    august = time(dt.date(2025, 8, 1), dt.date(2025, 8, 31), Granularity.month)
+    wednesday = time(dt.date(2025, 8, 27))
+    reported = event(
+        "a",
+        "d",
+        0,
+        "Nvidia reports record quarterly revenue",
+        wednesday,
+        "statement",
+        ["Nvidia"],
+        trigger="reported",
+    )
+    agreed = event(
+        "b",
+        "d",
+        200,
+        "Nvidia agrees to pay U.S. 15% of revenue from China sales",
+        august,
+        "agree",
+        ["Nvidia"],
+        trigger="agreed",
+    )
+    assert not same_event(reported, agreed)
+    headline = event(
+        "c",
+        "d",
+        0,
+        "Nvidia posts record revenue",
+        time(dt.date(2025, 8, 28), basis=TimeBasis.document_date),
+        "economy",
+        ["Nvidia"],
+        trigger="posts",
+    )
+    assert same_event(headline, reported)  # a statement of an economic fact: one event

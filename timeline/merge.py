@@ -191,6 +191,8 @@ def names_match(a: str, b: str, same_document: bool = True) -> bool:
     Pronouns match nothing; generic names ("the government") match only the same words, and
     only within one document (two articles' "government" may be two governments).
     """
+    if is_acronym_of(a, b) or is_acronym_of(b, a):
+        return True  # "WHO" ~ "World Health Organization" (not the pronoun "who")
     words_a, words_b = name_words(a), name_words(b)
     if not words_a or not words_b or is_pronoun(words_a) or is_pronoun(words_b):
         return False
@@ -200,6 +202,23 @@ def names_match(a: str, b: str, same_document: bool = True) -> bool:
         return True
     shorter, longer = sorted((words_a, words_b), key=len)
     return set(shorter) <= set(longer) and shorter[-1] == longer[-1]
+
+
+#: Words an acronym leaves out ("Centers for Disease Control": CDC).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def is_acronym_of(short: str, name: str) -> bool:
+    """Whether a name written in capitals is the initials of the first words of another name
+    ("WHO" ~ "World Health Organization", "EU" ~ "European Union negotiators", "U.S." ~
+    "United States")."""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIPPED_WORDS]
+    if len(words) < len(letters) or not all(w[:1].isupper() for w in words[: len(letters)]):
+        return False
+    return "".join(w[0] for w in words[: len(letters)]).upper() == letters
 
 
 @lru_cache(maxsize=65536)
@@ -634,6 +653,14 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         return False
     similar_trigger = triggers_similar(first, second)
     similar_words = words_similar(first, second)
+    if (
+        same_document
+        and dated_at_other_grains(first.time, second.time)
+        and not (similar_trigger or similar_words)
+    ):
+        # "Nvidia reported record revenue on Wednesday" is not "Nvidia agreed in August to pay
+        # the U.S. 15% of its revenue": one article's own dates of two grains tell two events
+        return False
     if times_apart(first.time, second.time):
         return tells_same_happening(first, second, similar_trigger or similar_words)
     if guess_long_after(first.time, second.time):
@@ -653,6 +680,22 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         both_dated = a_time is not None and b_time is not None
         return both_dated and same_interval(a_time, b_time) and similar_trigger and similar_words
     return same_document and similar_trigger
+
+
+#: Time bases of a date phrase of the event's own sentence.
+OWN_DATE_BASES = frozenset({TimeBasis.explicit, TimeBasis.relative, TimeBasis.anaphoric})
+
+
+def dated_at_other_grains(a: EventTime | None, b: EventTime | None) -> bool:
+    """Whether both times come from date phrases of their own sentences, at different grains
+    (a month and a day)."""
+    return (
+        a is not None
+        and b is not None
+        and a.basis in OWN_DATE_BASES
+        and b.basis in OWN_DATE_BASES
+        and a.granularity is not b.granularity
+    )
 
 
 def statuses_compatible(a: EventFacts, b: EventFacts) -> bool:
