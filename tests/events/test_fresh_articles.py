@@ -383,3 +383,31 @@ def test_a_month_to_month_range_dates_the_event_as_an_interval() -> None:
         "2024-01-01",
         "2024-03-31",
     )
+
+
+def test_harm_without_its_doer_after_a_disaster_is_the_disasters() -> None:
+    text = (
+        "Helene hits Florida\n\n"
+        "Hurricane Helene slammed into Florida's Big Bend region late Thursday as a Category 4 "
+        "storm.\n\n"
+        "At least 30 people were killed across four states, officials said Friday."
+    )
+    events = by_trigger(text, "2024-09-27")
+    assert events["killed"].type == "disaster"
+    assert events["said"].title == "Officials say at least 30 people were killed across four states"
+    attack = by_trigger(
+        "Gunmen stormed a market on Friday.\n\nAt least 30 people were killed.", "2024-09-27"
+    )
+    assert attack["killed"].type == "assault"
+    assert attack["stormed"].title == "Gunmen storm market"
+
+
+def test_a_plan_told_with_then_continues_the_plan_of_the_paragraph_before() -> None:
+    text = (
+        "Novo to buy Catalent\n\n"
+        "Novo Holdings agreed on Monday to buy Catalent. The deal is expected to close by the "
+        "end of 2024.\n\n"
+        "Novo Nordisk will then acquire three Catalent factories for $11 billion."
+    )
+    acquire = by_trigger(text, "2024-02-05")["acquire"]
+    assert acquire.time.value == by_trigger(text, "2024-02-05")["close"].time.value

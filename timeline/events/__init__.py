@@ -133,6 +133,8 @@ class Narrative:
     last_plan: tuple[int, int, EventTime] | None = None
     #: First names of the people who acted so far -> their surnames ("Steve" -> {"Jobs"}).
     surnames: dict[str, set[str]] = field(default_factory=dict)
+    #: The paragraph of the last disaster told ("Hurricane Helene slammed into Florida").
+    disaster_paragraph: int | None = None
 
     def remember_persons(self, names: list[str]) -> None:
         """Remember the first name and surname of each person's name among `names`."""
@@ -503,9 +505,9 @@ def _narrative_time(
     if (
         detection.status is EventStatus.planned
         and plan is not None
-        and plan[1] == paragraph
+        and (plan[1] == paragraph or (detection.continuation and plan[1] == paragraph - 1))
         and narrative.sentence_number - plan[0] <= PLAN_CONTINUATION_SENTENCES
-    ):
+    ):  # "The deal is expected to close by the end of 2024. [¶] Novo will then acquire"
         return _as_context(plan[2]), None, True  # "... available on June 24. X will be dropped"
     if (
         lead
@@ -1128,7 +1130,7 @@ def build_event(
         summary=summary_of(sentence.text),
         time=anchored.time,
         status=anchored.status,
-        type=detection.type,
+        type=harm_type(detection, sentence.paragraph, narrative),
         actors=actors,
         targets=[t for t in targets if t not in actors],
         places=detection.places,
@@ -1141,6 +1143,39 @@ def build_event(
 #: Verbs whose subject `it` may stand for the infinitive after them ("it took 271 days to
 #: form a government", "it cost $5 million to build").
 EXPLETIVE_VERBS = frozenset({"take", "cost"})
+
+
+@lru_cache(maxsize=1)
+def hazard_words() -> frozenset[str]:
+    """Words of natural hazards and accidents (`cues.json` hazard_subjects)."""
+    return frozenset(cue_table().hazard_subjects.words)
+
+
+def names_hazard(actors: list[str]) -> bool:
+    """Whether an actor is a natural hazard or an accident ("Hurricane Helene", "the quake");
+    not a bomb that went off."""
+    return any(
+        word.lower().strip(".,") in hazard_words() for actor in actors for word in actor.split()
+    )
+
+
+#: How many paragraphs after a disaster a harm told without its doer is the disaster's.
+DISASTER_CONTEXT_PARAGRAPHS = 1
+
+
+def harm_type(detection: Detection, paragraph: int, narrative: Narrative) -> str:
+    """The type of a detection; harm in the passive without its doer, just after a disaster
+    is told, is the disaster's ("Hurricane Helene slammed into Florida ... At least 30 people
+    were killed": a disaster, not an assault)."""
+    if (
+        detection.type == "assault"
+        and detection.passive
+        and not detection.actors
+        and narrative.disaster_paragraph is not None
+        and paragraph - narrative.disaster_paragraph <= DISASTER_CONTEXT_PARAGRAPHS
+    ):
+        return "disaster"
+    return detection.type
 
 
 def is_expletive_it(detection: Detection) -> bool:
@@ -1162,6 +1197,8 @@ def remember(
     """Remember the participants of a sentence for the next ones; the times of events told in
     relative clauses (ids in `background`: "the principle it vindicated two years ago") date
     nothing that follows."""
+    if any(event.type == "disaster" and names_hazard(event.actors) for event in events):
+        narrative.disaster_paragraph = sentence.paragraph
     for event in events:
         point = (
             event.time is not None

@@ -1935,14 +1935,21 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
         not tokens[start].text.isalnum() or tokens[start].lower in CLAUSE_LEADS
     ):
         start += 1
-    if start < len(tokens) and tokens[start].lower in ADVERBIAL_STARTS:
+    quantity = (
+        start + 1 < len(tokens)
+        and tokens[start].lower == "at"
+        and tokens[start + 1].lower in {"least", "most"}
+    )  # "At least 30 people were killed": a quantity, not an adverbial phrase
+    if start < len(tokens) and tokens[start].lower in ADVERBIAL_STARTS and not quantity:
         comma = next(
             (i for i in range(start, min(start + 6, len(tokens))) if tokens[i].text == ","), None
         )
         if comma is not None:
             start = comma + 1
     clause = tokens[start:]
-    if not clause or clause[0].lower in SUBORDINATE_STARTS or clause[0].lower in ADVERBIAL_STARTS:
+    if not clause or clause[0].lower in SUBORDINATE_STARTS:
+        return []
+    if clause[0].lower in ADVERBIAL_STARTS and not quantity:
         return []
     if len(clause[0].text) > 2 and clause[0].text.isupper():
         return []

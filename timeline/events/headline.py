@@ -20,6 +20,13 @@ from timeline.models import EventStatus
 MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
 COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
+#: Plurals without -s, and the endings of compounds of them ("gunmen", "servicewomen").
+IRREGULAR_PLURALS = frozenset({"men", "women", "children", "mice", "geese", "feet", "teeth"})
+IRREGULAR_PLURAL_ENDINGS = (
+    *("gunmen", "policemen", "fishermen", "firemen", "servicemen", "businessmen", "women"),
+    *("congressmen", "tribesmen", "spokesmen", "militiamen", "chairmen", "crewmen"),
+    *("guardsmen", "lawmen", "linemen", "countrymen", "clansmen", "horsemen", "workmen"),
+)
 #: Endings of plural nouns ("militants", "analysts", "rebels", "troops"; not "Brussels").
 PLURAL_ENDINGS = (
     *("ians", "ans", "sts", "ives", "ers", "ors", "ees", "ents", "ies"),
@@ -194,6 +201,8 @@ def is_plural(actors: list[str]) -> bool:
         last = last.lower()  # "Shares of GM" opening the sentence: a common noun
     if last.lower() in COLLECTIVE_PLURALS or last.lower() in COMMON_PLURAL_STARTS:
         return True
+    if last.lower() in IRREGULAR_PLURALS or last.lower().endswith(IRREGULAR_PLURAL_ENDINGS):
+        return True  # "Gunmen storm", "Women march"; not "Yemen launches"
     if not last.endswith("s") or last.endswith("ss") or last.lower() in {"us", "news", "states"}:
         return False
     capitalized_name = head == len(words) > 1 and all(word[:1].isupper() for word in words)
@@ -226,6 +235,7 @@ COMMON_CLAUSE_STARTS = frozenset(
     {"it", "this", "that", "these", "those", "there", "we", "they", "he", "she", "i"}
     | COMMON_PLURAL_STARTS
     | {"another", "some", "many", "most", "all", "both", "no", "one", "dozens", "hundreds"}
+    | {"at", "more", "about", "nearly", "almost", "over", "up", "only", "thousands"}
 )
 
 
