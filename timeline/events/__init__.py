@@ -439,28 +439,12 @@ def _sentence_is_present(text: str, before: int | None = None) -> bool:
     return False
 
 
-def _context_time(
-    detection: Detection,
-    paragraph: int,
-    lead: bool,
-    narrative: Narrative,
-    document: Document,
-) -> tuple[EventTime | None, str | None, bool]:
-    """Time of an undated clause from the narrative; the flag says whether to keep the event.
-
-    The tense of the sentence's frame and the clause's actors are read only for a past-tense
-    clause, the only one they can date; one in the past perfect ("Prosecutors had accused the
-    couple") happened before the story's time, on no day it tells."""
-    time, reason, keep = _narrative_time(detection, paragraph, lead, narrative, document)
-    if (
-        keep
-        and detection.tense == "past"
-        and detection.perfect
-        and detection.status is EventStatus.occurred
-        and time is not None
-    ):
-        return None, "told in the past perfect, before the story, with no date of its own", lead
-    return time, reason, keep
+def is_past_perfect(detection: Detection) -> bool:
+    """Whether a clause that happened is told in the past perfect ("Prosecutors had accused
+    the couple"): before the story's time, so the narrative's times do not date it."""
+    return (
+        detection.tense == "past" and detection.perfect and detection.status is EventStatus.occurred
+    )
 
 
 def carries_over(point: Reference) -> bool:
@@ -473,14 +457,17 @@ def carries_over(point: Reference) -> bool:
     )
 
 
-def _narrative_time(
+def _context_time(
     detection: Detection,
     paragraph: int,
     lead: bool,
     narrative: Narrative,
     document: Document,
 ) -> tuple[EventTime | None, str | None, bool]:
-    """`_context_time` before the past perfect is read."""
+    """Time of an undated clause from the narrative; the flag says whether to keep the event.
+
+    The tense of the sentence's frame and the clause's actors are read only for a past-tense
+    clause, the only one they can date."""
     if (
         detection.tense == "past"
         and not detection.background
@@ -755,6 +742,9 @@ def anchor_detections(
         time, reason, keep = _context_time(
             detection, item.sentence.paragraph, item.lead, narrative, document
         )
+        if keep and time is not None and is_past_perfect(detection):
+            time, keep = None, item.lead  # kept undated in the opening only
+            reason = "told in the past perfect, before the story, on no day it tells"
         if keep:
             anchored.append(Anchored(detection, time, reason, None, status))
     return anchored
