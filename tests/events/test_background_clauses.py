@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.helpers import make_document
+from tests.events.pipeline_helpers import by_trigger, events_of
 from timeline.events.detect import detect
 from timeline.events.tokens import tokens_of
-from timeline.pipeline import process_document
-
-
-def events_of(text: str, published: str) -> list:
-    return process_document(make_document(text, published)).events
-
-
-def by_trigger(text: str, published: str) -> dict[str, object]:
-    return {e.mentions[0].trigger: e for e in events_of(text, published)}
 
 
 def test_a_relative_clause_date_does_not_date_the_next_sentence() -> None:

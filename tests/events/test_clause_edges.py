@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.helpers import make_document
-from timeline.pipeline import process_document
+from tests.events.pipeline_helpers import by_trigger
 from timeline.temporal.docdate import infer_publication_date
-
-
-def by_trigger(text: str, published: str) -> dict[str, object]:
-    events = process_document(make_document(text, published)).events
-    return {e.mentions[0].trigger: e for e in events}
 
 
 @pytest.mark.parametrize(

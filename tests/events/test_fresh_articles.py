@@ -6,14 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.events.helpers import make_document
+from tests.events.pipeline_helpers import by_trigger
 from timeline.events.names import clean_name
 from timeline.models import EventStatus
 from timeline.pipeline import process_document
-
-
-def by_trigger(text: str, published: str) -> dict[str, object]:
-    events = process_document(make_document(text, published)).events
-    return {e.mentions[0].trigger: e for e in events}
 
 
 def test_what_is_scheduled_is_planned_and_titled_as_set() -> None:
