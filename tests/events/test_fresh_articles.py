@@ -407,3 +407,46 @@ def test_a_plan_told_with_then_continues_the_plan_of_the_paragraph_before() -> N
     )
     acquire = by_trigger(text, "2024-02-05")["acquire"]
     assert acquire.time.value == by_trigger(text, "2024-02-05")["close"].time.value
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "title", "value"),
+    [
+        (
+            "April 15, 2023 - Clashes break out in Khartoum between the army and the RSF.",
+            "break",
+            "Clashes break out in Khartoum between army and RSF",
+            "2023-04-15",
+        ),
+        (
+            "May 20, 2023 - The warring sides sign a week-long ceasefire deal in Jeddah.",
+            "sign",
+            "Warring sides sign week-long ceasefire deal in Jeddah",
+            "2023-05-20",
+        ),
+        (
+            "June 14, 2023 - The governor of West Darfur is killed hours after accusing the RSF.",
+            "killed",
+            "Governor of West Darfur killed",
+            "2023-06-14",
+        ),
+    ],
+)
+def test_a_timeline_entry_tells_what_happened_in_the_present(
+    text: str, trigger: str, title: str, value: str
+) -> None:
+    event = by_trigger("Timeline of the war in Sudan\n\n" + text, "2024-04-15")[trigger]
+    assert (event.status, event.title, event.time.value) == (EventStatus.occurred, title, value)
+
+
+def test_a_word_after_a_timeline_entrys_subject_is_no_verb() -> None:
+    text = (
+        "Timeline\n\nDec. 18, 2023 - The RSF takes control of Wad Madani, the capital of "
+        "Gezira state."
+    )
+    assert "state" not in by_trigger(text, "2024-04-15")
+
+
+def test_fighting_that_erupts_is_an_assault() -> None:
+    event = by_trigger("Fighting erupted between the army and the RSF on Saturday.", "2023-04-17")
+    assert event["erupted"].type == "assault"

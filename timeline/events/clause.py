@@ -271,6 +271,10 @@ def continues_episode(text: str) -> bool:
     return bool(_continuation_pattern().search(text))
 
 
+#: What separates the date of a timeline entry from its event.
+TIMELINE_DASHES = frozenset({"-", "–", "—", ":"})
+
+
 class TokenizedSentence:
     """A tokenized sentence with its quote mask and blocked (temporal) token indexes."""
 
@@ -289,6 +293,21 @@ class TokenizedSentence:
         if self._places is None:
             self._places = places_in(self.tokens)
         return self._places
+
+    @cached_property
+    def timeline_dash(self) -> int | None:
+        """Where the dash of a timeline entry stands, if the sentence is one: a date, a dash,
+        then what happened, told in the present ("May 20, 2023 - The warring sides sign")."""
+        position = 0
+        while position in self.blocked:
+            position += 1
+        if 0 < position < len(self.tokens) and self.tokens[position].text in TIMELINE_DASHES:
+            return position
+        return None
+
+    @property
+    def is_timeline_entry(self) -> bool:
+        return self.timeline_dash is not None
 
     @property
     def continues_episode(self) -> bool:

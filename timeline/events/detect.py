@@ -282,6 +282,43 @@ def follows_noun_determiner(sentence: TokenizedSentence, index: int) -> bool:
     return before.lower in cues().determiners or before.is_possessive
 
 
+def takes_noun_object(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a noun phrase object starts at `index`: a lower-case word that is no
+    preposition, adverb or date."""
+    if index >= len(sentence.tokens) or index in sentence.blocked:
+        return False
+    token = sentence.tokens[index]
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and token.lower not in PREPOSITIONS
+        and token.lower not in cues().adverbs
+        and not token.lower.endswith("ly")
+    )
+
+
+def opens_clause_at(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a word opens its sentence, or the event of a timeline entry after its dash."""
+    return index == 0 or (
+        sentence.timeline_dash is not None and index == sentence.timeline_dash + 1
+    )
+
+
+#: How many words a timeline entry's subject may have before its verb.
+TIMELINE_SUBJECT_WORDS = 6
+
+
+def opens_timeline_entry(sentence: TokenizedSentence, chain_start: int) -> bool:
+    """Whether a verb at `chain_start` follows the subject that opens a timeline entry ("May
+    20, 2023 - The warring sides sign"; not "..., the capital of Gezira state")."""
+    dash = sentence.timeline_dash
+    if dash is None or not 1 < chain_start - dash <= TIMELINE_SUBJECT_WORDS + 1:
+        return False
+    return all(
+        sentence.tokens[i].text not in CLAUSE_PUNCTUATION for i in range(dash + 1, chain_start)
+    )
+
+
 def has_finite_trigger(tokens: list[Token]) -> bool:
     """Whether a lower-case word of the tokens is a verb of the lexicon in the third person
     present, as the verb of a clause is ("EU agrees landmark"; not "The man arrested
@@ -867,6 +904,8 @@ def _status_and_tense(
         if previous != "," and not (previous in {"and", "or"} and communication):
             return None  # a gerund used as a noun or after a preposition: "bombing specialists"
         return EventStatus.occurred, "past", False, False, True
+    if kind == "base" and not chain and opens_timeline_entry(sentence, chain_start):
+        return EventStatus.occurred, "past", False, False, False  # "May 20, 2023 - They sign"
     if kind == "base":
         if has_be:
             return None  # "will be free to anyone": an adjective, not a verb
@@ -889,7 +928,12 @@ def _status_and_tense(
     if chain and chain[0] == "being" and sentence.lower(chain_start - 1) in c.gerund_preposition:
         return None  # "after being accused of"
     if has_be:
-        ongoing = not c.present_be.isdisjoint(words) and not has_have and "being" not in words
+        ongoing = (
+            not c.present_be.isdisjoint(words)
+            and not has_have
+            and "being" not in words
+            and not sentence.is_timeline_entry  # "June 14, 2023 - The governor is killed"
+        )
         progressive = "being" in words
         status = EventStatus.ongoing if (ongoing or progressive) else EventStatus.occurred
         return status, tense, True, has_have, False
@@ -1024,6 +1068,8 @@ def _verb_detection(
         if particle_index >= 0:
             particle = sentence.lower(particle_index)
             next_index = particle_index + 1
+        if row.ends_at_particle and takes_noun_object(sentence, next_index):
+            return None  # "broke out unemployment by education level": not "fighting broke out"
     if row.quote_required and not quotation_follows(sentence, next_index):
         return None
     previous = sentence.tokens[index - 1] if index > 0 else None
@@ -1036,8 +1082,8 @@ def _verb_detection(
             object_type, cue_index = _subject_object_type(row, sentence, chain_start)
         if object_type is None:
             return None
-    if kind in {"base", "third"} and chain_start == 0 and not chain:
-        return None  # imperative or a headline fragment without subject
+    if kind in {"base", "third"} and not chain and opens_clause_at(sentence, chain_start):
+        return None  # imperative or a headline fragment without subject ("May 5 - Clashes")
     if (
         sentence.lower(chain_start - 1) in c.determiners
         and kind in {"past", "participle"}

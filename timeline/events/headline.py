@@ -31,6 +31,7 @@ IRREGULAR_PLURAL_ENDINGS = (
 PLURAL_ENDINGS = (
     *("ians", "ans", "sts", "ives", "ers", "ors", "ees", "ents", "ies"),
     *("ants", "ats", "bels", "ops", "kets", "ares"),
+    *("ashes", "ches", "ights", "ikes"),  # "Clashes", "Marches", "Fights", "Strikes"
 )
 #: Prepositions after the head noun of an actor phrase.
 HEAD_ENDING_PREPOSITIONS = frozenset(

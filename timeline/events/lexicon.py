@@ -68,6 +68,11 @@ class TriggerRow(_Table):
     type: str
     speech: bool = False
     intransitive: bool = False
+    ends_at_particle: bool = Field(
+        default=False,
+        description="The verb takes no object after its particle ('Fighting broke out in "
+        "Khartoum'; 'the department broke out unemployment by education' is another verb).",
+    )
     quote_required: bool = Field(
         default=False,
         description='Kept only when a quotation follows in the sentence (called it "a leap").',
