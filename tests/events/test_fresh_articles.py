@@ -450,3 +450,13 @@ def test_a_word_after_a_timeline_entrys_subject_is_no_verb() -> None:
 def test_fighting_that_erupts_is_an_assault() -> None:
     event = by_trigger("Fighting erupted between the army and the RSF on Saturday.", "2023-04-17")
     assert event["erupted"].type == "assault"
+
+
+def test_a_clause_told_as_an_offset_from_a_date_and_a_when_clause_after_it() -> None:
+    text = (
+        "The fighting began on Oct. 8, 2023, a day after Hamas attacked Israel, when Hezbollah "
+        "fired rockets in support of the Palestinian group."
+    )
+    events = by_trigger(text, "2024-11-26")
+    assert events["attacked"].time.value == "2023-10-07"
+    assert events["fired"].time.value == "2023-10-08"

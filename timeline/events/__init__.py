@@ -705,6 +705,10 @@ def anchor_detections(
                     continue  # a verb outside the lexicon counts only with a date of its own
                 anchored.append(item_governed)
             continue
+        offset = offset_from_date(detection, text, expressions, document)
+        if offset is not None:  # "on Oct. 8, 2023, a day after Hamas attacked Israel"
+            anchored.append(Anchored(detection, offset, None, None, status))
+            continue
         if (
             detection.tense == "past"
             and not detection.relative
@@ -751,6 +755,57 @@ def anchor_detections(
 
 
 SPEECH_CONTINUATION_SENTENCES = 10
+#: An offset opening a clause right after a date and a comma ("Oct. 8, 2023, a day after").
+OFFSET_CLAUSE_BEFORE = re.compile(
+    r",\s*(?P<amount>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<direction>after|before)\s+\Z",
+    re.IGNORECASE,
+)
+OFFSET_AMOUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def offset_from_date(
+    detection: Detection,
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    document: Document,
+) -> EventTime | None:
+    """The day of an undated clause told as an offset from the day just before it ("began on
+    Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023), else None."""
+    subject = min(detection.subject_start, detection.trigger.start)
+    for _, end, expression in expressions:
+        match = OFFSET_CLAUSE_BEFORE.match(text, end, subject)
+        if match is None or expression.granularity is not Granularity.day:
+            continue
+        result = expression_time(expression, document, EventStatus.occurred, False)
+        if isinstance(result, str):
+            return None
+        amount = match["amount"].lower()
+        days = OFFSET_AMOUNTS.get(amount, 0) if not amount.isdigit() else int(amount)
+        if match["unit"].lower().startswith("week"):
+            days *= 7
+        shift = dt.timedelta(days=-days if match["direction"].lower() == "after" else days)
+        day = result.earliest + shift
+        return EventTime(
+            value=day.isoformat(),
+            earliest=day,
+            latest=day,
+            granularity=Granularity.day,
+            basis=TimeBasis.relative,
+        )
+    return None
+
+
 #: Event types of verbs that report or announce what their clause tells.
 REPORTING_TYPES = frozenset({"statement", "request", "threaten"})
 

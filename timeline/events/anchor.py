@@ -587,7 +587,11 @@ CLAUSE_OPENER_BEFORE = re.compile(
 )
 COMMA_ONLY = re.compile(r"\A\s*,?\s*\Z")
 #: Between a date and the subject of a clause it dates: "on Aug. 2, 1990, when Iraqi troops".
-WHEN_CLAUSE = re.compile(r"\s*,?\s*when\s+\Z", re.IGNORECASE)
+WHEN_CLAUSE = re.compile(
+    r"\s*,?\s*(?:[\w-]+\s+(?:days?|weeks?|hours?|months?)\s+(?:after|before)\s+[^,;]*,\s*)?"
+    r"when\s+\Z",
+    re.IGNORECASE,
+)  # "began on Oct. 8, 2023, [a day after Hamas attacked Israel,] when Hezbollah fired"
 
 
 def opens_clause_of(text: str, start: int, end: int, subject_start: int) -> bool:
