@@ -460,3 +460,29 @@ def test_a_clause_told_as_an_offset_from_a_date_and_a_when_clause_after_it() -> 
     events = by_trigger(text, "2024-11-26")
     assert events["attacked"].time.value == "2023-10-07"
     assert events["fired"].time.value == "2023-10-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "title"),
+    [
+        (
+            "Bangladesh PM Sheikh Hasina resigns and flees country amid protests",
+            "resigns",
+            "Sheikh Hasina resigns",
+        ),
+        (
+            "About 300 people have been killed since the protests began in July.",
+            "killed",
+            "300 people killed",
+        ),
+        (
+            "Hasina resigned on Monday after weeks of deadly protests against her government.",
+            "resigned",
+            "Hasina resigns after weeks of deadly protests against her government",
+        ),
+    ],
+)
+def test_a_second_verb_or_a_clause_ends_the_object(text: str, trigger: str, title: str) -> None:
+    events = by_trigger(text, "2024-08-05")
+    assert events[trigger].title == title
+    assert "protests" not in events  # "weeks of deadly protests": a noun

@@ -887,9 +887,16 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             following in forms
             or following.endswith("ed")
             or following in verb_stops()
+            or is_third_person_verb(following)
             or opens_clause(sentence, position + 1)
         ):
-            break
+            break  # "resigns and flees country": a second verb, not the object
+        if (
+            lower in SUBORDINATING_PREPOSITIONS
+            and sentence.lower(position + 1) in CLAUSE_OPENERS
+            and has_finite_verb(sentence, position + 2, position + 5)
+        ):
+            break  # "have been killed since the protests began": a clause of its own
         if lower in {"according", "citing"} or (
             content
             and lower.endswith("ing")
@@ -918,6 +925,25 @@ OFFSET_AMOUNT_WORDS = frozenset(
 def is_offset_amount(token: Token) -> bool:
     """Whether a token is part of the amount of an offset: a number or an amount word."""
     return token.text.isdigit() or token.lower in OFFSET_AMOUNT_WORDS
+
+
+#: Prepositions that may also open a clause ("since the protests began").
+SUBORDINATING_PREPOSITIONS = frozenset({"since", "after", "before", "until", "as"})
+
+
+@lru_cache(maxsize=1)
+def irregular_bases() -> frozenset[str]:
+    """Base forms of the irregular verbs of the generic table ("flee" of "fled")."""
+    return frozenset(generic_table().irregular_pasts.values())
+
+
+def is_third_person_verb(word: str) -> bool:
+    """Whether a lower-case word is the third person of an irregular verb ("flees",
+    "leaves", "goes"), which can be no noun of an object."""
+    if not word.endswith("s") or len(word) < 4:
+        return False
+    bases = irregular_bases()
+    return word[:-1] in bases or (word.endswith("es") and word[:-2] in bases)
 
 
 def date_modifies_next_noun(sentence: TokenizedSentence, index: int) -> bool:
