@@ -486,3 +486,35 @@ def test_a_second_verb_or_a_clause_ends_the_object(text: str, trigger: str, titl
     events = by_trigger(text, "2024-08-05")
     assert events[trigger].title == title
     assert "protests" not in events  # "weeks of deadly protests": a noun
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        (
+            "Shell reported second-quarter profit of $4.26 billion on Thursday.",
+            "reported",
+            "2025-07-31",
+        ),
+        ("The company will report third-quarter results on Oct. 30.", "report", "2025-10-30"),
+        ("Kellogg reported lower third-quarter earnings.", "reported", "2025-Q3"),
+        ("Shell said second-quarter profit rose 10%.", "rose", "2025-Q2"),
+        ("Officials said Monday prices rose.", "said", "2025-07-28"),
+    ],
+)
+def test_a_period_adjective_dates_the_figures_not_a_report_with_its_own_day(
+    text: str, trigger: str, value: str
+) -> None:
+    assert by_trigger(text, "2025-07-31")[trigger].time.value == value
+
+
+def test_a_move_in_the_days_trading_is_the_news_day() -> None:
+    text = (
+        "Shell profit beats forecasts\n\n"
+        "Shell reported second-quarter profit on Thursday.\n\n"
+        "Shell said in June it had no intention of making an offer for BP.\n\n"
+        "Shell's shares rose 2% in early trading in London."
+    )
+    events = by_trigger(text, "2025-07-31")
+    assert events["rose"].time.value == "2025-07-31"
+    assert events["beats"].type == "economy"

@@ -447,6 +447,19 @@ def is_past_perfect(detection: Detection) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def session_phrases() -> tuple[str, ...]:
+    """Phrases of the day's trading session (`cues.json` session_phrases)."""
+    return tuple(cue_table().session_phrases)
+
+
+def tells_trading_session(text: str) -> bool:
+    """Whether a sentence tells what happened in the day's trading ("rose 2% in early
+    trading"): the news day, not the time of a paragraph before."""
+    lower = text.lower()
+    return "trading" in lower and any(phrase in lower for phrase in session_phrases())
+
+
 def carries_over(point: Reference) -> bool:
     """Whether an explicit reference time of the paragraph before dates the next one's undated
     events: a day, week, month or quarter does; a year or longer is background ("Policymakers
@@ -473,6 +486,9 @@ def _context_time(
         and not detection.background
         and not _sentence_is_present(narrative.sentence_text, detection.trigger.start)
     ):
+        published = document_time(document)
+        if published is not None and tells_trading_session(narrative.sentence_text):
+            return published, None, True  # "Shell's shares rose 2% in early trading"
         key = actor_key(resolve_references(detection.actors, narrative))
         same_actor = narrative.last_actor_time(key)
         if same_actor is not None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from timeline.events.arguments import SCORE, is_object_participle
 from timeline.events.detect import Detection
-from timeline.events.lexicon import cue_table, generic_table
+from timeline.events.lexicon import cue_table, generic_table, trigger_forms
 from timeline.events.tokens import Token, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
@@ -162,6 +162,8 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         text, end
     ):
         return True  # "declared Monday a national day of mourning": the day declared
+    if is_period_adjective_object(text, start, end, expression):
+        return True  # "reported second-quarter profit of $4.26 billion on Thursday"
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
         text[end : end + 2]
     ):  # "the August 1988 cease-fire"; not "lost his 1980 re-election bid": its occasion
@@ -196,6 +198,43 @@ def verb_object_before(text: str, start: int) -> bool:
         return False
     word = match.group(1)
     return word.endswith("ed") or word in generic_table().irregular_pasts
+
+
+#: A day the verb has of its own after its object ("... profit of $4.26 billion on Thursday"),
+#: and how far after the period adjective it is looked for.
+DAY_PHRASE_AFTER = re.compile(r"\bon\s+(?:[A-Z][a-z]+|\d)")
+DAY_PHRASE_WINDOW = 80
+#: How many words after a period adjective's noun are read for the verb of a clause.
+PERIOD_CLAUSE_WORDS = 4
+#: A lower-case word right before a date phrase, and a lower-case noun right after it.
+WORD_BEFORE = re.compile(r"\b([a-z]+)\s+\Z")
+NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def is_period_adjective_object(
+    text: str, start: int, end: int, expression: TemporalExpression
+) -> bool:
+    """Whether a hyphenated period adjective opens the object of a verb that has a day of its
+    own after it ("reported second-quarter profit ... on Thursday", "will report third-quarter
+    results on Oct. 30"): the period of the figures, not the time of the report (without such
+    a day, "reported lower third-quarter earnings" keeps the quarter, which the figures told
+    next go on with)."""
+    if "-" not in expression.text or not NOUN_AFTER.match(text, end):
+        return False
+    match = WORD_BEFORE.search(text, max(0, start - 16), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    irregular = generic_table().irregular_pasts
+    verb_before = (
+        word.endswith("ed")
+        or word in irregular
+        or any(kind in {"past", "base", "third"} for _, kind in trigger_forms().get(word, []))
+    )
+    following = text[end:].split()[1:PERIOD_CLAUSE_WORDS]
+    clause = any(w.endswith("ed") or w.strip(".,") in irregular for w in following)
+    own_day = DAY_PHRASE_AFTER.search(text, end, end + DAY_PHRASE_WINDOW) is not None
+    return verb_before and own_day and not clause  # not "said second-quarter profit rose"
 
 
 def token_start(token: Token) -> int:

@@ -1085,15 +1085,18 @@ def complement_start(
             return token.start  # "said it would": the reported clause starts
         if (
             speech
-            and index == begin
+            and all(
+                i in sentence.blocked and "-" in sentence.tokens[i].text
+                for i in range(begin, index)
+            )  # past a period adjective ("second-quarter"), not a day ("said Monday prices")
             and token.text.islower()
             and sentence.lower(begin - 1) in CLAUSE_REPORTING_VERBS
             and token.lower not in PREPOSITIONS
             and token.lower not in NOT_CLAUSE_NOUNS
             and is_noun_like(sentence, index)
             and has_finite_verb(sentence, index + 1, clause_end(sentence, index + 1))
-        ):
-            return token.start  # "said revenue for the second quarter ... rose": its subject
+        ):  # "said revenue for the second quarter ... rose", "said second-quarter profit rose"
+            return sentence.tokens[begin].start
         opener = (token.lower in c.determiners or token.is_capitalized) and sentence.lower(
             index - 1
         ) not in PREPOSITIONS

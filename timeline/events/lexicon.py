@@ -190,6 +190,11 @@ class CueTable(_Table):
         "found murdered', 'Five were reported killed': he, they were).",
     )
 
+    session_phrases: list[str] = Field(
+        default_factory=list,
+        description="Phrases of a day's trading session ('in early trading'): an undated "
+        "market move told with one is the news day's, not the paragraph before's.",
+    )
     telling_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs of telling someone something ('told reporters the company "
