@@ -486,9 +486,13 @@ def _context_time(
         and not detection.background
         and not _sentence_is_present(narrative.sentence_text, detection.trigger.start)
     ):
-        published = document_time(document)
-        if published is not None and tells_trading_session(narrative.sentence_text):
-            return published, None, True  # "Shell's shares rose 2% in early trading"
+        if tells_trading_session(narrative.sentence_text):
+            reference = narrative.reference  # "It reported on Wednesday. Its shares fell ...
+            if reference is not None and reference.paragraph == paragraph:  # after hours"
+                return _as_context(reference.time), reference.reason, True
+            published = document_time(document)  # "Shell's shares rose 2% in early trading"
+            if published is not None:
+                return published, None, True
         key = actor_key(resolve_references(detection.actors, narrative))
         same_actor = narrative.last_actor_time(key)
         if same_actor is not None:

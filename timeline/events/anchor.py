@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.events.arguments import SCORE, is_object_participle
+from timeline.events.clause import TOKEN_START
 from timeline.events.detect import Detection
 from timeline.events.lexicon import cue_table, generic_table, trigger_forms
-from timeline.events.tokens import Token, tokens_of
+from timeline.events.tokens import tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
     Document,
@@ -237,15 +238,11 @@ def is_period_adjective_object(
     return verb_before and own_day and not clause  # not "said second-quarter profit rose"
 
 
-def token_start(token: Token) -> int:
-    return token.start
-
-
 def follows_object_participle(text: str, start: int) -> bool:
     """Whether a date phrase at `start` follows a participle and its preposition that modify
     the object of a verb ("breaking a record set in 1945"; see `is_object_participle`)."""
     tokens = tokens_of(text)
-    index = bisect.bisect_left(tokens, start, key=token_start)
+    index = bisect.bisect_left(tokens, start, key=TOKEN_START)
     return index >= 2 and is_object_participle(tokens, index - 2)
 
 

@@ -187,10 +187,15 @@ CONTACT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 PREDETERMINERS = frozenset({"all", "both", "half", "twice", "such", "quite", "what", "many"})
 
 
+#: Words opening the subject of a clause right after a noun ("a program [the] drugmaker
+#: unveiled", "told reporters [it] would").
+CLAUSE_SUBJECT_OPENERS = MODIFIER_DETERMINERS | CONTACT_PRONOUNS
+
+
 def starts_contact_clause(sentence: TokenizedSentence, index: int) -> bool:
     """Whether the determiner at `index` opens the subject of a relative clause without `that`
     right after a noun ("a cost-reduction program [the drugmaker] unveiled")."""
-    if index < 1 or sentence.lower(index) not in MODIFIER_DETERMINERS | CONTACT_PRONOUNS:
+    if index < 1 or sentence.lower(index) not in CLAUSE_SUBJECT_OPENERS:
         return False
     before = index - 1
     word = sentence.lower(before)
@@ -240,7 +245,7 @@ def starts_told_clause(sentence: TokenizedSentence, index: int) -> bool:
     someone ("told reporters [the company] collapsed", "assured the court [it] would")."""
     return (
         index > 1
-        and sentence.lower(index) in MODIFIER_DETERMINERS | CONTACT_PRONOUNS
+        and sentence.lower(index) in CLAUSE_SUBJECT_OPENERS
         and follows_telling_verb(sentence, index - 1)
     )
 

@@ -276,8 +276,11 @@ def follows_noun_determiner(sentence: TokenizedSentence, index: int) -> bool:
         return False
     if previous.lower in cues().determiners or (previous.is_possessive and index > 1):
         return True
-    if previous.lower == "of" or (previous.text.islower() and sentence.lower(index - 2) == "of"):
-        return True  # "weeks of protests", "weeks of deadly protests": a noun
+    adjective = previous.text.islower() and (
+        previous.lower.endswith("ly") or previous.lower in NOUN_ADJECTIVES
+    )
+    if previous.lower == "of" or (adjective and sentence.lower(index - 2) == "of"):
+        return True  # "weeks of protests", "weeks of deadly protests" (not "head of security says")
     if previous.lower not in NOUN_ADJECTIVES or index < 2:
         return False
     before = sentence.tokens[index - 2]
