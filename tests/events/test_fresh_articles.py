@@ -518,3 +518,18 @@ def test_a_move_in_the_days_trading_is_the_news_day() -> None:
     events = by_trigger(text, "2025-07-31")
     assert events["rose"].time.value == "2025-07-31"
     assert events["beats"].type == "economy"
+
+
+def test_a_duration_before_a_date_phrase_is_no_offset() -> None:
+    text = (
+        "Pope Francis died on Monday.\n\n"
+        "Francis had been hospitalized for five weeks earlier this year with double pneumonia. "
+        "He suffered a stroke early Monday and fell into a coma."
+    )
+    events = by_trigger(text, "2025-04-21")
+    assert events["hospitalized"].time.value == "2025"
+    assert events["fell"].type == "health"
+    offset = by_trigger(
+        "He was arrested on Monday. Two days earlier, police searched his home.", "2025-04-21"
+    )
+    assert offset["searched"].time.value == "2025-04-19"

@@ -79,6 +79,7 @@ def is_date_like(expression: TemporalExpression) -> bool:
 
 
 #: "later"/"earlier" right after a duration: an offset from the narrative's last date.
+FOR_BEFORE = re.compile(r"\bfor\s+\Z", re.IGNORECASE)
 OFFSET_WORD = re.compile(r"\s+(?P<word>later|earlier)\b")
 #: A duration with a number: days, weeks or months (hours keep the reference's day).
 COUNTED_DURATION = re.compile(r"\AP(?:T(?P<hours>\d+)H|(?P<amount>\d+)(?P<unit>[DWM]))\Z")
@@ -95,8 +96,13 @@ def offset_dates(
     if reference.earliest != reference.latest:
         return expressions
     result = []
+    starts = {start for start, _, _ in expressions}
     for start, end, expression in expressions:
         offset = OFFSET_WORD.match(text, end) if expression.type is TimexType.DURATION else None
+        if offset is not None and (
+            FOR_BEFORE.search(text, max(0, start - 5), start) or offset.end() + 1 in starts
+        ):
+            offset = None  # "for five weeks earlier this year": a duration, then the date
         amount = COUNTED_DURATION.match(expression.value) if offset else None
         if offset is None or amount is None:
             result.append((start, end, expression))
