@@ -533,3 +533,17 @@ def test_a_duration_before_a_date_phrase_is_no_offset() -> None:
         "He was arrested on Monday. Two days earlier, police searched his home.", "2025-04-21"
     )
     assert offset["searched"].time.value == "2025-04-19"
+
+
+def test_firing_a_minister_is_personnel_and_than_scheduled_is_no_event() -> None:
+    text = (
+        "Scholz fires finance minister\n\n"
+        "German Chancellor Olaf Scholz fired his finance minister Christian Lindner on "
+        "Wednesday. An election could then be held by the end of March, six months earlier "
+        "than scheduled."
+    )
+    events = by_trigger(text, "2024-11-07")
+    assert (events["fired"].type, events["fired"].targets) == ("personnel", ["Christian Lindner"])
+    assert "scheduled" not in events
+    collapsed = by_trigger("His fourth coalition collapsed over migration in July.", "2024-11-07")
+    assert collapsed["collapsed"].type == "other"

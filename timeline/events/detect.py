@@ -1078,7 +1078,12 @@ def _verb_detection(
     if row.quote_required and not quotation_follows(sentence, next_index):
         return None
     previous = sentence.tokens[index - 1] if index > 0 else None
-    if previous is not None and row.objects and object_key(row, previous.lower):
+    if (
+        previous is not None
+        and row.objects
+        and not row.intransitive  # "His coalition collapsed": the noun is its subject
+        and object_key(row, previous.lower)
+    ):
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
     chain_start, chain = auxiliary_chain(sentence, index)
     if row.object_required:
@@ -1114,6 +1119,8 @@ def _verb_detection(
         return None  # "passed a bill introduced in March": the bill's, not a clause
     if not chain and kind in {"past", "participle"} and finite_verb_follows(sentence, index):
         return None  # "The man arrested Monday says": a participle modifying the subject
+    if not chain and kind in {"past", "participle"} and sentence.lower(index - 1) in {"than", "as"}:
+        return None  # "six months earlier than scheduled", "as planned": a comparison
     verdict = _status_and_tense(
         sentence,
         index,
