@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.events.anchor import (
+    COUNTED_DURATION,
     Governing,
     SentenceDates,
     document_time,
@@ -775,23 +776,12 @@ def anchor_detections(
 
 
 SPEECH_CONTINUATION_SENTENCES = 10
-#: An offset opening a clause right after a date and a comma ("Oct. 8, 2023, a day after").
-OFFSET_CLAUSE_BEFORE = re.compile(
-    r",\s*(?P<amount>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<direction>after|before)\s+\Z",
-    re.IGNORECASE,
-)
-OFFSET_AMOUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-}
+#: The comma between a date and the duration counted from it, and the word after the
+#: duration that makes it an offset opening a clause ("Oct. 8, 2023, [a day] after Hamas").
+DATE_THEN_DURATION = re.compile(r"\s*,\s*\Z")
+OFFSET_DIRECTION_BEFORE = re.compile(r"\s+(?P<direction>after|before)\s+\Z", re.IGNORECASE)
+#: Days in a counted duration's unit, for the units an offset clause counts in.
+OFFSET_UNIT_DAYS = {"D": 1, "W": 7}
 
 
 def offset_from_date(
@@ -801,21 +791,26 @@ def offset_from_date(
     document: Document,
 ) -> EventTime | None:
     """The day of an undated clause told as an offset from the day just before it ("began on
-    Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023), else None."""
+    Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023), else None; the offset is
+    the duration the tagger read ("a day": P1D)."""
     subject = min(detection.subject_start, detection.trigger.start)
-    for _, end, expression in expressions:
-        match = OFFSET_CLAUSE_BEFORE.match(text, end, subject)
-        if match is None or expression.granularity is not Granularity.day:
+    for (_, date_end, date), (start, end, duration) in itertools.pairwise(expressions):
+        direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
+        amount = COUNTED_DURATION.match(duration.value) if direction else None
+        if (
+            amount is None
+            or amount["unit"] not in OFFSET_UNIT_DAYS
+            or date.granularity is not Granularity.day
+            or not DATE_THEN_DURATION.match(text, date_end, start)
+        ):
             continue
-        result = expression_time(expression, document, EventStatus.occurred, False)
+        result = expression_time(date, document, EventStatus.occurred, False)
         if isinstance(result, str):
             return None
-        amount = match["amount"].lower()
-        days = OFFSET_AMOUNTS.get(amount, 0) if not amount.isdigit() else int(amount)
-        if match["unit"].lower().startswith("week"):
-            days *= 7
-        shift = dt.timedelta(days=-days if match["direction"].lower() == "after" else days)
-        day = result.earliest + shift
+        days = int(amount["amount"]) * OFFSET_UNIT_DAYS[amount["unit"]]
+        day = result.earliest + dt.timedelta(
+            days=-days if direction["direction"].lower() == "after" else days
+        )
         return EventTime(
             value=day.isoformat(),
             earliest=day,

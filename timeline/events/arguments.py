@@ -333,13 +333,18 @@ RELATIVE_CHAIN_WORDS = frozenset(
 )
 
 
+def before_relative_chain(sentence: TokenizedSentence, position: int) -> int:
+    """The position before the auxiliaries and negation read back from `position` ("who [was
+    not] vaccinated": the position of "who")."""
+    while position > 0 and sentence.lower(position) in RELATIVE_CHAIN_WORDS:
+        position -= 1
+    return position
+
+
 def ends_relative_clause(sentence: TokenizedSentence, index: int) -> bool:
     """Whether the verb at `index` is the last of a relative clause's verb phrase ("who was
     arrested", "which had been delayed")."""
-    position = index - 1
-    while position > 0 and sentence.lower(position) in RELATIVE_CHAIN_WORDS:
-        position -= 1
-    return sentence.lower(position) in {"who", "which"}
+    return sentence.lower(before_relative_chain(sentence, index - 1)) in {"who", "which"}
 
 
 def is_main_verb_after(sentence: TokenizedSentence, index: int) -> bool:
@@ -370,8 +375,7 @@ def subject_before_relative(
     if is_main_verb_after(sentence, position):
         position -= 1  # "the man who was arrested [fled]": the relative clause's own verb
     first = position
-    while position > 0 and sentence.lower(position) in RELATIVE_CHAIN_WORDS:
-        position -= 1
+    position = before_relative_chain(sentence, position)
     if position == first or sentence.lower(position) not in {"who", "which", "that"}:
         return None
     if sentence.lower(position) == "that" and not is_noun_like(sentence, position - 1):

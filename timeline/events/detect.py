@@ -335,6 +335,14 @@ def has_finite_trigger(tokens: list[Token]) -> bool:
     )
 
 
+def object_key_at(row: TriggerRow, sentence: TokenizedSentence, index: int) -> str | None:
+    """The object noun of `row` the word at `index` stands for (`object_key`); none for a
+    capitalized word going on into a longer name ("House" of "the House of Commons")."""
+    if heads_longer_name(sentence, index):
+        return None
+    return object_key(row, sentence.tokens[index].lower)
+
+
 def heads_longer_name(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a capitalized word goes on into a longer name ("House of Commons", "White
     House Press Office"), not ending one ("signed the Washington Treaty")."""
@@ -581,8 +589,8 @@ def _object_type(
             continue
         if token.text in {",", ";", ":", "–", "—", "."}:
             break
-        key = None if heads_longer_name(sentence, position) else object_key(row, token.lower)
-        if key is not None:  # not "House" of "the House of Commons": a name
+        key = object_key_at(row, sentence, position)
+        if key is not None:
             return objects[key], position
         seen += 1
         position += 1
@@ -602,7 +610,7 @@ def _subject_object_type(
         token = sentence.tokens[position]
         if token.text in CLAUSE_PUNCTUATION:
             break
-        key = None if heads_longer_name(sentence, position) else object_key(row, token.lower)
+        key = object_key_at(row, sentence, position)
         if key is not None:
             return row.objects[key], position
     return None, None
@@ -841,9 +849,10 @@ def modal_chain(sentence: TokenizedSentence, modal: int, limit: int) -> list[str
 
 @lru_cache(maxsize=1)
 def statement_pasts() -> frozenset[str]:
-    """Past forms of the lexicon's verbs of statement ("announced", "confirmed", "warned"),
-    which report a clause as `said` does."""
-    return frozenset(
+    """The reporting forms (`said`, `told`), and the past forms of the lexicon's verbs of
+    statement ("announced", "confirmed", "warned"), which report a clause as `said` does
+    (built once: read for every `would`)."""
+    return reporting_forms() | frozenset(
         form
         for form, rows in trigger_forms().items()
         if any(kind == "past" and row.type in {"statement", "threaten"} for row, kind in rows)
@@ -853,7 +862,7 @@ def statement_pasts() -> frozenset[str]:
 def reported_by_past_verb(sentence: TokenizedSentence, chain_start: int) -> bool:
     """Whether the clause whose auxiliaries start at `chain_start` is reported by a verb in
     the past just before it ("said it would", "announced on Monday that the company would")."""
-    reporting = reporting_forms() | statement_pasts()
+    reporting = statement_pasts()
     subject = False  # "said it would"; not "employees that X said a month ago would be"
     for position in range(chain_start - 1, max(-1, chain_start - 10), -1):
         token = sentence.tokens[position]
