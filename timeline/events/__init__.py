@@ -47,13 +47,13 @@ from timeline.events.anchor import (
     offset_dates,
 )
 from timeline.events.arguments import opening_person
-from timeline.events.clause import PREPOSITIONS, cues
+from timeline.events.clause import PREPOSITIONS, VERBLIKE, cues
 from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
-from timeline.events.headline import headline
-from timeline.events.lexicon import cue_table, name_tables
+from timeline.events.headline import headline, is_plural
+from timeline.events.lexicon import cue_table, name_tables, trigger_forms
 from timeline.events.names import clean_run, name_runs, names_in, word_sets
-from timeline.events.tokens import is_quoted_at, quoted_of, tokens_of
+from timeline.events.tokens import Token, is_quoted_at, quoted_of, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
     Document,
@@ -299,15 +299,34 @@ def organisation_before_pronoun(text: str) -> str | None:
     tokens = list(tokens_of(text))
     first_pronoun = next((i for i, t in enumerate(tokens) if t.lower in {"it", "they", "them"}), 0)
     position = {token.start: index for index, token in enumerate(tokens)}
+    place_end = -1  # the end of the last place named after `in` ("in Gaines County, Texas")
     for run in name_runs(tokens[:first_pronoun]):
         name = clean_run(run)
         index = position[run[0].start]
         if not name or name in persons:
             continue
         if index > 0 and tokens[index - 1].lower in PLACE_PREPOSITIONS:
+            place_end = index + len(run)
             continue
+        if index == place_end + 1 and tokens[index - 1].text == ",":
+            place_end = index + len(run)
+            continue  # "in Gaines County, Texas,": the place goes on
+        if index == 0 and len(run) == 1 and opens_common_plural(tokens):
+            continue  # "Health officials ... since it began": no name
         return name
     return None
+
+
+def opens_common_plural(tokens: list[Token]) -> bool:
+    """Whether a sentence opens with a capitalized word before a lower-case plural noun
+    ("Health officials", "Hospital bosses"): a common noun phrase, not a name."""
+    if len(tokens) < 2 or not tokens[1].text.isalpha() or not tokens[1].text.islower():
+        return False
+    word = tokens[1].lower
+    c = cues()
+    if word in c.auxiliary_chain or word in VERBLIKE or word in trigger_forms():
+        return False  # "Provigo was", "Apple says", "Tesla rises": a verb
+    return is_plural([f"{tokens[0].text} {tokens[1].text}"])
 
 
 def is_person_name(name: str) -> bool:
@@ -390,17 +409,33 @@ def resolve_references(
             resolved.append(persons[0])
         elif kind == "person" and (last := narrative.last_person):
             resolved.append(narrative.salient_person(last) if salient else last)
-        elif kind in {"group", "thing"} and narrative.clause_actors:
+        elif kind == "group" and narrative.clause_actors:
             resolved.extend(narrative.clause_actors)
-        elif kind in {"group", "thing"} and narrative.sentence_actor:
-            resolved.append(narrative.sentence_actor)
+        elif kind == "thing" and (singular := singular_actors(narrative.clause_actors)):
+            resolved.extend(singular)  # "it": not "Health officials" of the clause before
+        elif can_refer(kind, sentence_actor := narrative.sentence_actor):
+            resolved.append(sentence_actor)
         elif kind == "thing" and narrative.last_thing:
             resolved.append(narrative.last_thing)  # not a person named since
-        elif kind in {"group", "thing"} and narrative.last_actor:
+        elif can_refer(kind, narrative.last_actor):
             resolved.append(narrative.last_actor)
         else:
             resolved.append(name)
     return list(dict.fromkeys(resolved))
+
+
+def can_refer(kind: str | None, actor: str | None) -> bool:
+    """Whether "they" (`group`) or "it" (`thing`) can stand for an actor: "it" for one thing,
+    not "Health officials"."""
+    if not actor:
+        return False
+    return kind == "group" or (kind == "thing" and not is_plural([actor]))
+
+
+def singular_actors(actors: list[str | None]) -> list[str]:
+    """The actors that "it" can stand for: one thing each, not "officials" or "China and
+    Russia"."""
+    return [actor for actor in actors if actor and not is_plural([actor])]
 
 
 def _sentence_expressions(
@@ -1293,6 +1328,7 @@ def remember(
             if (
                 first.lower() not in PRONOUNS
                 and any(char.isupper() for char in first)
+                and not is_plural([first])  # "it" is not "Health officials"
                 and not is_person_actor(event.actors, narrative, sentence.text)
             ):
                 narrative.last_thing = named_actor(first)  # "the iPhone maker", "Tesla"
@@ -1310,7 +1346,9 @@ def named_actor(actor: str) -> str:
     if len(words) < 2 or words[-1][:1].isupper():
         return actor
     names = names_in(list(tokens_of(actor)))
-    return names[0] if names else actor
+    if not names or (names[0] == words[0] and is_plural([actor])):
+        return actor  # "Health officials": a sentence's first word is no name of its own
+    return names[0]
 
 
 def reporting_speaker(detections: list[Detection], position: int) -> str | None:

@@ -100,6 +100,7 @@ class Cues:
     document_subject: frozenset[str]
     announced_things: frozenset[str]
     gerund_preposition: frozenset[str]
+    noun_modifiers: frozenset[str]
     present_be: frozenset[str]
     past_be: frozenset[str]
     be: frozenset[str]
@@ -186,6 +187,7 @@ def cues() -> Cues:
         document_subject=table.words("document_subject"),
         announced_things=table.words("announced_things"),
         gerund_preposition=table.words("gerund_preposition"),
+        noun_modifiers=table.words("noun_modifiers"),
         present_be=frozenset(aux.present_be),
         past_be=frozenset(aux.past_be),
         be=frozenset(aux.be),

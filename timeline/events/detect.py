@@ -260,7 +260,19 @@ def on_date_antecedent(sentence: TokenizedSentence, chain_start: int) -> bool:
 
 
 #: Participles that, in the present passive, tell what is planned ("is scheduled for").
-SCHEDULED_PARTICIPLES = frozenset({"scheduled", "slated", "planned", "set", "due", "timetabled"})
+SCHEDULED_PARTICIPLES = frozenset(
+    {
+        "scheduled",
+        "slated",
+        "planned",
+        "set",
+        "due",
+        "timetabled",
+        "forecast",
+        "projected",
+        "predicted",
+    }
+)
 
 
 #: Adjectives between a determiner and a plural noun spelt like a verb ("the world's first
@@ -713,6 +725,50 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
     return (
         sentence.lower(position + 1) in INSERTION_OPENERS
         or inserted_after_opening_name(sentence) == position  # "Mark Rutte, the ... leader,"
+        or dated_participle_insertion(sentence, position, comma)  # ", appointed in 2019,"
+    )
+
+
+def closing_comma(sentence: TokenizedSentence, index: int) -> int:
+    """The position of the first comma after token `index` (the sentence's end if none)."""
+    for position in range(index + 1, len(sentence.tokens)):
+        if sentence.tokens[position].text == ",":
+            return position
+    return len(sentence.tokens)
+
+
+@lru_cache(maxsize=1)
+def participles() -> frozenset[str]:
+    """Irregular past participles ("born", "held", "taken") and the lexicon's own."""
+    lexicon = {
+        word for word, rows in trigger_forms().items() for _, kind in rows if kind == "participle"
+    }
+    return frozenset(generic_table().irregular_pasts) | frozenset(lexicon)
+
+
+def dated_participle_insertion(sentence: TokenizedSentence, opening: int, closing: int) -> bool:
+    """Whether the words between the commas at `opening` and `closing` are a participle
+    phrase with a date phrase of its own, set off after a subject ("The minister, appointed in
+    2019, resigned"): the verb after it is the main verb."""
+    if opening <= 0 or closing - opening < 3:
+        return False
+    word = sentence.tokens[opening + 1]
+    if not word.text.islower() or not (word.lower.endswith("ed") or word.lower in participles()):
+        return False
+    if not any(position in sentence.blocked for position in range(opening + 2, closing)):
+        return False
+    verb = sentence.tokens[closing + 1] if closing + 1 < len(sentence.tokens) else None
+    return verb is not None and is_verb_form(verb.lower)  # ", resigned": the main verb
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a word is a finite verb or an auxiliary: a past form, `said`, `has`, `will`."""
+    return (
+        word.endswith("ed")
+        or word in participles()
+        or word in VERBLIKE
+        or word in cues().auxiliary_chain
+        or word in trigger_forms()
     )
 
 
@@ -965,13 +1021,16 @@ def _status_and_tense(
         and sentence.lower(after) in PREPOSITIONS
         and not (previous == "," and closes_insertion(sentence, index - 1))
     ):
-        if (
-            row.id == "generic"
-            and previous == ","
-            and sentence.lower(after) != "of"  # "accused of spying in 2018": a charge, a state
-            and _dated_appositive(sentence, index)
-        ):
-            return EventStatus.occurred, "past", False, False, False  # "Jobs, born ... 1955,"
+        if previous == "," and sentence.lower(after) != "of":  # not "accused of spying": a state
+            closing = closing_comma(sentence, index)
+            if closing < len(sentence.tokens) and dated_participle_insertion(
+                sentence, index - 1, closing
+            ):  # "The minister, appointed in 2019, resigned": the minister was appointed
+                return EventStatus.occurred, "past", row.id != "generic", False, False
+            if (row.id == "generic" or closing == len(sentence.tokens)) and _dated_appositive(
+                sentence, index
+            ):  # "Jobs, born ... 1955,"; "X, the Saudi ambassador, said over the weekend"
+                return EventStatus.occurred, "past", False, False, False
         return None  # a reduced relative: "two Canadians, accused of spying"
     while after in sentence.blocked:
         after += 1  # "X, the chief executive, announced Monday in a memo": a date adjunct
@@ -1006,9 +1065,24 @@ def _status_and_tense(
         and subject_end is not None
         and subject_end.lower not in c.pronouns
         and not in_relative_clause(sentence, chain_start)  # "which Beijing imposed on the city"
+        and not (following == "to" and infinitive_with_object(sentence, after + 1))
     ):
         return EventStatus.occurred, "past", True, False, False  # "Chauvin sentenced to 22 years"
     return EventStatus.occurred, "past", False, False, False
+
+
+def infinitive_with_object(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the words from `index` (after a `to`) are a verb and the start of its object
+    ("sued to stop the deal", "moved to block Apple"), not a noun ("sentenced to life in
+    prison", "sentenced to a year", "sentenced to 22 years")."""
+    word = sentence.tokens[index] if index < len(sentence.tokens) else None
+    if word is None or not word.text.isalpha() or not word.text.islower():
+        return False
+    c = cues()
+    if word.lower in c.determiners or word.lower in QUANTIFIERS or word.lower in NUMBER_OPENERS:
+        return False
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    return following is not None and (following.lower in c.determiners or following.is_capitalized)
 
 
 #: Words opening a relative clause, whose object may be missing after its verb.
@@ -1109,6 +1183,8 @@ def _verb_detection(
         and not (c.future & set(chain) and sentence.lower(chain_start - 1) in RELATIVE_WORDS)
     ):
         return None  # "the recently announced iPhone": an adjective; not "that will be"
+    if sentence.lower(index - 1) in c.noun_modifiers and sentence.lower(index - 2) in c.determiners:
+        return None  # "the next cut", "a deeper cut": a noun after a determiner and its modifier
     if kind == "third" and follows_noun_determiner(sentence, index):
         return None  # "its plans", "the world's first rules": a noun
     if (
@@ -1180,7 +1256,11 @@ def _verb_detection(
     start, end, coordinated = subject_range(sentence, subject_anchor)
     if causative is not None:
         start = max(start, causative + 1)  # "causing the span to collapse": the span
-    if start == end and row.id == "generic" and sentence.lower(index - 1) == ",":
+    if (
+        start == end
+        and sentence.lower(index - 1) == ","
+        and (row.id == "generic" or passive or sentence.lower(index + 1) in PREPOSITIONS)
+    ):
         start, end = clause_subject(sentence, index)  # "Jobs, born in ... 1955,": Jobs
     if participial:
         start, end = clause_subject(sentence, index)

@@ -32,6 +32,7 @@ PLURAL_ENDINGS = (
     *("ians", "ans", "sts", "ives", "ers", "ors", "ees", "ents", "ies"),
     *("ants", "ats", "bels", "ops", "kets", "ares"),
     *("ashes", "ches", "ights", "ikes"),  # "Clashes", "Marches", "Fights", "Strikes"
+    *("urses", "nesses", "ouses"),  # "Nurses", "Witnesses", "Businesses", "Spouses"
 )
 #: Prepositions after the head noun of an actor phrase.
 HEAD_ENDING_PREPOSITIONS = frozenset(
@@ -230,6 +231,7 @@ ARTICLES_AND_DETERMINERS = frozenset({"the", "a", "an"})
 #: Plural common nouns that often open a sentence, capitalized ("Sales rose").
 COMMON_PLURAL_STARTS = frozenset(
     {"prices", "talks", "banks", "sales", "shares", "profits", "officials", "police"}
+    | {"thousands", "hundreds", "dozens", "millions", "scores"}
 )
 #: Capitalized first words of a reported clause that are not names.
 COMMON_CLAUSE_STARTS = frozenset(

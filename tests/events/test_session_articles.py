@@ -1,0 +1,79 @@
+"""Rules found reading a second batch of fresh articles (rate decisions, wildfires, antitrust
+rulings, strikes, finals, outbreaks, elections, product events), end to end through the
+segmenter and the tagger."""
+
+from __future__ import annotations
+
+from tests.events.pipeline_helpers import by_trigger, events_of
+from timeline.models import EventStatus
+
+
+def test_a_verb_form_after_a_determiner_and_a_modifier_is_a_noun() -> None:
+    text = (
+        "The Bank of England kept its key rate unchanged on Thursday.\n\n"
+        "Markets now expect the next cut in May."
+    )
+    assert "cut" not in by_trigger(text, "2026-03-19")
+    text = "The Bank of England last cut rates in February."
+    assert by_trigger(text, "2026-03-19")["cut"].time.value == "2026-02"
+
+
+def test_a_forecast_tells_the_future() -> None:
+    text = "Temperatures are forecast to reach 40 degrees Celsius on Wednesday."
+    event = by_trigger(text, "2026-05-04")["forecast"]
+    assert event.status is EventStatus.planned
+    assert event.time.value == "2026-05-06"  # the Wednesday after Monday's publication
+
+
+def test_a_verb_with_an_infinitive_after_it_is_active() -> None:
+    event = by_trigger("The FTC sued to stop the deal in February.", "2026-07-15")["sued"]
+    assert event.actors == ["FTC"]
+    assert event.targets == []
+    headline = by_trigger("Chauvin sentenced to 22 years in prison.", "2021-06-26")["sentenced"]
+    assert headline.targets == ["Chauvin"]  # "to" + a noun: still the headline passive
+
+
+def test_walking_out_is_a_protest_with_a_plural_title() -> None:
+    text = "Nurses at five London hospitals walked out on Monday over pay and staffing."
+    event = by_trigger(text, "2026-09-28")["walked"]
+    assert (event.type, event.time.value, event.actors) == ("protest", "2026-09-28", ["Nurses"])
+    assert event.title.startswith("Nurses walk out")
+
+
+def test_a_dated_participle_set_off_after_the_subject_is_its_own_passive_event() -> None:
+    text = "The minister, appointed in 2019, resigned on Monday."
+    events = by_trigger(text, "2026-02-11")
+    appointed, resigned = events["appointed"], events["resigned"]
+    assert (appointed.type, appointed.time.value) == ("personnel", "2019")
+    assert (appointed.actors, appointed.targets) == ([], ["minister"])
+    assert (resigned.type, resigned.time.value, resigned.actors) == (
+        "personnel",
+        "2026-02-09",
+        ["minister"],
+    )
+
+
+def test_a_main_verb_after_an_appositive_is_not_a_participle() -> None:
+    text = (
+        "Castro spoke less than an hour after Gregory Craig, attorney for the father, "
+        "announced in Washington on Monday that the father would fly to the United States."
+    )
+    event = by_trigger(text, "2000-04-05")["announced"]
+    assert (event.type, event.actors, event.targets) == ("statement", ["Gregory Craig"], [])
+
+
+def test_it_does_not_stand_for_a_plural_actor() -> None:
+    text = (
+        "Health officials in Gaines County, Texas, reported 12 new measles cases on Tuesday, "
+        "bringing the total to 90 since it began in late August."
+    )
+    began = by_trigger(text, "2026-10-21")["began"]
+    assert began.actors == ["it"]  # not "Health officials", nor "Texas" of the place
+    text = "Tesla said on Monday it delivered more cars in the quarter."
+    assert by_trigger(text, "2026-10-06")["delivered"].actors == ["Tesla"]
+
+
+def test_they_still_stand_for_a_plural_actor() -> None:
+    text = "Health officials met on Monday. They said the outbreak was slowing."
+    said = [event for event in events_of(text, "2026-10-21") if event.type == "statement"]
+    assert said and said[0].actors == ["Health officials"]
