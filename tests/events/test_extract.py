@@ -15,7 +15,7 @@ from timeline.events import (
     is_person_actor,
     persons_in,
 )
-from timeline.models import EventStatus, Granularity, Sentence, TimeBasis
+from timeline.models import EventStatus, EventTime, Granularity, Sentence, TimeBasis
 from timeline.segment import segment
 
 D = dt.date
@@ -487,14 +487,31 @@ def test_the_last_time_of_an_actor_is_the_latest_entry_sharing_a_word() -> None:
     from timeline.events import Narrative
 
     narrative = Narrative()
-    narrative.add_actor_time(frozenset({"police"}), None, "first")
-    narrative.add_actor_time(frozenset({"army", "china"}), None, "second")
-    narrative.add_actor_time(frozenset({"police", "hong"}), None, "third")
+    narrative.add_actor_time(frozenset({"police"}), None, "first", 0)
+    narrative.add_actor_time(frozenset({"army", "china"}), None, "second", 0)
+    narrative.add_actor_time(frozenset({"police", "hong"}), None, "third", 0)
     assert narrative.last_actor_time(frozenset({"police"})) == (None, "third")
     assert narrative.last_actor_time(frozenset({"china", "hong"})) == (None, "third")
     assert narrative.last_actor_time(frozenset({"army"})) == (None, "second")
     assert narrative.last_actor_time(frozenset({"navy"})) is None
     assert narrative.last_actor_time(frozenset()) is None
+
+
+def test_a_year_an_actor_acted_in_another_paragraph_is_background() -> None:
+    from timeline.events import Narrative
+
+    year = EventTime(
+        value="2025",
+        earliest=dt.date(2025, 1, 1),
+        latest=dt.date(2025, 12, 31),
+        granularity=Granularity.year,
+        basis=TimeBasis.relative,
+    )
+    narrative = Narrative()
+    narrative.add_actor_time(frozenset({"apple"}), year, None, 1)
+    assert narrative.last_actor_time(frozenset({"apple"}), 1) == (year, None)
+    assert narrative.last_actor_time(frozenset({"apple"}), 2) is None
+    assert narrative.last_actor_time(frozenset({"apple"})) == (year, None)
 
 
 def test_an_event_noun_alone_takes_no_date_from_the_narrative() -> None:

@@ -77,3 +77,14 @@ def test_they_still_stand_for_a_plural_actor() -> None:
     text = "Health officials met on Monday. They said the outbreak was slowing."
     said = [event for event in events_of(text, "2026-10-21") if event.type == "statement"]
     assert said and said[0].actors == ["Health officials"]
+
+
+def test_a_continuation_after_a_background_year_is_the_news_of_the_day() -> None:
+    text = (
+        "Apple on Monday unveiled a redesigned Siri at its developers conference.\n\n"
+        "Apple delayed the new Siri last year after engineers found it unreliable.\n\n"
+        "The company also announced a partnership with Google."
+    )
+    events = by_trigger(text, "2026-06-10")
+    assert events["delayed"].time.value == "2025"
+    assert events["announced"].time.value == "2026-06-10"  # not last year

@@ -109,7 +109,8 @@ class Narrative:
 
     reference: Reference | None = None
     point_reference: Reference | None = None
-    actor_times: list[tuple[frozenset[str], EventTime | None, str | None]] = field(
+    #: What actors did: (actor key, time, reason, paragraph).
+    actor_times: list[tuple[frozenset[str], EventTime | None, str | None, int]] = field(
         default_factory=list
     )
     last_actor: str | None = None
@@ -154,20 +155,31 @@ class Narrative:
         return found
 
     def add_actor_time(
-        self, key: frozenset[str], time: EventTime | None, reason: str | None
+        self, key: frozenset[str], time: EventTime | None, reason: str | None, paragraph: int
     ) -> None:
         """Remember the time of what an actor did (indexed by the words of its key)."""
-        self.actor_times.append((key, time, reason))
+        self.actor_times.append((key, time, reason, paragraph))
         for word in key:
             self.actor_word_latest[word] = len(self.actor_times) - 1
 
-    def last_actor_time(self, key: frozenset[str]) -> tuple[EventTime | None, str | None] | None:
+    def last_actor_time(
+        self, key: frozenset[str], paragraph: int | None = None
+    ) -> tuple[EventTime | None, str | None] | None:
         """The last remembered time of an actor sharing a word with `key`, without scanning
-        every actor remembered so far; None when there is none."""
+        every actor remembered so far; None when there is none. With `paragraph`, a year or
+        longer told in another paragraph is background, none ("Apple delayed the new Siri last
+        year. [¶] The company also announced a partnership": not last year)."""
         latest = [self.actor_word_latest[word] for word in key if word in self.actor_word_latest]
         if not latest:
             return None
-        _, time, reason = self.actor_times[max(latest)]
+        _, time, reason, told_in = self.actor_times[max(latest)]
+        if (
+            paragraph is not None
+            and told_in != paragraph
+            and time is not None
+            and GRANULARITY_RANK[time.granularity] >= GRANULARITY_RANK[Granularity.year]
+        ):
+            return None
         return time, reason
 
     @property
@@ -530,7 +542,7 @@ def _context_time(
             if published is not None:
                 return published, None, True
         key = actor_key(resolve_references(detection.actors, narrative))
-        same_actor = narrative.last_actor_time(key)
+        same_actor = narrative.last_actor_time(key, paragraph)
         if same_actor is not None:
             return _as_context(same_actor[0]), same_actor[1], True
         reference = narrative.reference
@@ -539,11 +551,13 @@ def _context_time(
         point = narrative.point_reference
         if point is not None and (
             point.from_document
-            or detection.continuation
+            or (detection.continuation and (point.paragraph == paragraph or carries_over(point)))
             or _is_news_day(point, document)
             or (point.explicit and point.paragraph == paragraph - 1 and carries_over(point))
         ):
             return _as_context(point.time), point.reason, True
+        if detection.continuation and point is not None and (published := document_time(document)):
+            return published, None, True  # "[last year. ¶] The company also announced": news
     plan = narrative.last_plan
     if (
         detection.status is EventStatus.planned
@@ -998,7 +1012,7 @@ def continued_speech_time(
         if personal and person:
             return _as_context(time)  # "He said": the person who last acted
     if detection.continuation and key:
-        earlier = narrative.last_actor_time(key)
+        earlier = narrative.last_actor_time(key, paragraph)
         if earlier is not None and earlier[0] is not None:
             return _as_context(earlier[0])  # "Jobs also noted": where Jobs last spoke or acted
     return None
@@ -1321,7 +1335,7 @@ def remember(
             ):
                 # a continuing state ("fighting cancer since 2004") dates nothing that follows,
                 # nor does a plan ("will begin on Friday": not what the actor last did)
-                narrative.add_actor_time(key, event.time, event.reason)
+                narrative.add_actor_time(key, event.time, event.reason, sentence.paragraph)
             first = event.actors[0]
             if first[:1].isupper():  # only names: "they" is not "the move"
                 narrative.last_actor = named_actor(first)
