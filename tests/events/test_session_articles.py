@@ -88,3 +88,12 @@ def test_a_continuation_after_a_background_year_is_the_news_of_the_day() -> None
     events = by_trigger(text, "2026-06-10")
     assert events["delayed"].time.value == "2025"
     assert events["announced"].time.value == "2026-06-10"  # not last year
+
+
+def test_a_court_as_subject_makes_a_verb_of_no_type_a_ruling() -> None:
+    text = "A federal judge on Tuesday blocked the proposed merger of Harvest Foods and Greenleaf."
+    event = by_trigger(text, "2026-07-15")["blocked"]
+    assert (event.type, event.time.value) == ("trial", "2026-07-14")
+    assert event.actors == ["federal judge"]
+    protest = by_trigger("Protesters on Tuesday blocked the road to the court.", "2026-07-15")
+    assert protest["blocked"].type == "other"

@@ -761,6 +761,20 @@ def dated_participle_insertion(sentence: TokenizedSentence, opening: int, closin
     return verb is not None and is_verb_form(verb.lower)  # ", resigned": the main verb
 
 
+def modifies_last_noun(sentence: TokenizedSentence, start: int, index: int) -> bool:
+    """Whether the participle at `index`, after the object of another verb that ends at its
+    `of` phrase, describes the noun of that phrase ("blocked the trial of two Libyans suspected
+    of": the Libyans are suspected), not the whole object."""
+    previous = sentence.lower(start - 1)
+    return (
+        sentence.lower(index + 1) in PREPOSITIONS
+        and previous not in VERBLIKE
+        and previous not in cues().auxiliary_chain
+        and (previous.endswith("ed") or previous in trigger_forms())
+        and any(sentence.lower(p) == "of" for p in range(start, index))
+    )
+
+
 def is_verb_form(word: str) -> bool:
     """Whether a word is a finite verb or an auxiliary: a past form, `said`, `has`, `will`."""
     return (
@@ -774,10 +788,15 @@ def is_verb_form(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def subject_retypings() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """(event type, subject words, types they retype) of the hazard, disease and weapon
-    tables."""
+    """(event type, subject words, types they retype) of the hazard, disease, weapon and
+    court tables."""
     table = cue_table()
-    tables = (table.hazard_subjects, table.disease_subjects, table.weapon_subjects)
+    tables = (
+        table.hazard_subjects,
+        table.disease_subjects,
+        table.weapon_subjects,
+        table.court_subjects,
+    )
     return tuple((t.type, frozenset(t.words), frozenset(t.retyped)) for t in tables)
 
 
@@ -1256,6 +1275,8 @@ def _verb_detection(
     start, end, coordinated = subject_range(sentence, subject_anchor)
     if causative is not None:
         start = max(start, causative + 1)  # "causing the span to collapse": the span
+    if generic and not chain and 0 < start < end and modifies_last_noun(sentence, start, index):
+        start = max(p for p in range(start, end) if sentence.lower(p) == "of") + 1
     if (
         start == end
         and sentence.lower(index - 1) == ","

@@ -182,6 +182,7 @@ class CueTable(_Table):
     hazard_subjects: HazardSubjects
     disease_subjects: HazardSubjects
     weapon_subjects: HazardSubjects
+    court_subjects: HazardSubjects
     abstract_subjects: AbstractSubjects
     complement_verbs: dict[Literal["active", "passive"], list[str]] = Field(
         default_factory=dict,
