@@ -97,3 +97,19 @@ def test_a_court_as_subject_makes_a_verb_of_no_type_a_ruling() -> None:
     assert event.actors == ["federal judge"]
     protest = by_trigger("Protesters on Tuesday blocked the road to the court.", "2026-07-15")
     assert protest["blocked"].type == "other"
+
+
+def test_a_vague_past_reference_dates_its_clause_on_no_day() -> None:
+    text = "He joined the academy in 2013 and scored 40 goals last season."
+    events = by_trigger(text, "2026-08-30")
+    assert events["joined"].time.value == "2013"
+    assert events["scored"].time is None  # not 2013, nor a calendar spring
+    assert "last season" in (events["scored"].reason or "")
+    text = "The club signed him in 2013. He recently scored 40 goals."
+    assert by_trigger(text, "2026-08-30")["scored"].time is None
+
+
+def test_people_from_named_places_are_one_actor() -> None:
+    text = "Negotiators from Israel and Hamas resumed indirect talks in Cairo on Tuesday."
+    event = by_trigger(text, "2026-04-15")["resumed"]
+    assert event.actors == ["Negotiators from Israel and Hamas"]

@@ -739,6 +739,7 @@ def anchor_detections(
     anchored: list[Anchored] = []
     text = item.sentence.text
     dates = SentenceDates(detections, text, expressions)
+    vague_phrases = [item for item in expressions if item[2].value in VAGUE_VALUES]
     for detection in detections:
         governing: Governing | None = governing_expression(
             detection, detections, text, expressions, dates
@@ -749,6 +750,14 @@ def anchor_detections(
             or is_future_for_past(detection, governing, document)
         ):
             governing = None  # "would investigate the genocide ... four years ago": not then
+        vague = vague_reference(detection, text, vague_phrases) if vague_phrases else None
+        if vague is not None and (governing is None or governing.penalty > 0):
+            if not (
+                detection.generic or detection.relative or detection.nominal or detection.speech
+            ):
+                reason = f"told only as '{vague.text}', on no day"  # "scored 40 goals last
+                anchored.append(Anchored(detection, None, reason, None, status))  # season"
+            continue
         if detection.possessed:
             referred = referred_time(detection, governing, narrative, document)
             if referred is not None:
@@ -822,6 +831,34 @@ def anchor_detections(
         if keep:
             anchored.append(Anchored(detection, time, reason, None, status))
     return anchored
+
+
+#: Vague references that place a past or planned clause at no day ("recently", "last season",
+#: "in the coming years"); "now" and "currently" tell a present state.
+VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF"})
+
+
+def vague_reference(
+    detection: Detection, text: str, vague_phrases: list[tuple[int, int, TemporalExpression]]
+) -> TemporalExpression | None:
+    """The vague past or future reference (of `vague_phrases`, the sentence's) inside the
+    clause of a past or planned event ("He recently scored", "scored 40 goals last season"):
+    the clause's own time, which no date of the narrative or of another clause replaces; None
+    without one."""
+    if detection.tense != "past" and detection.status is not EventStatus.planned:
+        return None
+    low = min(detection.subject_start, detection.trigger.start)
+    high = (
+        detection.trigger.end  # "said the machines were removed a few years ago": not the saying
+        if detection.speech
+        else max(detection.anchor_end, detection.object_end, detection.trigger.end)
+    )
+    for start, end, expression in vague_phrases:
+        if (low <= start and end <= high) or (
+            end <= detection.trigger.start and not text[end : detection.trigger.start].strip()
+        ):  # "and recently scored": the adverb right before the verb
+            return expression
+    return None
 
 
 SPEECH_CONTINUATION_SENTENCES = 10

@@ -759,7 +759,7 @@ def after_last_title(tokens: list[Token]) -> list[str]:
 
 
 #: Prepositions after a common head noun that keep the subject phrase whole.
-HEAD_PREPOSITIONS = frozenset({"for", "of", "to"})
+HEAD_PREPOSITIONS = frozenset({"for", "of", "to", "from"})
 
 
 def actors_of(tokens: list[Token]) -> list[str]:
@@ -773,7 +773,7 @@ def actors_of(tokens: list[Token]) -> list[str]:
     if (
         first + 1 < len(content)
         and content[first + 1].lower in HEAD_PREPOSITIONS
-        and names_in(content[first : first + 1]) == []
+        and (names_in(content[first : first + 1]) == [] or is_common_plural(content[first]))
     ):
         phrase = clean_phrase(content)  # "Lawyers for the boy's family", "its sale to Fiat"
         if phrase and len(phrase.split()) <= 7:
@@ -790,6 +790,29 @@ def actors_of(tokens: list[Token]) -> list[str]:
     if not phrase or len(phrase.split()) > 7:
         return names
     return [phrase]
+
+
+def is_common_plural(token: Token) -> bool:
+    """Whether a capitalized word is a plural common noun that opens the sentence
+    ("Negotiators from Israel and Hamas", "Officials from the WHO"), not a name."""
+    word = token.text
+    return word[:1].isupper() and word[1:].islower() and word.endswith(COMMON_PLURAL_ENDINGS)
+
+
+#: Endings of plural common nouns for people ("Negotiators", "Officials", "Lawmakers").
+COMMON_PLURAL_ENDINGS = (
+    "ors",
+    "ers",
+    "als",
+    "ants",
+    "ents",
+    "ists",
+    "ians",
+    "ives",
+    "ees",
+    "ops",
+    "ies",
+)
 
 
 def owned_name(content: list[Token]) -> str | None:
