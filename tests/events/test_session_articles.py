@@ -113,3 +113,18 @@ def test_people_from_named_places_are_one_actor() -> None:
     text = "Negotiators from Israel and Hamas resumed indirect talks in Cairo on Tuesday."
     event = by_trigger(text, "2026-04-15")["resumed"]
     assert event.actors == ["Negotiators from Israel and Hamas"]
+
+
+def test_elected_to_an_office_is_no_choice_to_act() -> None:
+    text = "He was first elected to the Senate in 1982, defeating the incumbent by 5,000 votes."
+    events = by_trigger(text, "2026-01-12")
+    assert (events["elected"].type, events["elected"].time.value) == ("personnel", "1982")
+    assert "votes" not in events  # a noun after a number
+    assert "declined" not in by_trigger("The company declined to comment on Monday.", "2026-01-12")
+
+
+def test_a_clause_after_the_date_is_no_object() -> None:
+    text = "He retired in 2001 and later taught at Georgetown."
+    event = by_trigger(text, "2026-01-12")["retired"]
+    assert event.targets == []
+    assert event.title == "He retires"

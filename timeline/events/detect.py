@@ -151,6 +151,8 @@ class ClauseArguments:
         adverbs = cues().adverbs
         while obj and obj[0].lower in adverbs:
             obj = obj[1:]  # "meet again to discuss"
+        if obj and obj[0].lower in {"and", "but", "or"}:
+            obj = []  # "retired in 2001 and later taught": the next clause, no object
         antecedent = relative_antecedent(sentence, self.subject_start)
         if antecedent and (not obj or obj[0].lower in PREPOSITIONS):
             obj = antecedent + obj  # "the law, which Beijing imposed on the city": the law
@@ -642,8 +644,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True
     if previous in QUANTIFIERS or (previous.endswith("ing") and previous.isalpha()):
         return True  # "all states", "processing claims from": a plural noun
-    if previous in forms or previous in VERBLIKE or previous.endswith("ed") or previous.isdigit():
-        return True
+    if previous in forms or previous in VERBLIKE or previous.endswith("ed") or is_number(previous):
+        return True  # "by fewer than 5,000 votes"
     if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
         return True
     if sentence.tokens[index - 1].text.islower() and sentence.lower(index - 2) in NEW_WORDS:
@@ -1090,6 +1092,30 @@ def _status_and_tense(
     return EventStatus.occurred, "past", False, False, False
 
 
+def is_number(word: str) -> bool:
+    """Whether a word is a number written in digits ("12", "5,000", "2.5")."""
+    return word.replace(",", "").replace(".", "").isdigit()
+
+
+def to_noun_phrase(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the words from `index`, after a `to`, are a noun phrase, not a verb: a
+    determiner, a name, a number or an office ("elected to the Senate", "to a third term",
+    "elected to parliament")."""
+    if index >= len(sentence.tokens):
+        return False
+    token = sentence.tokens[index]
+    return (
+        token.lower in cues().determiners
+        or token.is_capitalized
+        or token.text[:1].isdigit()
+        or token.lower in OFFICE_NOUNS
+    )
+
+
+#: Offices and bodies one is elected or appointed to, written without a determiner.
+OFFICE_NOUNS = frozenset({"office", "parliament", "congress", "power"})
+
+
 def infinitive_with_object(sentence: TokenizedSentence, index: int) -> bool:
     """Whether the words from `index` (after a `to`) are a verb and the start of its object
     ("sued to stop the deal", "moved to block Apple"), not a noun ("sentenced to life in
@@ -1165,8 +1191,10 @@ def _verb_detection(
     if sentence.is_quoted(index) or index in sentence.blocked:
         return None
     next_index = index + 1
-    if f"{token.lower} {sentence.lower(next_index)}" in c.failure:
-        return None
+    if f"{token.lower} {sentence.lower(next_index)}" in c.failure and not to_noun_phrase(
+        sentence, next_index + 1
+    ):
+        return None  # "declined to comment"; not "was elected to the Senate"
     particle = ""
     if row.particles:
         particle_index = _particle_index(sentence, next_index, row.particles)
