@@ -128,3 +128,9 @@ def test_a_clause_after_the_date_is_no_object() -> None:
     event = by_trigger(text, "2026-01-12")["retired"]
     assert event.targets == []
     assert event.title == "He retires"
+
+
+def test_a_hyphenated_adjective_in_ed_opens_no_reported_clause() -> None:
+    text = "Microsoft reported a better-than-expected rise in quarterly profit on Wednesday."
+    event = by_trigger(text, "2026-10-29")["reported"]
+    assert (event.time.value, event.actors) == ("2026-10-28", ["Microsoft"])

@@ -1180,6 +1180,7 @@ def has_finite_verb(sentence: TokenizedSentence, begin: int, end: int) -> bool:
     the company would cut"), not a noun phrase ("reported infections in dairy cattle")."""
     finite = finite_words()
     irregular = generic_table().irregular_pasts
+    hyphen_prefixes = generic_table().hyphen_verb_prefixes
     forms = trigger_forms()
     for index in range(begin, min(end, len(sentence.tokens))):
         lower = sentence.lower(index)
@@ -1189,7 +1190,12 @@ def has_finite_verb(sentence: TokenizedSentence, begin: int, end: int) -> bool:
             sentence, index
         ):
             return True  # "said the company plans", not "said the sanctions"
-        if lower.endswith("ed") and len(lower) > 4 and index not in sentence.blocked:
+        if (
+            lower.endswith("ed")
+            and len(lower) > 4
+            and index not in sentence.blocked
+            and ("-" not in lower or lower.split("-", 1)[0] in hyphen_prefixes)
+        ):  # not "a better-than-expected rise", "state-owned": adjectives
             return True
     return False
 

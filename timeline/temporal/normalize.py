@@ -91,13 +91,14 @@ def _sentence_before(context: Context, words: int) -> str:
 def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
     """Any of `words` (or a word ending in `suffix`) as a whole word, case-insensitively, and
     not as part of a hyphenated compound ("lower-than-expected earnings" is no plan) nor as a
-    possessive ("this year's third quarter" is a quarter, not the year)."""
+    possessive ("this year's third quarter" is a quarter, not the year), nor after "than" or
+    "as" ("fell more than expected", "as planned": a comparison)."""
     words_with_letters = [word for word in words if word[:1].isalnum()]
     pieces = [([re.escape(char) for char in word.lower()], r"\b") for word in words_with_letters]
     alternatives = [trie_regex(pieces)]
     if suffix:
         alternatives.append(rf"(?-i:[a-z]+{re.escape(suffix)})\b")  # "United" is no verb
-    pattern = rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?!-\w)(?!['’]s\b)"
+    pattern = rf"(?<![\w'-])(?<!\bthan\s)(?<!\bas\s)(?:{'|'.join(alternatives)})(?!-\w)(?!['’]s\b)"
     others = [re.escape(word) + r"\b" for word in words if not word[:1].isalnum()]
     return re.compile("|".join([pattern, *others]), re.IGNORECASE)
 
