@@ -134,3 +134,18 @@ def test_a_hyphenated_adjective_in_ed_opens_no_reported_clause() -> None:
     text = "Microsoft reported a better-than-expected rise in quarterly profit on Wednesday."
     event = by_trigger(text, "2026-10-29")["reported"]
     assert (event.time.value, event.actors) == ("2026-10-28", ["Microsoft"])
+
+
+def test_a_plan_reported_in_a_dated_statement_takes_neither_date() -> None:
+    text = (
+        "Microsoft reported higher profit on Wednesday.\n\n"
+        "In July, the company announced it would cut about 9,000 jobs.\n\n"
+        "The company said on Wednesday it would close two offices."
+    )
+    events = by_trigger(text, "2026-10-29")
+    assert events["announced"].time.value == "2026-07"
+    assert "cut" not in events  # not today's plan, nor July's
+    assert events["said"].time.value == "2026-10-28"
+    assert "close" not in events  # not next Wednesday: the Wednesday is the saying's
+    planned = by_trigger("The company said it would cut 9,000 jobs next year.", "2026-10-29")
+    assert planned["cut"].time.value == "2027"

@@ -750,6 +750,21 @@ def anchor_detections(
             or is_future_for_past(detection, governing, document)
         ):
             governing = None  # "would investigate the genocide ... four years ago": not then
+        reporter = reporting_before(detection, anchored)
+        if (
+            governing is not None
+            and reporter is not None
+            and detection.status is EventStatus.planned
+            and governing.expression.start - item.sentence.start < detection.subject_start
+        ):
+            governing = None  # "said on Wednesday it would cut": the saying's Wednesday
+        if (
+            governing is None
+            and reporter is not None
+            and detection.status is EventStatus.planned
+            and told_before_publication(reporter, document)
+        ):
+            continue  # "In July, the company announced it would cut jobs": the July statement
         vague = vague_reference(detection, text, vague_phrases) if vague_phrases else None
         if vague is not None and (governing is None or governing.penalty > 0):
             if not (
@@ -831,6 +846,34 @@ def anchor_detections(
         if keep:
             anchored.append(Anchored(detection, time, reason, None, status))
     return anchored
+
+
+def reporting_before(detection: Detection, anchored: list[Anchored]) -> Anchored | None:
+    """The reporting verb, anchored just before in the sentence, whose reported clause holds
+    the detection ("announced it would cut": the announcement), if any."""
+    if not anchored:
+        return None
+    last = anchored[-1]
+    reporter = last.detection
+    if (
+        reporter.type in REPORTING_TYPES
+        and reporter.trigger.end <= detection.subject_start
+        and reporter.tense == "past"
+    ):
+        return last
+    return None
+
+
+def told_before_publication(reporter: Anchored, document: Document) -> bool:
+    """Whether a reporting verb has a date of its own before the publication date ("In July,
+    the company announced"): what it reported was news then, not today."""
+    published = document.published.earliest
+    return (
+        reporter.governing is not None
+        and reporter.time is not None
+        and published is not None
+        and reporter.time.latest < published
+    )
 
 
 #: Vague references that place a past or planned clause at no day ("recently", "last season",
