@@ -149,3 +149,11 @@ def test_a_plan_reported_in_a_dated_statement_takes_neither_date() -> None:
     assert "close" not in events  # not next Wednesday: the Wednesday is the saying's
     planned = by_trigger("The company said it would cut 9,000 jobs next year.", "2026-10-29")
     assert planned["cut"].time.value == "2027"
+
+
+def test_an_offset_from_a_date_reaches_past_an_attribution() -> None:
+    text = (
+        "Negotiators resumed indirect talks in Cairo on Tuesday, Egyptian officials said, "
+        "a day after Israeli airstrikes killed at least 30 people in southern Gaza."
+    )
+    assert by_trigger(text, "2026-04-15")["killed"].time.value == "2026-04-13"

@@ -907,7 +907,9 @@ def vague_reference(
 SPEECH_CONTINUATION_SENTENCES = 10
 #: The comma between a date and the duration counted from it, and the word after the
 #: duration that makes it an offset opening a clause ("Oct. 8, 2023, [a day] after Hamas").
-DATE_THEN_DURATION = re.compile(r"\s*,\s*\Z")
+DATE_THEN_DURATION = re.compile(
+    r"\s*,\s*(?:[A-Z][^,;]{0,60}?\s(?:said|says|reported|announced|told\s+\w+)\s*,\s*)?\Z"
+)  # "on Tuesday, [Egyptian officials said,] a day after"
 OFFSET_DIRECTION_BEFORE = re.compile(r"\s+(?P<direction>after|before)\s+\Z", re.IGNORECASE)
 #: Days in a counted duration's unit, for the units an offset clause counts in.
 OFFSET_UNIT_DAYS = {"D": 1, "W": 7}
