@@ -157,3 +157,23 @@ def test_an_offset_from_a_date_reaches_past_an_attribution() -> None:
         "a day after Israeli airstrikes killed at least 30 people in southern Gaza."
     )
     assert by_trigger(text, "2026-04-15")["killed"].time.value == "2026-04-13"
+
+
+def test_a_fiscal_quarter_told_with_its_last_day_is_the_calendar_quarter() -> None:
+    text = "Net income rose to $27.7 billion in the fiscal first quarter, which ended Sept. 30."
+    assert by_trigger(text, "2026-10-29")["rose"].time.value == "2026-Q3"
+    text = "For the quarter ended Sept. 30, Delta posted net income of $133.1 million."
+    event = by_trigger(text, "1989-10-27")["posted"]
+    assert (event.time.value, event.time.earliest.isoformat()) == ("1989-Q3", "1989-07-01")
+    assert "ended" not in by_trigger("The second quarter ended Oct. 31, 1988.", "1989-11-02")
+
+
+def test_the_same_quarter_a_year_ago_dates_no_later_news() -> None:
+    text = (
+        "Columbia said its third-quarter loss widened on Thursday.\n\n"
+        "For the quarter a year ago, Columbia reported earnings of $16.3 million. "
+        "Columbia announced the results after the close of the stock market."
+    )
+    events = by_trigger(text, "1989-10-27")
+    assert events["reported"].time.value == "1988-Q3"
+    assert events["announced"].time.value != "1988-Q3"

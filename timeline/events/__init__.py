@@ -792,6 +792,7 @@ def anchor_detections(
             if not governing.since:  # "in March and June": the event at both times
                 expressions_here += dates.coordinated_with(governing.expression)
             for occurrence, expression in enumerate(expressions_here):
+                expression = calendar_quarter(expression, text, expressions)
                 item_governed = governed(
                     detection, expression, governing.since, status, document, occurrence
                 )
@@ -846,6 +847,51 @@ def anchor_detections(
         if keep:
             anchored.append(Anchored(detection, time, reason, None, status))
     return anchored
+
+
+#: What joins a quarter to the day it ended ("the fiscal first quarter, which ended Sept. 30").
+QUARTER_ENDED = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:ended|ending)\s+\Z")
+#: How many days before a calendar quarter's end a fiscal quarter may end and still be it
+#: (52/53-week years end on the last Saturday or so: "the quarter ended Sept. 29").
+QUARTER_END_SLACK_DAYS = 7
+
+
+def is_year_ago_period(expression: TemporalExpression | None) -> bool:
+    """Whether a date phrase is the same period a year before ("For the quarter a year ago,
+    Columbia reported"): a point of comparison that dates none of the news after it."""
+    return expression is not None and expression.rule.startswith("year_ago")
+
+
+def calendar_quarter(
+    expression: TemporalExpression,
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+) -> TemporalExpression:
+    """A fiscal quarter named by its number but told with the day it ended ("in the fiscal
+    first quarter, which ended Sept. 30"): the calendar quarter it covers (2026-Q3), else
+    the expression itself."""
+    if expression.granularity is not Granularity.quarter:
+        return expression
+    following = itertools.dropwhile(lambda item: item[2] is not expression, expressions)
+    own = next(following, None)
+    after = next(following, None)
+    if own is None or after is None or after[2].granularity is not Granularity.day:
+        return expression
+    if after[2].earliest is None or not QUARTER_ENDED.match(text, own[1], after[0]):
+        return expression
+    day = after[2].earliest
+    quarter = (day.month - 1) // 3 + 1
+    last_month = quarter * 3
+    quarter_end = dt.date(day.year + last_month // 12, last_month % 12 + 1, 1) - dt.timedelta(1)
+    if (quarter_end - day).days > QUARTER_END_SLACK_DAYS:
+        return expression  # "the quarter ended Aug. 26": three months of no calendar quarter
+    return expression.model_copy(
+        update={
+            "value": f"{day.year}-Q{quarter}",
+            "earliest": dt.date(day.year, last_month - 2, 1),
+            "latest": quarter_end,
+        }
+    )
 
 
 def reporting_before(detection: Detection, anchored: list[Anchored]) -> Anchored | None:
@@ -1208,6 +1254,8 @@ def update_reference(
         for a in anchored
         if not a.detection.possessed and not (background and a.detection.relative)
     ]  # "its launch" looks back
+    if anchored and all(is_year_ago_period(a.governing) for a in anchored):
+        return  # "For the quarter a year ago, Columbia reported": a comparison, not the story
     main = next(
         (a for a in anchored if a.time is not None and a.status is not EventStatus.planned), None
     )  # a plan beside what happened ("said he will begin on Friday") moves nothing either
@@ -1510,7 +1558,7 @@ def extract_events(
         background = frozenset(
             event.id
             for event, item_anchored in zip(built, anchored, strict=True)
-            if item_anchored.detection.relative
+            if item_anchored.detection.relative or is_year_ago_period(item_anchored.governing)
         )
         remember(narrative, sentence, built, background)
     return events

@@ -165,6 +165,8 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
     if follows_object_participle(text, start):
         return True  # "breaking a record set in 1945": when the record was set
+    if PERIOD_ENDED_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "for the quarter ended Sept. 30": the period's last day, not the event's
     if DECLARING_VERB_BEFORE.search(text, max(0, start - 14), start) and ARTICLE_AFTER.match(
         text, end
     ):
@@ -456,11 +458,11 @@ SENTENCE_END = re.compile(r"\s*[.!?]?[\"”’']?\s*\Z")
 COMPARISON_WORDS = re.compile(r"\b(?:from|compared|versus|than|against)\b", re.IGNORECASE)
 
 
-#: The last comparison word before a date and what follows it ("from $680 million "); not
-#: the `than` of an amount ("for more than four hours").
+#: The last comparison word before a date and what follows it ("from $680 million ", "below
+#: the year-earlier"); not the `than` of an amount ("for more than four hours").
 LAST_COMPARISON = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\b"
-    r"(?P<rest>(?:(?!\b(?:from|compared|versus|than)\b).)*)\Z",
+    r"\b(?:from|compared\s+(?:with|to)|versus|below|above|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\b"
+    r"(?P<rest>(?:(?!\b(?:from|compared|versus|below|above|than)\b).)*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
 #: A preposition ending the words between a comparison and a date: the date's own.
@@ -490,9 +492,13 @@ def is_compared_date(text: str, trigger_end: int, start: int, date_starts: list[
     rest = COMPARED_REST_END.sub("", found["rest"])  # the date's own "in"
     if COMPARED_REST_BREAK.search(rest):
         return False
-    if rest.strip():
+    if rest.strip() and rest.strip().lower() not in COMPARED_DETERMINERS:
         return bool(AMOUNT.search(rest))
-    return bool(COMPARISON_DATE.search(text, start, start + 40))
+    return bool(COMPARISON_DATE.search(text, start, start + 40))  # "below the year-earlier"
+
+
+#: Determiners between a comparison word and its date ("below the year-earlier $4.5 million").
+COMPARED_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her"})
 
 
 def is_final_adjunct(text: str, trigger_end: int, start: int, end: int) -> bool:
@@ -647,8 +653,14 @@ def opens_clause_of(text: str, start: int, end: int, subject_start: int) -> bool
 
 OPENING_WORDS = re.compile(
     r"\A(?:[A-Z][A-Z .]+\s[–—-]\s)?(?:(?:in|on|at|during|by|since|after|before|early|late|last|"
-    r"earlier|later|this|next|until)\b[^,;:]{0,60})?\Z",
+    r"earlier|later|this|next|until|for)\b[^,;:]{0,60})?\Z",
     re.IGNORECASE,
+)
+#: A quarter and the word telling its last day ("the quarter ended", "the fourth quarter,
+#: which ended"): the day after it bounds the quarter, a date of its own, not the event's
+#: ("the year ended Sept. 30" is a duration: its last day is the only date there is).
+PERIOD_ENDED_BEFORE = re.compile(
+    r"\bquarter\s*,?\s+(?:which\s+|that\s+)?(?:ended|ending|ends)\s+\Z", re.IGNORECASE
 )
 
 

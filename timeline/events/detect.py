@@ -1644,6 +1644,8 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         return _opening_participle(sentence)
     if not token.text.islower() or lower in _stative():
         return None
+    if lower in PERIOD_END_VERBS and sentence.lower(index - 1) in PERIOD_NOUNS:
+        return None  # "the second quarter ended Oct. 31": a period's bound, not an event
     chain_start, chain = auxiliary_chain(sentence, index)
     if _is_perfect_progressive(lower, chain):
         return _generic_progressive(sentence, index)
@@ -1671,6 +1673,11 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
         if _later_finite_verb(sentence, index):
             return None  # "A report published in 2004 was wrong": a reduced relative
     return _verb_detection(sentence, index, _generic_past_row(lower), "past", generic=True)
+
+
+#: Verbs that tell where a reporting period ends, and the periods they follow.
+PERIOD_END_VERBS = frozenset({"ended", "ending", "ends"})
+PERIOD_NOUNS = frozenset({"quarter", "year", "period", "months", "half", "weeks", "term"})
 
 
 @lru_cache(maxsize=1)
