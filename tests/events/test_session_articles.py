@@ -177,3 +177,28 @@ def test_the_same_quarter_a_year_ago_dates_no_later_news() -> None:
     events = by_trigger(text, "1989-10-27")
     assert events["reported"].time.value == "1988-Q3"
     assert events["announced"].time.value != "1988-Q3"
+
+
+def test_reaching_an_agreement_is_one_and_reaching_none_is_not() -> None:
+    text = "Boeing has reached an agreement with the Justice Department to avoid a trial."
+    event = by_trigger(text, "2026-05-20")["reached"]
+    assert (event.type, event.actors) == ("agree", ["Boeing"])
+    text = "Di Giorgio said it is continuing talks but has reached no agreement on any deals."
+    assert "reached" not in by_trigger(text, "1989-10-27")
+
+
+def test_a_trailing_attribution_does_not_make_a_plan_past() -> None:
+    text = (
+        "Spotify will raise the price of its premium plan in the United States to $12.99 "
+        "a month starting in October, the company said on Monday."
+    )
+    event = by_trigger(text, "2026-09-15")["raise"]
+    assert (event.status, event.time.value) == (EventStatus.planned, "2026-10")
+
+
+def test_a_headline_passive_before_ahead_and_an_ordered_complement() -> None:
+    events = by_trigger("Opposition leader jailed ahead of vote", "2026-03-30")
+    assert (events["jailed"].actors, events["jailed"].targets) == ([], ["Opposition leader"])
+    text = "A Turkish court on Sunday ordered Istanbul Mayor Ekrem Imamoglu jailed pending trial."
+    jailed = by_trigger(text, "2026-03-30")["jailed"]
+    assert (jailed.time.value, jailed.targets) == ("2026-03-29", ["Ekrem Imamoglu"])

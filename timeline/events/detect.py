@@ -1082,7 +1082,11 @@ def _status_and_tense(
     if (
         transitive
         and row.type in OBJECT_TAKING_TYPES
-        and (following in PREPOSITIONS or after >= len(sentence.tokens))
+        and (
+            following in PREPOSITIONS
+            or following in ADVERBIAL_OPENERS
+            or after >= len(sentence.tokens)
+        )
         and subject_end is not None
         and subject_end.lower not in c.pronouns
         and not in_relative_clause(sentence, chain_start)  # "which Beijing imposed on the city"
@@ -1217,6 +1221,8 @@ def _verb_detection(
         return None  # "a statement released Monday", "the sanctions imposed by Ottawa"
     chain_start, chain = auxiliary_chain(sentence, index)
     if row.object_required:
+        if sentence.lower(next_index) == "no":
+            return None  # "has reached no agreement": none was reached
         object_type, cue_index = _object_type(row, sentence, next_index)
         if object_type is None and kind in {"past", "participle"} and cues().be_forms & set(chain):
             object_type, cue_index = _subject_object_type(row, sentence, chain_start)
@@ -1329,12 +1335,11 @@ def _verb_detection(
             start, end = sentence_subject(sentence)
     if (
         not chain
-        and not passive
         and not participial
         and not row.intransitive
         and _is_participle(row, token.lower)
         and _ends_without_object(sentence, next_index)
-    ):
+    ):  # passive already when a headline's participle ends its clause ("X jailed pending")
         complement = _complement_subject(sentence, (start, end), index)
         if complement is not None:  # "Police found the man stabbed": the man was stabbed
             start, end = complement
@@ -2204,7 +2209,18 @@ def _ends_without_object(sentence: TokenizedSentence, index: int) -> bool:
     if index >= len(sentence.tokens) or index in sentence.blocked:
         return True
     word = sentence.tokens[index]
-    return word.lower in PREPOSITIONS or (not word.text.isalnum() and word.text != "$")
+    return (
+        word.lower in PREPOSITIONS
+        or word.lower in ADVERBIAL_OPENERS
+        or (not word.text.isalnum() and word.text != "$")
+    )
+
+
+#: Words that join or open clauses: no complement's noun phrase holds one.
+CLAUSE_JOINERS = frozenset({"that", "and", "but", "or", "which", "who"})
+#: Words that open an adverbial after a verb as a preposition does ("jailed ahead of the vote",
+#: "ordered him jailed pending trial").
+ADVERBIAL_OPENERS = frozenset({"ahead", "pending"})
 
 
 def _complement_subject(
@@ -2215,13 +2231,24 @@ def _complement_subject(
     man stabbed" (the man was stabbed; not the man's act), "He was found murdered" (He, the
     subject of "was found"); else None."""
     start, end = subject
+    verbs = cue_table().complement_verbs
+    active = verbs.get("active", ())
     verb = (start if end > start else index) - 1
+    if end > start:
+        if verb >= 0 and sentence.tokens[verb].lower in active:
+            return start, end
+        inside = [p for p in range(start, index - 1) if sentence.lower(p) in active]
+        if not inside or any(
+            sentence.tokens[p].text in CLAUSE_PUNCTUATION
+            or sentence.lower(p) in CLAUSE_JOINERS
+            or p in sentence.blocked
+            for p in range(inside[-1] + 1, index)
+        ):
+            return None  # only a plain noun phrase between: "had ruled that Elian ... set"
+        return inside[-1] + 1, index  # "A court ordered Imamoglu jailed"
     if verb < 0:
         return None
     word = sentence.tokens[verb].lower
-    verbs = cue_table().complement_verbs
-    if end > start:
-        return (start, end) if word in verbs.get("active", ()) else None
     if word not in verbs.get("passive", ()):
         return None
     verb_start, verb_chain = auxiliary_chain(sentence, verb)

@@ -189,12 +189,20 @@ def _tense_after(after: str) -> str | None:
     a match are too loose to count."""
     if WILL_RIGHT_AFTER.match(after):
         return "future"
+    if ATTRIBUTION_AFTER.match(after):
+        return None  # "... starting in October, the company said": the saying's tense
     patterns = tense_patterns()
     if patterns["past"].search(after) and not patterns["passive"].search(after):
         return "past"
     return None
 
 
+#: A trailing attribution after a date phrase (", the company said", ", officials told
+#: reporters"): its verb is another clause's, telling nothing of the date's tense.
+ATTRIBUTION_AFTER = re.compile(
+    r",\s*(?:[\w.'’-]+\s+){1,3}(?:said|says|reported|reports|announced|told|added)\b",
+    re.IGNORECASE,
+)
 #: `will` as the first or second word after a date phrase, not after a conjunction ("left
 #: rates unchanged on Tuesday and will meet again": another predicate's future).
 WILL_RIGHT_AFTER = re.compile(r",?\s*(?:(?!(?:and|but|or)\b)[a-z]+\s+)?will\b", re.IGNORECASE)
