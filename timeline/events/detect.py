@@ -652,6 +652,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True  # "announced new export rules"
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
+    if following in generic_table().irregular_pasts and following not in c.determiners:
+        return True  # "Flash floods tore through", "protests broke out"
     if following == "of":
         return True  # "such as reports of issues", "claims of harm": a noun with its complement
     next_token = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
