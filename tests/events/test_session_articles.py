@@ -202,3 +202,27 @@ def test_a_headline_passive_before_ahead_and_an_ordered_complement() -> None:
     text = "A Turkish court on Sunday ordered Istanbul Mayor Ekrem Imamoglu jailed pending trial."
     jailed = by_trigger(text, "2026-03-30")["jailed"]
     assert (jailed.time.value, jailed.targets) == ("2026-03-29", ["Ekrem Imamoglu"])
+
+
+def test_a_holiday_weekend_dates_what_happened_over_it() -> None:
+    text = (
+        "Flash floods tore through central Texas over the Fourth of July weekend, killing at "
+        "least 80 people, officials said on Monday."
+    )
+    events = by_trigger(text, "2026-07-08")
+    assert events["tore"].time.value == "2026-W27-WE"
+    assert events["tore"].actors == ["Flash floods"]  # not "floods" as a verb
+    assert events["said"].time.value == "2026-07-06"
+
+
+def test_naming_someone_as_a_post_after_an_appositive() -> None:
+    text = (
+        "Pope Francis on Monday named Cardinal Robert McElroy, the bishop of San Diego, as "
+        "the new archbishop of Washington."
+    )
+    event = by_trigger(text, "2026-02-02")["named"]
+    assert (event.type, event.time.value, event.actors) == (
+        "personnel",
+        "2026-02-02",
+        ["Pope Francis"],
+    )

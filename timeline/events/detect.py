@@ -601,7 +601,13 @@ def _object_type(
         if token.text == "." and not ends_sentence(sentence, position):
             position += 1
             continue
-        if token.text in {",", ";", ":", "–", "—", "."}:
+        if token.text == ",":
+            resumed = appositive_as(sentence, position)
+            if resumed is None:
+                break
+            position = resumed  # "named X, the bishop of San Diego, as the new archbishop"
+            continue
+        if token.text in {";", ":", "–", "—", "."}:
             break
         key = object_key_at(row, sentence, position)
         if key is not None:
@@ -611,6 +617,21 @@ def _object_type(
     return None, None
 
 
+def appositive_as(sentence: TokenizedSentence, comma: int) -> int | None:
+    """Where the object goes on after an appositive opened by the comma at `comma`: the `as`
+    after its closing comma ("named Robert McElroy, the bishop of San Diego, as the new
+    archbishop"), None when no such `as` follows within a few words."""
+    for position in range(comma + 1, min(comma + APPOSITIVE_WINDOW, len(sentence.tokens) - 1)):
+        text = sentence.tokens[position].text
+        if text in CLAUSE_END and text != ",":
+            return None
+        if text == "," and position > comma + 1:
+            return position + 1 if sentence.lower(position + 1) == "as" else None
+    return None
+
+
+#: How many words an appositive may hold before the object goes on.
+APPOSITIVE_WINDOW = 10
 #: How many words before a passive's auxiliaries its subject's head may stand.
 PASSIVE_SUBJECT_WINDOW = 7
 

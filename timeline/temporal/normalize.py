@@ -18,7 +18,7 @@ from dateutil.easter import easter
 
 from timeline.models import Granularity, PartialDate, TimexType
 from timeline.temporal import calendar as cal
-from timeline.temporal.rules import load_lexicon, lookup, table_key, trie_regex
+from timeline.temporal.rules import load_lexicon, lookup, table_index, table_key, trie_regex
 
 Groups = Mapping[str, str]
 
@@ -1171,6 +1171,24 @@ def floating_holiday(groups: Groups, params: Mapping[str, Any], context: Context
     return _dated(cal.day_date(holiday_day(spec, year)), anchor)
 
 
+def holiday_weekend(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution:
+    """The weekend of a holiday ("the Fourth of July weekend", "Memorial Day weekend"): the
+    Saturday and Sunday nearest the holiday (before a Monday holiday, after a Friday one)."""
+    fixed = table_key(groups["holiday"]) in table_index()["holiday"]
+    resolution = (holiday if fixed else floating_holiday)(groups, params, context)
+    date = resolution.date
+    if date is None or date.year is None or date.month is None or date.day is None:
+        return Resolution(value="XXXX-WXX-WE", anchor=resolution.anchor)
+    day = dt.date(date.year, date.month, date.day)
+    saturday = day + dt.timedelta(days=NEAREST_SATURDAY[day.weekday()])
+    week = cal.week_date(saturday)
+    return Resolution(value=f"{week.timex_value()}-WE", date=week, anchor=resolution.anchor)
+
+
+#: Days from each weekday (Monday 0) to the Saturday of its nearest weekend.
+NEAREST_SATURDAY = {0: -2, 1: -3, 2: 3, 3: 2, 4: 1, 5: 0, 6: -1}
+
+
 def weekday_of_month(
     groups: Groups, params: Mapping[str, Any], context: Context
 ) -> Resolution | None:
@@ -1232,5 +1250,6 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_words": year_words,
     "around_previous": around_previous,
     "floating_holiday": floating_holiday,
+    "holiday_weekend": holiday_weekend,
     "weekday_of_month": weekday_of_month,
 }
