@@ -115,6 +115,11 @@ class MergeTables(_Model):
     titles: list[str]
     company_suffixes: list[str]
     generic_name_words: list[str]
+    measure_words: list[str] = Field(
+        default_factory=list,
+        description="Heads of what is measured of a participant ('Shares of Spotify', 'Apple's "
+        "revenue'): such a name is not the participant itself.",
+    )
     pronouns: list[str]
     conjunctions: list[str]
     stopwords: list[str]
@@ -179,6 +184,17 @@ def generic_name_words() -> frozenset[str]:
     return frozenset(merge_tables().generic_name_words)
 
 
+def is_measure(words: tuple[str, ...]) -> bool:
+    """Whether a name is a measure of a participant ("shares of spotify", "apple revenue")."""
+    return not measure_words().isdisjoint(words)
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """The `measure_words` of `merge.json`."""
+    return frozenset(merge_tables().measure_words)
+
+
 def is_pronoun(words: tuple[str, ...]) -> bool:
     """Whether a "name" is only a pronoun ("he", "they"): it names nobody by itself."""
     return len(words) == 1 and words[0] in merge_tables().pronouns
@@ -200,6 +216,8 @@ def names_match(a: str, b: str, same_document: bool = True) -> bool:
         return same_document and words_a == words_b
     if words_a == words_b:
         return True
+    if is_measure(words_a) != is_measure(words_b):
+        return False  # "Shares of Spotify" rising is not Spotify raising its prices
     shorter, longer = sorted((words_a, words_b), key=len)
     return set(shorter) <= set(longer) and shorter[-1] == longer[-1]
 
@@ -651,6 +669,8 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         return False
     if participants_conflict(first, second) or roles_reversed(first, second):
         return False
+    if same_document and coordinated_in_one_sentence(first.event, second.event):
+        return False
     similar_trigger = triggers_similar(first, second)
     similar_words = words_similar(first, second)
     if (
@@ -680,6 +700,46 @@ def same_event(a: Event | EventFacts, b: Event | EventFacts) -> bool:
         both_dated = a_time is not None and b_time is not None
         return both_dated and same_interval(a_time, b_time) and similar_trigger and similar_words
     return same_document and similar_trigger
+
+
+def coordinated_in_one_sentence(a: Event, b: Event) -> bool:
+    """Whether the two events are finite verbs joined by `and`/`but` in one sentence ("signed
+    a disaster declaration on Sunday and said he would visit", "pleaded guilty and testified"):
+    two things done, not one told twice ("attacked Israel, killing 1,200" is one happening, and
+    so is "cut rates in February, when it lowered borrowing costs"; harm told verb by verb is
+    one happening: "killed three soldiers and wounded six")."""
+    if a.type in HARM_TYPES and b.type in HARM_TYPES:
+        return False
+    for first in a.mentions:
+        for second in b.mentions:
+            if (first.document, first.start) != (second.document, second.start):
+                continue
+            if first.trigger is None or second.trigger is None or first.trigger == second.trigger:
+                continue
+            if first.trigger.endswith("ing") or second.trigger.endswith("ing"):
+                continue
+            text = first.text
+            one, other = text.find(first.trigger), text.find(second.trigger)
+            if one < 0 or other < 0:
+                continue
+            low, high = sorted((one, other))
+            between = text[low:high]
+            if (
+                COORDINATED_VERBS.search(between)
+                and not SUBORDINATE_BETWEEN.search(between)
+                and not INFINITIVE_BEFORE.search(text, 0, high)
+            ):
+                return True
+    return False
+
+
+#: Event types of harm, whose coordinated verbs count one happening's victims.
+HARM_TYPES = frozenset({"assault", "disaster", "death", "health"})
+#: `and` or `but` joining two verb phrases, unless a relative or time clause stands between.
+COORDINATED_VERBS = re.compile(r"\b(?:and|but)\b")
+SUBORDINATE_BETWEEN = re.compile(r"\b(?:when|who|which|after|before|as|while)\b")
+#: A `to` right before the later verb: its infinitive, told with the first ("set to begin").
+INFINITIVE_BEFORE = re.compile(r"\bto\s+\Z")
 
 
 #: Time bases of a date phrase of the event's own sentence.

@@ -226,3 +226,30 @@ def test_naming_someone_as_a_post_after_an_appositive() -> None:
         "2026-02-02",
         ["Pope Francis"],
     )
+
+
+def test_verbs_joined_in_one_sentence_are_two_events_unless_they_count_harm() -> None:
+    from timeline.merge import merge_events
+
+    text = (
+        "President Trump signed a federal disaster declaration on Sunday and said he would "
+        "visit the area.\n\n"
+        "Two developers pleaded guilty last year and testified against him.\n\n"
+        "Hezbollah fighters killed three Israeli soldiers on Sunday and wounded six others."
+    )
+    merged = merge_events(events_of(text, "2026-07-08"))
+    triggers = sorted(sorted(m.trigger or "" for m in event.mentions) for event in merged)
+    assert ["signed"] in triggers and ["said"] in triggers
+    assert ["pleaded"] in triggers and ["testified"] in triggers
+    assert ["killed", "wounded"] in triggers
+
+
+def test_a_company_s_shares_are_not_the_company() -> None:
+    from timeline.merge import merge_events
+
+    text = (
+        "Spotify raises prices in U.S. for second time in a year\n\n"
+        "Shares of Spotify rose 3% on Monday."
+    )
+    merged = merge_events(events_of(text, "2026-09-15"))
+    assert len(merged) == 2
