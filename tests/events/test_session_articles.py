@@ -253,3 +253,22 @@ def test_a_company_s_shares_are_not_the_company() -> None:
     )
     merged = merge_events(events_of(text, "2026-09-15"))
     assert len(merged) == 2
+
+
+def test_agreeing_early_on_a_day_to_do_something() -> None:
+    text = (
+        "Negotiators at the climate summit agreed early on Sunday to triple financing for "
+        "developing countries."
+    )
+    event = by_trigger(text, "2026-11-22")["agreed"]
+    assert (event.type, event.time.value, event.actors) == ("agree", "2026-11-22", ["Negotiators"])
+
+
+def test_a_verb_joined_to_a_relative_clause_shares_its_antecedent() -> None:
+    text = (
+        "Prosecutors on Wednesday charged a man with murder in a shooting at a Denver mall that "
+        "killed two people and wounded four over the weekend."
+    )
+    wounded = by_trigger(text, "2026-04-02")["wounded"]
+    assert wounded.actors and "Prosecutors" not in wounded.actors
+    assert wounded.actors[0].startswith("shooting")

@@ -21,6 +21,7 @@ from typing import Literal
 from timeline.events.arguments import (
     CLAUSE_COORDINATORS,
     DATE_INTRODUCERS,
+    DATE_QUALIFIERS,
     actors_of,
     clause_subject,
     clean_phrase,
@@ -1119,6 +1120,59 @@ def _status_and_tense(
     return EventStatus.occurred, "past", False, False, False
 
 
+def coordinated_relative_antecedent(
+    sentence: TokenizedSentence, conjunction: int
+) -> tuple[int, int] | None:
+    """The noun a relative clause stands for when the verb after the `and` at `conjunction`
+    goes on that clause ("a shooting that killed two people and wounded four": the
+    shooting), else None."""
+    for position in range(conjunction - 1, max(0, conjunction - RELATIVE_REACH), -1):
+        token = sentence.tokens[position]
+        if token.text in CLAUSE_END:
+            return None
+        if token.lower in {"that", "which", "who"}:
+            found = subject_antecedent(sentence, position + 1)
+            if found is None or found[1] <= found[0]:
+                return None
+            owner = found[0] - 1
+            if owner > 0 and sentence.lower(owner) in LOCATIVE_PREPOSITIONS:
+                head = owner - 1  # "a shooting at a mall that killed": the shooting killed
+                while (
+                    head > 0
+                    and sentence.lower(head) not in cues().determiners
+                    and (owner - head < 3 and sentence.tokens[head].text.isalpha())
+                ):
+                    head -= 1
+                if sentence.lower(head) in cues().determiners:
+                    return head, found[1]
+            return found
+    return None
+
+
+#: Prepositions of place: the noun phrase before one is what happened there.
+LOCATIVE_PREPOSITIONS = frozenset({"at", "in", "near", "outside", "inside", "on"})
+
+
+#: How many words before an `and` the relative pronoun of its first verb may stand.
+RELATIVE_REACH = 10
+
+
+def relative_that_with_object(sentence: TokenizedSentence, that: int, after: int) -> bool:
+    """Whether the `that` at `that` opens a relative clause whose verb takes an object
+    ("a shooting that killed two people", "the storm that destroyed the town"), not a
+    demonstrative before an adjective ("that damaged car")."""
+    if sentence.lower(that) != "that" or that == 0:
+        return False
+    word = sentence.lower(after)
+    return (
+        word in cues().determiners
+        or word in QUANTIFIERS
+        or word in NUMBER_OPENERS
+        or is_number(word)
+        or word in {"at", "more", "nearly", "about", "dozens", "hundreds", "thousands"}
+    )
+
+
 def is_number(word: str) -> bool:
     """Whether a word is a number written in digits ("12", "5,000", "2.5")."""
     return word.replace(",", "").replace(".", "").isdigit()
@@ -1257,6 +1311,11 @@ def _verb_detection(
         sentence.lower(chain_start - 1) in c.determiners
         and kind in {"past", "participle"}
         and not (c.future & set(chain) and sentence.lower(chain_start - 1) in RELATIVE_WORDS)
+        and not (
+            not chain
+            and row.id != "generic"
+            and relative_that_with_object(sentence, chain_start - 1, next_index)
+        )  # "a shooting that killed two people"
     ):
         return None  # "the recently announced iPhone": an adjective; not "that will be"
     if sentence.lower(index - 1) in c.noun_modifiers and sentence.lower(index - 2) in c.determiners:
@@ -1355,7 +1414,8 @@ def _verb_detection(
         if modal is not None:  # "Saddam said he will begin ... and release": he
             start, end, _ = subject_range(sentence, auxiliary_chain(sentence, modal)[0])
         if modal is None or start == end:
-            start, end = sentence_subject(sentence)
+            relative = coordinated_relative_antecedent(sentence, chain_start - 1)
+            start, end = relative if relative is not None else sentence_subject(sentence)
     if (
         not chain
         and not participial
@@ -2192,6 +2252,14 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
     after a date phrase that a preposition introduces ("agreed on Saturday to a bailout": the
     `to`); -1 for a date phrase introduced by a particle and no particle after it ("agreed on
     Saturday": the `on` is the date's); None when no particle follows ("hit in 1915")."""
+    if sentence.lower(index) in DATE_QUALIFIERS and index + 1 in sentence.blocked:
+        index += 1  # "agreed early on Sunday to": the qualifier of the date phrase
+    elif (
+        sentence.lower(index) in DATE_QUALIFIERS
+        and sentence.lower(index + 1) in DATE_INTRODUCERS
+        and index + 2 in sentence.blocked
+    ):
+        index += 1
     word = sentence.lower(index)
     if word in DATE_INTRODUCERS and index + 1 in sentence.blocked:
         after = index + 1
