@@ -18,8 +18,10 @@ and builds one `Event` per mention. Time comes from, in order:
    undated plan, the date of the plan told just before; for a noun naming an event by its
    possessor (`its launch`), the time of the same verb's last dated event told before.
 
-Anything else (background present tense, undated past tense outside any episode) is not put
-on the timeline. A governing phrase whose year cannot be known yields an undated event with a
+A clause whose only time is a vague reference ("recently scored", "scored 40 goals last
+season") is kept undated with its reason, whatever the narrative's time. Anything else
+(background present tense, undated past tense outside any episode) is not put on the
+timeline. A governing phrase whose year cannot be known yields an undated event with a
 `reason`.
 """
 
@@ -444,10 +446,10 @@ def can_refer(kind: str | None, actor: str | None) -> bool:
     return kind == "group" or (kind == "thing" and not is_plural([actor]))
 
 
-def singular_actors(actors: list[str | None]) -> list[str]:
+def singular_actors(actors: list[str]) -> list[str]:
     """The actors that "it" can stand for: one thing each, not "officials" or "China and
     Russia"."""
-    return [actor for actor in actors if actor and not is_plural([actor])]
+    return [actor for actor in actors if can_refer("thing", actor)]
 
 
 def _sentence_expressions(
@@ -739,7 +741,7 @@ def anchor_detections(
     anchored: list[Anchored] = []
     text = item.sentence.text
     dates = SentenceDates(detections, text, expressions)
-    vague_phrases = [item for item in expressions if item[2].value in VAGUE_VALUES]
+    vague_phrases = [entry for entry in expressions if entry[2].value in VAGUE_VALUES]
     for detection in detections:
         governing: Governing | None = governing_expression(
             detection, detections, text, expressions, dates

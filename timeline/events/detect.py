@@ -2252,14 +2252,14 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
     after a date phrase that a preposition introduces ("agreed on Saturday to a bailout": the
     `to`); -1 for a date phrase introduced by a particle and no particle after it ("agreed on
     Saturday": the `on` is the date's); None when no particle follows ("hit in 1915")."""
-    if sentence.lower(index) in DATE_QUALIFIERS and index + 1 in sentence.blocked:
-        index += 1  # "agreed early on Sunday to": the qualifier of the date phrase
-    elif (
-        sentence.lower(index) in DATE_QUALIFIERS
-        and sentence.lower(index + 1) in DATE_INTRODUCERS
-        and index + 2 in sentence.blocked
-    ):
-        index += 1
+    if sentence.lower(index) in DATE_QUALIFIERS and (
+        index + 1 in sentence.blocked
+        or (sentence.lower(index + 1) in DATE_INTRODUCERS and index + 2 in sentence.blocked)
+    ):  # "agreed early on Sunday to", "agreed late Friday to": the date phrase's qualifier
+        after = index + 1 if index + 1 in sentence.blocked else index + 2
+        while after in sentence.blocked:
+            after += 1
+        return after if sentence.lower(after) in particles else None
     word = sentence.lower(index)
     if word in DATE_INTRODUCERS and index + 1 in sentence.blocked:
         after = index + 1
