@@ -272,3 +272,24 @@ def test_a_verb_joined_to_a_relative_clause_shares_its_antecedent() -> None:
     wounded = by_trigger(text, "2026-04-02")["wounded"]
     assert wounded.actors and "Prosecutors" not in wounded.actors
     assert wounded.actors[0].startswith("shooting")
+
+
+def test_hours_after_a_clause_is_the_same_day() -> None:
+    text = (
+        "Israeli jets struck Hezbollah targets in southern Lebanon on Tuesday, hours after the "
+        "group fired dozens of rockets at northern Israel, the Israeli military said."
+    )
+    events = by_trigger(text, "2026-02-25")
+    assert (events["struck"].type, events["struck"].time.value) == ("assault", "2026-02-24")
+    assert events["fired"].time.value == "2026-02-24"  # not the publication day
+
+
+def test_a_noun_in_s_after_a_plural_noun_and_a_dateline_in_capitals() -> None:
+    text = (
+        "BUENOS AIRES — A court on Tuesday sentenced Cristina Kirchner to six years for fraud "
+        "involving public works contracts in her home province.\n\n"
+        "She was convicted in December 2022."
+    )
+    events = by_trigger(text, "2026-09-09")
+    assert "contracts" not in events
+    assert events["convicted"].targets != ["BUENOS AIRES"]

@@ -347,8 +347,8 @@ def is_person_name(name: str) -> bool:
     """Whether a name is a person's: two or three words, no organisation word or demonym, not a
     gazetteer place."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or name in place_set():
-        return False
+    if not 2 <= len(words) <= 3 or name in place_set() or name.isupper():
+        return False  # "BUENOS AIRES": a dateline in capitals
     if any(word in NOT_IN_PERSON_NAMES for word in words):
         return False  # "Most of Compaq", "Bank of America"
     not_person = organisation_or_demonym_words()
@@ -955,9 +955,17 @@ def vague_reference(
 SPEECH_CONTINUATION_SENTENCES = 10
 #: The comma between a date and the duration counted from it, and the word after the
 #: duration that makes it an offset opening a clause ("Oct. 8, 2023, [a day] after Hamas").
+ATTRIBUTION_BETWEEN = r"(?:[A-Z][^,;]{0,60}?\s(?:said|says|reported|announced|told\s+\w+)\s*,\s*)?"
 DATE_THEN_DURATION = re.compile(
-    r"\s*,\s*(?:[A-Z][^,;]{0,60}?\s(?:said|says|reported|announced|told\s+\w+)\s*,\s*)?\Z"
+    rf"\s*,\s*{ATTRIBUTION_BETWEEN}\Z"
 )  # "on Tuesday, [Egyptian officials said,] a day after"
+#: Hours or minutes after or before a clause, right after a day: that same day ("struck
+#: targets on Tuesday, hours after the group fired rockets").
+SAME_DAY_OFFSET = re.compile(
+    rf"\s*,\s*{ATTRIBUTION_BETWEEN}(?:just\s+|only\s+|a\s+few\s+|several\s+)?"
+    r"(?:hours|minutes)\s+(?:after|before)\s+\Z",
+    re.IGNORECASE,
+)
 OFFSET_DIRECTION_BEFORE = re.compile(r"\s+(?P<direction>after|before)\s+\Z", re.IGNORECASE)
 #: Days in a counted duration's unit, for the units an offset clause counts in.
 OFFSET_UNIT_DAYS = {"D": 1, "W": 7}
@@ -973,6 +981,10 @@ def offset_from_date(
     Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023), else None; the offset is
     the duration the tagger read ("a day": P1D)."""
     subject = min(detection.subject_start, detection.trigger.start)
+    for _, date_end, date in expressions:
+        if date.granularity is Granularity.day and SAME_DAY_OFFSET.match(text, date_end, subject):
+            result = expression_time(date, document, EventStatus.occurred, False)
+            return None if isinstance(result, str) else _as_context(result)
     for (_, date_end, date), (start, end, duration) in itertools.pairwise(expressions):
         direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
         amount = COUNTED_DURATION.match(duration.value) if direction else None

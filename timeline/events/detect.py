@@ -678,6 +678,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True  # "Flash floods tore through", "protests broke out"
     if following == "of":
         return True  # "such as reports of issues", "claims of harm": a noun with its complement
+    if following in PREPOSITIONS and is_plural_modifier(sentence, index - 1):
+        return True  # "fraud involving public works contracts in": no -s verb after a plural
     next_token = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
     gerund_next = next_token is not None and next_token.text.islower() and following.endswith("ing")
     if gerund_next or following in {"--", "–", "—"}:
@@ -1170,6 +1172,25 @@ def relative_that_with_object(sentence: TokenizedSentence, that: int, after: int
         or word in NUMBER_OPENERS
         or is_number(word)
         or word in {"at", "more", "nearly", "about", "dozens", "hundreds", "thousands"}
+    )
+
+
+def is_plural_modifier(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the word at `index` is a lower-case plural noun ("works", "goods"), which no
+    verb in -s can follow as its subject."""
+    token = sentence.tokens[index] if index >= 0 else None
+    if token is None or not token.text.isalpha() or not token.text.islower():
+        return False
+    word = token.lower
+    c = cues()
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in c.auxiliary_chain
+        and word not in c.pronouns
+        and word not in VERBLIKE
+        and word not in trigger_forms()
     )
 
 
