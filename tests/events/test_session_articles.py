@@ -293,3 +293,16 @@ def test_a_noun_in_s_after_a_plural_noun_and_a_dateline_in_capitals() -> None:
     events = by_trigger(text, "2026-09-09")
     assert "contracts" not in events
     assert events["convicted"].targets != ["BUENOS AIRES"]
+
+
+def test_a_party_saying_it_will_appeal_is_the_news_day_s_reaction() -> None:
+    text = (
+        "A federal judge on Tuesday blocked the merger.\n\n"
+        'Harvest Foods said it was "deeply disappointed" and would appeal the decision.\n\n'
+        "Reyes said the ruling surprised him."
+    )
+    events = by_trigger(text, "2026-07-15")
+    said = [e for e in events_of(text, "2026-07-15") if e.mentions[0].trigger == "said"]
+    assert [e.actors for e in said] == [["Harvest Foods"]]  # the lone "said" stays off
+    assert said[0].time.value == "2026-07-15"
+    assert events["blocked"].time.value == "2026-07-14"

@@ -824,6 +824,8 @@ def anchor_detections(
             )
             if time is None and item.lead and is_news_of_the_day(detection):
                 time = document_time(document)  # "the judge has stated that": today's news
+            if time is None and announces_reaction(detection):
+                time = document_time(document)  # "Harvest Foods said it would appeal": today's
             if time is not None:  # "Jobs also said ...": the same speaker, the same occasion
                 anchored.append(Anchored(detection, time, None, None, status))
             continue
@@ -1116,6 +1118,26 @@ def is_news_of_the_day(detection: Detection) -> bool:
 
 
 OPENING_SENTENCES = 5  # headline, dateline and the first body sentences
+
+
+@lru_cache(maxsize=1)
+def reaction_plan_pattern() -> re.Pattern[str]:
+    """`would`/`will` and a verb of `cues.json` reaction_plans ("would appeal")."""
+    verbs = "|".join(re.escape(word) for word in cue_table().reaction_plans)
+    return re.compile(rf"\b(?:would|will|'ll)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
+
+
+def announces_reaction(detection: Detection) -> bool:
+    """Whether an undated past reporting verb tells what its speaker will do in answer to the
+    news ("said it would appeal the decision", "said they would oppose the deal")."""
+    return (
+        detection.tense == "past"
+        and not detection.relative
+        and not detection.background
+        and bool(cue_table().reaction_plans)
+        and reaction_plan_pattern().search(detection.arguments.sentence.text, detection.trigger.end)
+        is not None
+    )  # the whole rest of the sentence: "said it was disappointed and would appeal"
 
 
 def is_present_report(detection: Detection, lead: bool, sentence_number: int) -> bool:

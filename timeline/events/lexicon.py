@@ -202,6 +202,12 @@ class CueTable(_Table):
         "collapsed'): the noun phrase after one is who was told, and a clause's subject follows.",
     )
 
+    reaction_plans: list[str] = Field(
+        default_factory=list,
+        description="Verbs of what a party says it will do in answer to the news ('said it "
+        "would appeal the decision'): an undated report of one is the news day's reaction.",
+    )
+
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""
         for row in self.rows:
