@@ -980,20 +980,24 @@ def offset_from_date(
     document: Document,
 ) -> EventTime | None:
     """The day of an undated clause told as an offset from the day just before it ("began on
-    Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023), else None; the offset is
-    the duration the tagger read ("a day": P1D)."""
+    Oct. 8, 2023, a day after Hamas attacked Israel": Oct. 7, 2023; "on Tuesday, hours after
+    the group fired": Tuesday), else None; the offset is the duration the tagger read ("a
+    day": P1D)."""
     subject = min(detection.subject_start, detection.trigger.start)
-    for _, date_end, date in expressions:
-        if date.granularity is Granularity.day and SAME_DAY_OFFSET.match(text, date_end, subject):
+    for index, (_, date_end, date) in enumerate(expressions):
+        if date.granularity is not Granularity.day:
+            continue
+        if SAME_DAY_OFFSET.match(text, date_end, subject):
             result = expression_time(date, document, EventStatus.occurred, False)
             return None if isinstance(result, str) else _as_context(result)
-    for (_, date_end, date), (start, end, duration) in itertools.pairwise(expressions):
+        if index + 1 == len(expressions):
+            break
+        start, end, duration = expressions[index + 1]
         direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
         amount = COUNTED_DURATION.match(duration.value) if direction else None
         if (
             amount is None
             or amount["unit"] not in OFFSET_UNIT_DAYS
-            or date.granularity is not Granularity.day
             or not DATE_THEN_DURATION.match(text, date_end, start)
         ):
             continue
