@@ -1096,7 +1096,7 @@ def test_an_amount_keeps_at_least() -> None:
         # a date opening the clause after `but` leaves the subject after it
         (
             "The case is open, but on Tuesday a Tokyo court ordered Ghosn to pay damages.",
-            "Tokyo court ordered Ghosn to pay damages",
+            "Tokyo court orders Ghosn to pay damages",
             "2024-03-05",
         ),
         # scores of a match are one object; a year before an occasion noun dates the clause

@@ -23,7 +23,8 @@ from timeline.events.lexicon import (
     top_level_alternatives,
     trigger_table,
 )
-from timeline.events.names import name_from_phrase
+from timeline.events.names import name_from_phrase, principal_names
+from timeline.events.tokens import tokens_of
 from timeline.resources import read_resource_text
 from timeline.temporal import tag
 
@@ -115,6 +116,8 @@ def test_every_row_has_positive_and_negative_examples() -> None:
         tables.company_suffixes,
         tables.places,
         tables.event_names,
+        tables.descriptors,
+        tables.opening_descriptors,
     ):
         assert table.examples
 
@@ -199,6 +202,7 @@ NAME_EXAMPLES = [
         "places",
         "not_name_starts",
         "event_names",
+        "opening_descriptors",
     )
     for example in getattr(name_tables(), table_name).examples
 ]
@@ -214,6 +218,13 @@ def test_an_event_name_is_no_person(example: NameExample) -> None:
 )
 def test_name_examples(table: str, text: str, name: str | None) -> None:
     assert name_from_phrase(text) == name
+
+
+@pytest.mark.parametrize("example", name_tables().descriptors.examples, ids=lambda e: e.text)
+def test_a_descriptor_is_no_part_of_the_name_it_describes(example: NameExample) -> None:
+    """The principal name of a phrase with a descriptor: the described name alone."""
+    found = principal_names(list(tokens_of(example.text)))
+    assert (found[0] if found else None) == example.name
 
 
 GENERIC = [(True, e) for e in generic_table().positive] + [

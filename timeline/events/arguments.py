@@ -21,6 +21,7 @@ from timeline.events.clause import (
     TokenizedSentence,
     cues,
     ends_sentence,
+    object_key,
     singular,
     verb_stops,
 )
@@ -28,6 +29,7 @@ from timeline.events.lexicon import cue_table, generic_table, ontology, trigger_
 from timeline.events.names import (
     PERSON_PARTICLES,
     company_suffixes,
+    descriptor_words,
     names_in,
     principal_names,
     word_sets,
@@ -750,9 +752,26 @@ def outside_parentheses(tokens: list[Token]) -> list[Token]:
 
 
 def after_last_title(tokens: list[Token]) -> list[str]:
-    """Names after the last lower-case title word ("Ministry spokesman Yuri G." -> "Yuri G.")."""
+    """Names after the last lower-case title word ("Ministry spokesman Yuri G." -> "Yuri G."),
+    or after a descriptor right before a name in an uncoordinated phrase ("South Korean firm
+    Samsung" -> "Samsung"; "Apple and its rival Samsung" stays two)."""
     titles = word_sets()[0]
-    positions = [i for i, t in enumerate(tokens) if t.text.islower() and t.lower in titles]
+    descriptors = descriptor_words()
+    coordinated = any(t.lower in {"and", "or", ",", "&"} for t in tokens)
+    positions = [
+        i
+        for i, t in enumerate(tokens)
+        if t.text.islower()
+        and (
+            t.lower in titles
+            or (
+                not coordinated
+                and t.lower in descriptors
+                and i + 1 < len(tokens)
+                and tokens[i + 1].is_capitalized
+            )
+        )
+    ]
     if not positions or positions[-1] == len(tokens) - 1:
         return []
     return names_in(tokens[positions[-1] + 1 :])
@@ -932,13 +951,33 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         if lower in {"according", "citing"} or (
             content
             and lower.endswith("ing")
-            and any(k == "gerund" for _, k in forms.get(lower, []))
+            and is_trigger_gerund(sentence, position)
             and not is_noun_gerund(sentence, position)  # "in a court filing"
         ):
             break
         content += 1
         position += 1
     return begin, position
+
+
+#: How many words after a gerund its required object may stand ("taking office", "taking a
+#: 60 percent stake").
+GERUND_OBJECT_WINDOW = 4
+
+
+def is_trigger_gerund(sentence: TokenizedSentence, position: int) -> bool:
+    """Whether the word at `position` is the gerund of a trigger: of a row that needs no
+    object, or with its row's object right after ("killing 12 and taking 251 hostages" has
+    none of `take`'s, "to continue taking risks" neither)."""
+    for row, kind in trigger_forms().get(sentence.lower(position), []):
+        if kind != "gerund":
+            continue
+        if not row.object_required:
+            return True
+        last = min(position + 1 + GERUND_OBJECT_WINDOW, len(sentence.tokens))
+        if any(object_key(row, sentence.lower(after)) for after in range(position + 1, last)):
+            return True
+    return False
 
 
 #: Units of a short offset after an object, and the words that make them one ("a mayday call
@@ -1376,7 +1415,12 @@ def targets_of(
     if names:
         return names
     cleaned = clean_phrase([t for t in phrase if t.text != ","])
-    return [cleaned] if cleaned and len(cleaned.split()) <= 6 else []
+    if not cleaned or len(cleaned.split()) > 6:
+        return []
+    demonyms = word_sets()[1]
+    if all(word.lower() in demonyms and not word.endswith("s") for word in cleaned.split()):
+        return []  # "raised 180 million Canadian dollars": an adjective; not "urged Iraqis"
+    return [cleaned]
 
 
 @lru_cache(maxsize=256)

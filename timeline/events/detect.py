@@ -2033,8 +2033,11 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
         if token.lower in verb_stops() and _after_determiner(sentence, position):
             position -= 1  # "the recently announced iPhone": an adjective in the subject
             continue
-        if token.lower in reporting_forms() and token.text.islower():
-            return position < chain_start - 1  # "said the suspect fled": a reported clause
+        if token.text.islower() and (
+            token.lower in reporting_forms()
+            or token.lower in cue_table().complement_verbs.get("active", ())
+        ):  # "said the suspect fled": a reported clause; "ordered the man released"
+            return position < chain_start - 1
         if token.lower in verb_stops() or token.lower in VERBLIKE or token.lower in PREPOSITIONS:
             return False
         position -= 1

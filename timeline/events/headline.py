@@ -122,7 +122,7 @@ def _strip_titles(words: list[str]) -> list[str]:
         if word.islower() and word in titles and (before_name or after_title):
             after_title = True
             continue
-        qualifier = word[:1].isupper() and word[-1].isalnum() and word.lower() not in demonyms
+        qualifier = word[:1].isupper() and word[-1].isalnum()
         if after_title and qualifier:
             continue  # the place or body the title belongs to
         after_title = False

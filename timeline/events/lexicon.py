@@ -241,6 +241,8 @@ class NameTables(_Table):
     places: WordList
     not_name_starts: WordList
     event_names: WordList
+    descriptors: WordList
+    opening_descriptors: WordList
 
 
 class GenericExample(_Table):

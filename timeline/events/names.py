@@ -37,6 +37,22 @@ def word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 
 
 @lru_cache(maxsize=1)
+def descriptor_words() -> frozenset[str]:
+    """Nouns that describe a company or body before its name ("rival Boeing")."""
+    return frozenset(name_tables().descriptors.words)
+
+
+@lru_cache(maxsize=1)
+def opening_descriptor_words() -> frozenset[str]:
+    """Descriptors that start no company's name ("Rival Boeing"; not "Network Rail")."""
+    return frozenset(name_tables().opening_descriptors.words)
+
+
+#: Compass words before a demonym ("South Korean", "North African"): still no name.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central"})
+
+
+@lru_cache(maxsize=1)
 def place_names() -> dict[str, list[tuple[str, ...]]]:
     """Gazetteer entries by first word: first word -> list of token tuples."""
     entries: dict[str, list[tuple[str, ...]]] = {}
@@ -206,6 +222,13 @@ def clean_name(run_words: tuple[str, ...]) -> str | None:
     words = list(run_words)
     while words and words[0].lower() in not_starts:
         words = words[1:]
+    if (
+        len(words) > 1
+        and words[0].lower() in opening_descriptor_words()
+        and words[1][:1].isupper()
+        and words[-1].lower() not in company_suffixes()
+    ):
+        words = words[1:]  # "Rival Boeing took orders"; not "Carrier Corp", "Bank of America"
     if not words:
         return None
     words = strip_title(words)
@@ -213,8 +236,10 @@ def clean_name(run_words: tuple[str, ...]) -> str | None:
         lower = words[0].lower()
         if lower in demonyms or lower in not_starts or lower.rstrip("s") in word_sets()[0]:
             return None  # "Chinese", "Officials"
-    if all(word.lower() in demonyms for word in words):
-        return None
+    if words[-1].lower() in demonyms and all(
+        word.lower() in demonyms or word.lower() in COMPASS_WORDS for word in words
+    ):
+        return None  # "South Korean"
     return " ".join(words)
 
 
@@ -240,6 +265,8 @@ def principal_names(tokens: list[Token]) -> list[str]:
             gap = tokens[index_at[run[-1].start] + 1 : index_at[runs[position + 1][0].start]]
             if gap and all(t.text.islower() and t.lower in titles for t in gap):
                 continue  # "Minneapolis" in "Minneapolis police officer Derek Chauvin"
+            if len(gap) == 1 and gap[0].text.islower() and gap[0].lower in descriptor_words():
+                continue  # "South Korean firm Samsung", "Low-cost carrier AirAsia"
         name = clean_run(run)
         if name and name not in found:
             found.append(name)

@@ -1017,7 +1017,7 @@ def reference_word(groups: Groups, params: Mapping[str, Any], context: Context) 
 
 
 def set_value(groups: Groups, params: Mapping[str, Any], context: Context) -> Resolution | None:
-    """A recurring time ("daily", "every week", "each July", "on Mondays")."""
+    """A recurring time ("daily", "every week", "each July", "every summer", "on Mondays")."""
     if "adverb" in groups:
         return Resolution(value=lookup("set_adverb", groups["adverb"]))
     if "weekday" in groups:
@@ -1026,6 +1026,8 @@ def set_value(groups: Groups, params: Mapping[str, Any], context: Context) -> Re
         return Resolution(value=f"XXXX-WXX-{number}")
     if "month" in groups:
         return Resolution(value=f"XXXX-{_month(groups):02d}")
+    if "season" in groups:
+        return Resolution(value=f"XXXX-{lookup('season', groups['season'])}")
     unit = lookup("unit", groups["unit"])
     step = lookup("set_quantifier", groups["quantifier"]) if "quantifier" in groups else 1
     if "count" in groups:  # "every six weeks"
