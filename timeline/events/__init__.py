@@ -730,6 +730,35 @@ def shares_clause_time(detection: Detection, main: Detection) -> bool:
     return detection.introducer not in other_time and main.type not in reaction_types
 
 
+def conjunct_governing(
+    detection: Detection, anchored: list[Anchored], text: str
+) -> Governing | None:
+    """For a verb joined by `and` to an earlier one of its sentence with the same actors and
+    status, the date phrase that earlier verb had (when it was no `since`), else None; not
+    across an adverbial clause ("headed Tuesday to Africa ... after the bombings that targeted
+    embassies and claimed lives": the bombings' verb)."""
+    for earlier in reversed(anchored):
+        if (
+            earlier.governing is not None
+            and earlier.detection.actors == detection.actors
+            and earlier.status is detection.status
+            and earlier.detection.trigger.start < detection.trigger.start
+            and not (earlier.time is not None and earlier.time.mod == "START")
+        ):
+            between = text[earlier.detection.trigger.end : detection.trigger.start]
+            if ADVERBIAL_CLAUSE_WORD.search(between):
+                return None
+            return Governing(expression=earlier.governing, since=False, penalty=0.5)
+    return None
+
+
+#: Words opening an adverbial clause, which a verb after them may belong to.
+ADVERBIAL_CLAUSE_WORD = re.compile(
+    r"\b(?:after|before|because|when|while|since|until|although|though|unless|if|once)\b",
+    re.IGNORECASE,
+)
+
+
 def anchor_detections(
     item: ContentSentence,
     detections: list[Detection],
@@ -746,7 +775,9 @@ def anchor_detections(
         governing: Governing | None = governing_expression(
             detection, detections, text, expressions, dates
         )
-        status = detection.status
+        if governing is None and detection.coordinated and not detection.generic:
+            governing = conjunct_governing(detection, anchored, text)  # "ruled on Friday that ...
+        status = detection.status  # and awarded Apple $1.05 billion": Friday
         if governing is not None and (
             is_past_for_plan(detection, governing, text, document)
             or is_future_for_past(detection, governing, document)

@@ -62,17 +62,32 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         return 0, 0, False
     if sentence.lower(end - 1) in {"and", "but", "or"}:
         return 0, 0, True
+    run = end
+    while run > 0 and run - 1 in sentence.blocked:
+        run -= 1
+    if (
+        end - 1 in sentence.blocked
+        and run > 1
+        and sentence.lower(run - 1) in DATE_INTRODUCERS
+        and sentence.tokens[run - 2].text == ","
+        and region_opening(sentence, run - 2) is not None
+    ):
+        end = run - 1  # "A judge in Miami, Florida, on Monday sentenced": past the date
     if sentence.tokens[end - 1].text == ",":
         # an appositive between commas: "The Coalition, an organization of ten groups, issued"
         opening = opening_name(sentence, end - 1)
         if opening is not None:
             return dateline_end(sentence.tokens), opening, False
-        position = end - 2
+        region = region_opening(sentence, end - 1)
+        position = (region if region is not None else end - 1) - 1
         while position >= 0 and sentence.tokens[position].text != ",":
             position -= 1
-        if position <= 0:
+        if region is not None and position <= 0:
+            end = region  # "A jury in San Jose, California, ruled": the jury in San Jose
+        elif position <= 0:
             return 0, 0, False
-        end = position
+        else:
+            end = position  # "The company, based in Austin, Texas, sold": the company
         run = end
         while run > 1 and run - 1 in sentence.blocked:
             run -= 1
@@ -559,6 +574,48 @@ def is_plural_noun(sentence: TokenizedSentence, index: int) -> bool:
     )
 
 
+#: Prepositions before a place that a region after a comma qualifies ("in San Jose,
+#: California,").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "of"})
+#: How many words a place or the region after it may have ("New South Wales").
+PLACE_WORDS = 3
+
+
+def place_appositive_end(sentence: TokenizedSentence, comma: int) -> int | None:
+    """The closing comma of a region that qualifies the place before `comma` ("a jury in San
+    Jose, California, ruled": the comma after California), or None: the place must follow a
+    locative preposition and both be short runs of capitalized words."""
+    tokens = sentence.tokens
+    start = comma
+    while (
+        start > 0
+        and comma - start < PLACE_WORDS
+        and tokens[start - 1].is_capitalized
+        and tokens[start - 1].lower not in PLACE_PREPOSITIONS
+    ):
+        start -= 1
+    if start == comma or start == 0 or tokens[start - 1].lower not in PLACE_PREPOSITIONS:
+        return None
+    position = comma + 1
+    while position < len(tokens) and position - comma <= PLACE_WORDS:
+        token = tokens[position]
+        if token.text == ",":
+            return position if position > comma + 1 else None
+        if not (token.is_capitalized and token.text.isalpha()):
+            return None
+        position += 1
+    return None
+
+
+def region_opening(sentence: TokenizedSentence, closing: int) -> int | None:
+    """The comma that opens the region the comma at `closing` closes (`place_appositive_end`),
+    or None."""
+    for comma in range(closing - 2, max(0, closing - 2 - PLACE_WORDS), -1):
+        if sentence.tokens[comma].text == ",":
+            return comma if place_appositive_end(sentence, comma) == closing else None
+    return None
+
+
 def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
     """A comma inside a list of names: "Sweden, Switzerland, the Netherlands"."""
     before = sentence.tokens[index - 1] if index > 0 else None
@@ -649,7 +706,12 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
     start = opening
     for index, token in enumerate(sentence.tokens[opening : opening + 8]):
         if token.text == "," and index < 7:
-            if sentence.lower(opening + index + 1) not in {"and", "but", "or"}:
+            region_end = place_appositive_end(sentence, opening + index)
+            if region_end is not None and sentence.lower(opening) not in PREPOSITIONS:
+                break  # "A jury in San Jose, California, ruled": the jury
+            if region_end is not None:
+                start = region_end + 1  # "In Austin, Texas, the company said"
+            elif sentence.lower(opening + index + 1) not in {"and", "but", "or"}:
                 start = opening + index + 1  # "In June, Airbus", not "GM will sell it, and took"
             break
     if sentence.lower(start) in SUBJECT_PRONOUNS:
