@@ -1037,6 +1037,8 @@ def _status_and_tense(
         if not chain and _is_noun_use(sentence, index):
             return None
         return EventStatus.occurred, "present", False, False, False
+    if kind == "scheduled":  # "Pre-orders begin on Friday": planned once the date is read
+        return EventStatus.occurred, "present", False, False, False
     if kind == "noun":
         return EventStatus.occurred, "past", False, False, False
     # past / participle forms
@@ -1893,6 +1895,50 @@ def future_marked(sentence: TokenizedSentence) -> frozenset[int]:
     return frozenset(marked)
 
 
+@lru_cache(maxsize=1)
+def _scheduled_presents() -> dict[str, str]:
+    """Present forms of schedule verbs outside the lexicon and their base (`generic.json`)."""
+    return generic_table().scheduled_presents
+
+
+#: How many words may stand between a schedule verb and its date ("begin in the U.S. on").
+SCHEDULE_DATE_WINDOW = 5
+
+
+def _generic_scheduled(sentence: TokenizedSentence, index: int) -> Detection | None:
+    """A present verb of a schedule outside the lexicon with a date phrase just after it
+    ("Pre-orders begin on Friday", "The trial starts in Boston on Monday"); not a period's
+    bound ("the fiscal year ends Sept. 30") nor another verb's complement ("set to begin")."""
+    token = sentence.tokens[index]
+    lower = token.lower
+    base = _scheduled_presents()[lower]
+    previous = sentence.tokens[index - 1] if index > 0 else None
+    if not token.text.islower() or previous is None:
+        return None
+    if previous.lower == "to" or _is_past_form(previous.lower, generic_table().irregular_pasts):
+        return None  # "set to begin", "helped end the war": another verb's complement
+    if lower == base and not (previous.lower.endswith("s") or previous.is_capitalized):
+        return None  # "let the ground offensive begin": a bare verb needs a plural subject
+    _, chain = auxiliary_chain(sentence, index)
+    if chain:
+        return None  # "will begin", "has started": read by the planned and past detectors
+    last = min(index + 1 + SCHEDULE_DATE_WINDOW, len(sentence.tokens))
+    for position in range(index + 1, last):
+        if position in sentence.blocked:
+            break
+        if sentence.tokens[position].text in CLAUSE_PUNCTUATION:
+            return None
+    else:
+        return None
+    detection = _verb_detection(sentence, index, generic_row(base, {}), "scheduled", generic=True)
+    if detection is None or detection.coordinated:
+        return None
+    subject = detection.subject.split()
+    if any(word.lower() in PERIOD_NOUNS for word in subject):
+        return None  # "the fiscal year ends", "the quarter, which ends June 26": a calendar
+    return detection if subject and _plausible_subject(subject) else None
+
+
 def _generic_planned(sentence: TokenizedSentence, index: int) -> Detection | None:
     """A planned verb outside the lexicon ("The trial will start on March 8", "China plans to
     land its rover in May"); kept later only if its clause has a date, like a past one."""
@@ -2140,6 +2186,10 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                     found.append(generic)
             elif index in planned_at:
                 generic = _generic_planned(sentence, index)
+                if generic is not None:
+                    found.append(generic)
+            elif dated and lower in _scheduled_presents():
+                generic = _generic_scheduled(sentence, index)
                 if generic is not None:
                     found.append(generic)
             continue

@@ -278,6 +278,12 @@ class GenericTable(_Table):
         "own ('said the suspect fled on foot'); after the object of any other verb, a past "
         "participle modifies that object ('passed a bill introduced in March').",
     )
+    scheduled_presents: dict[str, str] = Field(
+        default_factory=dict,
+        description="Present forms of schedule verbs outside the lexicon, with their base form: "
+        "with a date phrase right after them they tell a scheduled event ('Pre-orders begin on "
+        "Friday'), planned when the date is after publication.",
+    )
     positive: list[GenericExample] = Field(min_length=1)
     negative: list[GenericExample] = Field(min_length=1)
 

@@ -114,6 +114,7 @@ def tense_patterns() -> dict[str, re.Pattern[str]]:
         "past_words": _words_pattern(cues.past),
         "passive": _words_pattern(cues.passive),
         "past_perfect_plan": _past_perfect_plan_pattern(cues.past_perfect, cues.strong_future),
+        "scheduled_present": _words_pattern(cues.scheduled_present),
     }
 
 
@@ -219,6 +220,10 @@ def _clause_tense(before: str) -> str | None:
             return "past"
     near = " ".join(before.split()[-3:])
     strong = "future" if patterns["strong_future"].search(before) else None
+    if strong is None:
+        scheduled = list(patterns["scheduled_present"].finditer(before))
+        if scheduled and not patterns["past"].search(before, scheduled[-1].end()):
+            strong = "future"  # "Apple opens a new store on Saturday"
     cues = [match.group().lower() for match in patterns["future"].finditer(near)]
     past = bool(patterns["past"].search(near)) and not patterns["passive"].search(near)
     if cues:

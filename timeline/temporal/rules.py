@@ -120,6 +120,11 @@ class TenseCues(_Row):
         description="Words that, right before a future cue, put the plan in the past ('had "
         "been due to expire Friday' is last Friday).",
     )
+    scheduled_present: list[str] = Field(
+        default_factory=list,
+        description="Present verbs of a schedule that tell the future anywhere earlier in the "
+        "clause when no past verb follows them ('Apple opens a new store on Saturday').",
+    )
 
 
 class Lexicon(_Row):
