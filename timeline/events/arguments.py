@@ -1343,7 +1343,8 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
     """The noun phrase before a relative pronoun at token `pronoun` (through a comma, back to a
     determiner, a preposition, a verb or punctuation; at most six words)."""
     end = pronoun
-    if end > 0 and sentence.tokens[end - 1].text == ",":
+    after_comma = end > 0 and sentence.tokens[end - 1].text == ","
+    if after_comma:
         end -= 1
     if end <= 0:
         return None
@@ -1359,7 +1360,12 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
     if end - 1 in sentence.blocked:
         return None  # "fell 8.4% from a year ago, which hurt": the fall did, not the date
     before = sentence.tokens[end - 1].lower
-    verb = before in trigger_forms() and not is_plural_noun(sentence, end - 1)  # "its shares"
+    verb = (
+        before in trigger_forms()
+        and not is_plural_noun(sentence, end - 1)  # "its shares"
+        and not (after_comma and sentence.tokens[end - 1].is_capitalized)  # "Air Show, which"
+        and not (after_comma and sentence.lower(end - 2) in cues().determiners)  # "the show,"
+    )
     if before in VERBLIKE or verb or before.endswith("ed"):
         return None  # "reported that China had hit back": a reported clause, not a relative one
     start = end
