@@ -116,3 +116,43 @@ def test_a_relative_clause_after_a_name_ending_in_a_verb_form_has_that_name_as_a
     assert by_trigger(text, "2011-06-21")["ended"].actors == ["Paris Air Show"]
     text = "The show, which began on Sunday, drew record crowds."
     assert by_trigger(text, "2011-06-21")["began"].actors == ["show"]
+
+
+def test_a_present_perfect_in_a_later_paragraph_is_the_news_of_the_day() -> None:
+    text = (
+        "A huge fire swept through Notre-Dame cathedral in Paris on Monday evening.\n\n"
+        "The cathedral, completed in 1345, was undergoing renovation work. Prosecutors have "
+        "opened an investigation."
+    )
+    opened = by_trigger(text, "2019-04-16")["opened"]
+    assert (opened.type, opened.time.value) == ("investigate", "2019-04-16")
+    text = (
+        "NATO was founded in Washington in April 1949.\n\n"
+        "Its first secretary general was appointed in 1952.\n\n"
+        "West Germany joined the alliance in 1955.\n\n"
+        "The summit was long. The alliance has expanded three times before."
+    )
+    assert "expanded" not in by_trigger(text, "1999-03-12")  # an experience, on no one day
+
+
+def test_the_since_of_a_superlative_dates_nothing_after_it() -> None:
+    text = (
+        "Britain voted to leave the European Union on Thursday.\n\n"
+        "Turnout was 72.2 per cent, the highest in a UK-wide vote since the 1992 general "
+        "election. Scotland and Northern Ireland voted to remain."
+    )
+    remain = [e for e in events_of(text, "2016-06-25") if "remain" in e.title]
+    assert all(event.time is None or event.time.value != "1992" for event in remain)
+
+
+def test_a_when_clause_after_a_since_date_happened_then_and_is_background() -> None:
+    text = "It was the worst earthquake to hit Nepal since 1934, when some 8,500 people died."
+    assert by_trigger(text, "2015-04-26")["died"].time.value == "1934"
+    text = (
+        "The price of Columbia shares has been cut nearly in half since August, when they "
+        "traded at about $10. Columbia officials also said the thrift faces no problems."
+    )
+    events = by_trigger(text, "1989-10-26")
+    assert events["traded"].time.value == "1989-08"
+    said = events.get("said")  # the August trade dates nothing after it
+    assert said is None or said.time is None or said.time.value != "1989-08"

@@ -31,12 +31,14 @@ import bisect
 import datetime as dt
 import hashlib
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.events.anchor import (
     COUNTED_DURATION,
+    WHEN_AFTER,
     Governing,
     SentenceDates,
     document_time,
@@ -44,6 +46,7 @@ from timeline.events.anchor import (
     governing_expression,
     in_inserted_clause,
     is_attributive,
+    is_compared_since,
     is_date_like,
     is_since,
     offset_dates,
@@ -572,12 +575,38 @@ def _context_time(
         lead
         or detection.status is EventStatus.planned
         or (detection.status is EventStatus.ongoing and detection.tense == "present")
+        or (
+            detection.perfect
+            and detection.tense == "present"
+            and not detection.relative
+            and not tells_experience(narrative.sentence_text, detection)
+        )  # "Prosecutors have opened an investigation": news of the day, wherever it is told
     ):
         time = document_time(document)
         if time is None:
             return None, "no date phrase and the publication date is unknown", True
         return time, None, True
     return None, None, False
+
+
+#: Words that make a present perfect an experience, on no one day ("has expanded three times
+#: before", "has been arrested more than a dozen times", "has previously denied").
+EXPERIENCE_WORDS = re.compile(
+    r"\b(?:times|twice|before|previously|ever|never|repeatedly|often|already|long)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_experience(text: str, detection: Detection) -> bool:
+    """Whether a present perfect tells an experience rather than the news: an experience word
+    in its auxiliaries or in its clause after it."""
+    start = max(0, detection.trigger.start - 24)
+    clause = CLAUSE_BREAK.search(text, detection.trigger.end)
+    end = clause.start() if clause else len(text)
+    return bool(EXPERIENCE_WORDS.search(text, start, end))
+
+
+CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 PLAN_CONTINUATION_SENTENCES = 3
@@ -891,6 +920,18 @@ QUARTER_ENDED = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:ended|ending)\s+\Z"
 QUARTER_END_SLACK_DAYS = 7
 
 
+def since_when_phrases(
+    text: str, expressions: list[tuple[int, int, TemporalExpression]]
+) -> frozenset[int]:
+    """Ids of the date phrases of a sentence told as `since X, when ...` ("cut in half since
+    August, when they traded at $10"): the when-clause's event is background to the story."""
+    return frozenset(
+        id(e)
+        for start, end, e in expressions
+        if is_since(text, start, end) and WHEN_AFTER.match(text, end)
+    )
+
+
 def is_year_ago_period(expression: TemporalExpression | None) -> bool:
     """Whether a date phrase is the same period a year before ("For the quarter a year ago,
     Columbia reported"): a point of comparison that dates none of the news after it."""
@@ -1015,7 +1056,11 @@ def offset_from_date(
     the group fired": Tuesday), else None; the offset is the duration the tagger read ("a
     day": P1D)."""
     subject = min(detection.subject_start, detection.trigger.start)
-    for index, (_, date_end, date) in enumerate(expressions):
+    first = bisect.bisect_left(expressions, subject - OFFSET_REACH, key=PHRASE_END)
+    for index in range(first, len(expressions)):
+        _, date_end, date = expressions[index]
+        if date_end > subject:
+            break  # phrases do not overlap: ends come in order
         if date.granularity is not Granularity.day:
             continue
         if SAME_DAY_OFFSET.match(text, date_end, subject):
@@ -1049,6 +1094,14 @@ def offset_from_date(
     return None
 
 
+#: How far before a clause the day of its offset may end ("on Oct. 8, 2023, a day after").
+OFFSET_REACH = 120
+
+#: Sort keys of date phrase entries (start, end, expression) by their offsets.
+PHRASE_START = operator.itemgetter(0)
+PHRASE_END = operator.itemgetter(1)
+
+
 #: Event types of verbs that report or announce what their clause tells.
 REPORTING_TYPES = frozenset({"statement", "request", "threaten"})
 
@@ -1064,14 +1117,21 @@ def announces_future(
     published = document.published.latest
     if published is None:
         return False
+    first = bisect.bisect_left(expressions, detection.trigger.end, key=PHRASE_START)
+    last = bisect.bisect_right(
+        expressions, detection.trigger.end + ANNOUNCED_REACH, lo=first, key=PHRASE_START
+    )
     return any(
-        start >= detection.trigger.end
-        and is_date_like(expression)
+        is_date_like(expression)
         and expression.anchor == "document"
         and expression.earliest is not None
         and expression.earliest > published
-        for start, _, expression in expressions
+        for _, _, expression in expressions[first:last]
     )
+
+
+#: How far after a reporting verb the date of what it announces may start.
+ANNOUNCED_REACH = 240
 
 
 def is_past_for_plan(
@@ -1320,11 +1380,14 @@ def update_reference(
         if _sentence_is_present(text)  # "Elian, who was rescued Nov. 25, is ...": the story
         else [relative_clause_span(text, a.detection) for a in anchored if a.detection.relative]
     )  # "Slot, who replaced Klopp last summer, became": background to the main clause
+    since_when = since_when_phrases(text, expressions)
     anchored = [
         a
         for a in anchored
-        if not a.detection.possessed and not (background and a.detection.relative)
-    ]  # "its launch" looks back
+        if not a.detection.possessed
+        and not (background and a.detection.relative)
+        and id(a.governing) not in since_when
+    ]  # "its launch" looks back; "since August, when they traded at $10": background
     if anchored and all(is_year_ago_period(a.governing) for a in anchored):
         return  # "For the quarter a year ago, Columbia reported": a comparison, not the story
     main = next(
@@ -1355,6 +1418,7 @@ def update_reference(
         and not is_attributive(text, start, end, e)
         and not is_quoted_at(mask, start)
         and not any(first <= start < last for first, last in background)
+        and not is_compared_since(text, start, end)  # "the highest turnout since 1992"
         and not in_inserted_clause(text, start, end, len(text))  # "The AI Act, first ...
         and not (published is not None and e.earliest is not None and e.earliest > published)
     ]  # a date after publication is a plan, not the narrative's reference time; one in an
@@ -1626,10 +1690,13 @@ def extract_events(
         update_reference(item, in_sentence, anchored, narrative, document)
         remember_lemma_times(anchored, narrative)
         remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
+        since_when = since_when_phrases(sentence.text, in_sentence) if anchored else frozenset()
         background = frozenset(
             event.id
             for event, item_anchored in zip(built, anchored, strict=True)
-            if item_anchored.detection.relative or is_year_ago_period(item_anchored.governing)
+            if item_anchored.detection.relative
+            or is_year_ago_period(item_anchored.governing)
+            or id(item_anchored.governing) in since_when
         )
         remember(narrative, sentence, built, background)
     return events

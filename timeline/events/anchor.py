@@ -48,7 +48,7 @@ MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
 )
 BOUNDARY_CHARACTERS = frozenset(';:–—“”"')
-SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 TERM_BEFORE = re.compile(r"\b(?:due|payable|expiring|maturing|dated)\s+$")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
 LOWERCASE_AFTER = re.compile(r"\A\s?[a-z]")
@@ -151,6 +151,27 @@ def is_since(text: str, start: int, end: int) -> bool:
     if SINCE_RIGHT_BEFORE.search(before):
         return True
     return bool(SINCE_BEFORE.search(before) and ONWARD_AFTER.match(text[end : end + 12]))
+
+
+#: A superlative before `since X` ("the highest turnout since 1992", "its lowest level since
+#: 1985", "the worst earthquake to hit Nepal since"): X is a point of comparison.
+SUPERLATIVE_SINCE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|worst|best|biggest|largest|smallest|strongest|weakest|deadliest|"
+    r"fastest|slowest|sharpest|steepest|hottest|coldest|wettest|driest|longest|shortest|"
+    r"greatest|fewest|first|most|least)\b[^.;:]{0,60}\bsince\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: A when-clause right after a date ("since 1934, when some 8,500 people died"): the
+#: clause's event is at that date, which the story may go on from.
+WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+
+
+def is_compared_since(text: str, start: int, end: int) -> bool:
+    """Whether the phrase at [start, end) is the `since X` of a superlative, a point of
+    comparison that moves no narrative time (unless a when-clause tells what happened then)."""
+    return bool(SUPERLATIVE_SINCE_BEFORE.search(text, max(0, start - 80), start)) and not (
+        WHEN_AFTER.match(text, end)
+    )
 
 
 def is_attributive(text: str, start: int, end: int, expression: TemporalExpression) -> bool:
@@ -550,6 +571,12 @@ def governing_expression(
             and SINCE_CLAUSE.search(text, trigger.end, start)
         ):
             since = True  # "has killed millions since it emerged in 2020": from then on
+        if (
+            since
+            and end <= detection.subject_start
+            and WHEN_CLAUSE.match(text, end, detection.subject_start)
+        ):
+            since = False  # "since 1934, when some 8,500 people died": they died in 1934
         if since and not _can_continue(detection):
             continue
         if detection.nominal and end <= trigger.start:
