@@ -156,3 +156,15 @@ def test_a_when_clause_after_a_since_date_happened_then_and_is_background() -> N
     assert events["traded"].time.value == "1989-08"
     said = events.get("said")  # the August trade dates nothing after it
     assert said is None or said.time is None or said.time.value != "1989-08"
+
+
+def test_a_headline_keeps_the_article_of_a_rate_and_no_dangling_between() -> None:
+    text = "OPEC agreed on Wednesday to cut oil production by 1.2 million barrels a day."
+    assert by_trigger(text, "2016-11-30")["agreed"].title.endswith("barrels a day")
+    text = "The company said the breach took place between mid-May and July."
+    assert not by_trigger(text, "2017-09-08")["took"].title.endswith("between")
+
+
+def test_a_plural_after_a_phrasal_verb_particle_is_its_object() -> None:
+    text = "The court ruled on Friday, striking down bans in 14 states."
+    assert "bans" not in by_trigger(text, "2015-06-27")

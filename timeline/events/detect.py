@@ -656,6 +656,10 @@ def _subject_object_type(
 NEW_WORDS = frozenset({"new", "further", "fresh", "tougher", "stricter", "more", "additional"})
 
 
+#: Particles of phrasal verbs ("striking down", "setting up", "handing out").
+VERB_PARTICLES = frozenset({"down", "up", "off", "out", "over", "back"})
+
+
 def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     """Whether an -s form is a plural noun ("imposes sanctions", "a U.S. sanctions list")."""
     c = cues()
@@ -664,6 +668,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     following = sentence.lower(index + 1)
     if index == 0 or previous in c.determiners or previous in PREPOSITIONS:
         return True
+    if previous in VERB_PARTICLES and sentence.lower(index - 2).endswith(("ing", "ed")):
+        return True  # "striking down bans in 14 states": the object of a phrasal verb
     if previous in QUANTIFIERS or (previous.endswith("ing") and previous.isalpha()):
         return True  # "all states", "processing claims from": a plural noun
     if previous in forms or previous in VERBLIKE or previous.endswith("ed") or is_number(previous):

@@ -19,6 +19,8 @@ from timeline.models import EventStatus
 
 MAX_TITLE = 90
 ARTICLES = frozenset({"a", "an", "the", "its", "their"})
+#: Units after the "a" of a rate, which stays ("barrels a day", "$500 a year").
+RATE_UNITS = frozenset({"day", "week", "month", "year", "hour", "share", "barrel", "head"})
 COLLECTIVE_PLURALS = frozenset({"police", "people", "staff", "clergy"})
 #: Plurals without -s, and the endings of compounds of them ("gunmen", "servicewomen").
 IRREGULAR_PLURALS = frozenset({"men", "women", "children", "mice", "geese", "feet", "teeth"})
@@ -83,6 +85,7 @@ DANGLING = frozenset(
         "while",
         "during",
         "until",
+        "between",
         "without",
         "despite",
     }
@@ -115,9 +118,10 @@ def _strip_titles(words: list[str]) -> list[str]:
     after_title = False  # the word read just before (to the right) was a dropped title
     for word in reversed(words):
         following = kept[-1] if kept else ""
-        if word.lower() in ARTICLES and word.islower():
+        rate = word in {"a", "an"} and following.lower() in RATE_UNITS
+        if word.lower() in ARTICLES and word.islower() and not rate:
             after_title = False
-            continue
+            continue  # not the "a" of a rate ("1.2 million barrels a day")
         before_name = following[:1].isupper() and following.lower() not in demonyms
         if word.islower() and word in titles and (before_name or after_title):
             after_title = True
