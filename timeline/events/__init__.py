@@ -589,10 +589,11 @@ def _context_time(
     return None, None, False
 
 
-#: Words that make a present perfect an experience, on no one day ("has expanded three times
-#: before", "has been arrested more than a dozen times", "has previously denied").
+#: Words that make a present perfect an experience or a running total, on no one day ("has
+#: expanded three times before", "has previously denied", "has detained more than a million").
 EXPERIENCE_WORDS = re.compile(
-    r"\b(?:times|twice|before|previously|ever|never|repeatedly|often|already|long)\b",
+    r"\b(?:times|twice|before|previously|ever|never|repeatedly|often|already|long|"
+    r"millions|thousands|hundreds|a\s+(?:million|billion))\b",
     re.IGNORECASE,
 )
 
