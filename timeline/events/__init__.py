@@ -596,6 +596,8 @@ EXPERIENCE_WORDS = re.compile(
     r"millions|thousands|hundreds|a\s+(?:million|billion))\b",
     re.IGNORECASE,
 )
+#: Punctuation that ends the clause after a verb.
+CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 def tells_experience(text: str, detection: Detection) -> bool:
@@ -605,9 +607,6 @@ def tells_experience(text: str, detection: Detection) -> bool:
     clause = CLAUSE_BREAK.search(text, detection.trigger.end)
     end = clause.start() if clause else len(text)
     return bool(EXPERIENCE_WORDS.search(text, start, end))
-
-
-CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 PLAN_CONTINUATION_SENTENCES = 3
