@@ -168,3 +168,15 @@ def test_a_headline_keeps_the_article_of_a_rate_and_no_dangling_between() -> Non
 def test_a_plural_after_a_phrasal_verb_particle_is_its_object() -> None:
     text = "The court ruled on Friday, striking down bans in 14 states."
     assert "bans" not in by_trigger(text, "2015-06-27")
+
+
+def test_a_place_between_a_verb_and_its_particle_keeps_the_verb_in_the_lexicon() -> None:
+    text = "OPEC members agreed in Vienna on Wednesday to cut oil production."
+    agreed = by_trigger(text, "2016-11-30")["agreed"]
+    assert (agreed.type, agreed.time.value) == ("agree", "2016-11-30")
+    assert agreed.title == "OPEC members agree to cut oil production"
+
+
+def test_a_clock_time_in_local_time_leaves_no_fragment_in_the_headline() -> None:
+    text = "The quake hit at 11:56 local time on Saturday, about 80 km from the city."
+    assert by_trigger(text, "2015-04-26")["hit"].title == "Quake hit"

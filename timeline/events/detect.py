@@ -2327,11 +2327,18 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
     return clause
 
 
+#: Prepositions of a place between a verb and its particle ("agreed in Vienna to cut").
+LOCATIVE_INTRODUCERS = frozenset({"in", "at"})
+#: How many capitalized words such a place may have ("in New York City").
+PLACE_NAME_WORDS = 3
+
+
 def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:
     """Where a trigger's particle is, the trigger's next token being at `index`: there, or
     after a date phrase that a preposition introduces ("agreed on Saturday to a bailout": the
-    `to`); -1 for a date phrase introduced by a particle and no particle after it ("agreed on
-    Saturday": the `on` is the date's); None when no particle follows ("hit in 1915")."""
+    `to`) or a place ("agreed in Vienna on Wednesday to cut"); -1 for a date phrase introduced
+    by a particle and no particle after it ("agreed on Saturday": the `on` is the date's); None
+    when no particle follows ("hit in 1915")."""
     if sentence.lower(index) in DATE_QUALIFIERS and (
         index + 1 in sentence.blocked
         or (sentence.lower(index + 1) in DATE_INTRODUCERS and index + 2 in sentence.blocked)
@@ -2341,6 +2348,14 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
             after += 1
         return after if sentence.lower(after) in particles else None
     word = sentence.lower(index)
+    if word in LOCATIVE_INTRODUCERS and word not in particles:
+        after = index + 1
+        while after < len(sentence.tokens) and after - index <= PLACE_NAME_WORDS:
+            if not sentence.tokens[after].is_capitalized or after in sentence.blocked:
+                break
+            after += 1
+        if after > index + 1:  # "agreed in Vienna on Wednesday to cut": past the place
+            return _particle_index(sentence, after, particles)
     if word in DATE_INTRODUCERS and index + 1 in sentence.blocked:
         after = index + 1
         while after in sentence.blocked:
