@@ -1766,7 +1766,14 @@ def _generic_detection(sentence: TokenizedSentence, index: int) -> Detection | N
     chain_start, chain = auxiliary_chain(sentence, index)
     if _is_perfect_progressive(lower, chain):
         return _generic_progressive(sentence, index)
-    if lower not in irregular and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4):
+    passive_participle = (
+        lower in generic_table().irregular_participles and not cues().be_forms.isdisjoint(chain)
+    )
+    if (
+        lower not in irregular
+        and not passive_participle  # "were flown to Atlanta last week"
+        and not (lower.endswith(GENERIC_ENDINGS) and len(lower) > 4)
+    ):
         return None
     if "-" in lower and lower.split("-", 1)[0] not in _hyphen_verb_prefixes():
         return None  # "lower-than-expected", "state-owned": an adjective
@@ -2180,13 +2187,16 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     planned_at = future_marked(sentence) if dated else frozenset()
     forms = trigger_forms()
     irregular = generic_table().irregular_pasts
+    participles = generic_table().irregular_participles
     found: list[Detection] = []
     for index, token in enumerate(sentence.tokens):
         if token.lower in forms and is_inside_name(sentence, index):
             continue  # "..., Met Éireann said": a word of a name, not "met"
         if token.lower not in forms:
             lower = token.lower
-            if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
+            if dated and (
+                lower.endswith(("ed", "ing")) or lower in irregular or lower in participles
+            ):
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)
@@ -2215,7 +2225,9 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 break
         else:  # every row rejects the word: it may still be a dated past or planned event
             lower = token.lower
-            if dated and (lower.endswith(("ed", "ing")) or lower in irregular):
+            if dated and (
+                lower.endswith(("ed", "ing")) or lower in irregular or lower in participles
+            ):
                 generic = _generic_detection(sentence, index)
                 if generic is not None:
                     found.append(generic)

@@ -260,6 +260,11 @@ class GenericTable(_Table):
 
     description: str
     irregular_pasts: dict[str, str]
+    irregular_participles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Past participles unlike their past form, with their base form: events "
+        "only in a passive ('were flown to Atlanta last week').",
+    )
     stative: list[str]
     hyphen_verb_prefixes: list[str] = Field(
         default_factory=list,
