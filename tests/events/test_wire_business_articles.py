@@ -180,3 +180,12 @@ def test_a_place_between_a_verb_and_its_particle_keeps_the_verb_in_the_lexicon()
 def test_a_clock_time_in_local_time_leaves_no_fragment_in_the_headline() -> None:
     text = "The quake hit at 11:56 local time on Saturday, about 80 km from the city."
     assert by_trigger(text, "2015-04-26")["hit"].title == "Quake hit"
+
+
+def test_a_particle_or_an_adverb_after_the_verb_is_no_target() -> None:
+    text = "In June 2013 the court struck down a key part of the Defense of Marriage Act."
+    assert by_trigger(text, "2015-06-27")["struck"].targets == ["key part"]
+    text = "Gareth Bale came off the bench on Saturday to score twice."
+    assert by_trigger(text, "2018-05-27")["score"].targets == []
+    text = "The company said on Monday it will buy back up to one million shares."
+    assert by_trigger(text, "1989-10-30")["buy"].targets == []

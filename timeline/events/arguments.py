@@ -1470,6 +1470,8 @@ def targets_of(
             obj = after  # "signed Argentina midfielder Enzo Fernandez": the name after the role
         else:
             obj = [t for t in before if t.is_capitalized]
+    while obj and obj[0].lower in OBJECT_PARTICLES:
+        obj = obj[1:]  # "struck down a key part of the act": the part
     phrase: list[Token] = []
     for index, token in enumerate(obj):
         following = obj[index + 1] if index + 1 < len(obj) else None
@@ -1483,12 +1485,18 @@ def targets_of(
     if names:
         return names
     cleaned = clean_phrase([t for t in phrase if t.text != ","])
-    if not cleaned or len(cleaned.split()) > 6:
-        return []
+    if not cleaned or len(cleaned.split()) > 6 or cleaned.lower() in ADVERB_OBJECTS:
+        return []  # "came off the bench to score twice": no one scored
     demonyms = word_sets()[1]
     if all(word.lower() in demonyms and not word.endswith("s") for word in cleaned.split()):
         return []  # "raised 180 million Canadian dollars": an adjective; not "urged Iraqis"
     return [cleaned]
+
+
+#: Particles of a phrasal verb that open its object ("struck down", "set up", "shut off").
+OBJECT_PARTICLES = frozenset({"down", "up", "off", "out", "back"})
+#: Adverbs read where an object stands ("scored twice", "won again"): no target.
+ADVERB_OBJECTS = frozenset({"twice", "once", "again", "home", "abroad", "back", "late", "early"})
 
 
 @lru_cache(maxsize=256)
