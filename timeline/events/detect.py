@@ -22,6 +22,7 @@ from timeline.events.arguments import (
     CLAUSE_COORDINATORS,
     DATE_INTRODUCERS,
     DATE_QUALIFIERS,
+    PLACE_WORDS,
     actors_of,
     clause_subject,
     clean_phrase,
@@ -2341,8 +2342,6 @@ def reported_clause(tokens: list[Token]) -> list[Token]:
 
 #: Prepositions of a place between a verb and its particle ("agreed in Vienna to cut").
 LOCATIVE_INTRODUCERS = frozenset({"in", "at"})
-#: How many capitalized words such a place may have ("in New York City").
-PLACE_NAME_WORDS = 3
 
 
 def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str]) -> int | None:
@@ -2362,7 +2361,7 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
     word = sentence.lower(index)
     if word in LOCATIVE_INTRODUCERS and word not in particles:
         after = index + 1
-        while after < len(sentence.tokens) and after - index <= PLACE_NAME_WORDS:
+        while after < len(sentence.tokens) and after - index <= PLACE_WORDS:
             if not sentence.tokens[after].is_capitalized or after in sentence.blocked:
                 break
             after += 1
