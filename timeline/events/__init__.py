@@ -1369,8 +1369,10 @@ def update_reference(
     anchored: list[Anchored],
     narrative: Narrative,
     document: Document,
+    since_when: frozenset[int],
 ) -> None:
-    """Move the narrative's reference time after reading a sentence."""
+    """Move the narrative's reference time after reading a sentence; `since_when` are the ids
+    of its `since X, when ...` phrases (`since_when_phrases`), whose events move nothing."""
     if anchored and all(a.status is EventStatus.planned for a in anchored):
         return  # what is planned does not move the narrative's reference time
     text = item.sentence.text
@@ -1380,7 +1382,6 @@ def update_reference(
         if _sentence_is_present(text)  # "Elian, who was rescued Nov. 25, is ...": the story
         else [relative_clause_span(text, a.detection) for a in anchored if a.detection.relative]
     )  # "Slot, who replaced Klopp last summer, became": background to the main clause
-    since_when = since_when_phrases(text, expressions)
     anchored = [
         a
         for a in anchored
@@ -1687,10 +1688,10 @@ def extract_events(
             narrative.speaker = reporting_speaker(detections, position)
             built.append(build_event(document, sentence, item_anchored, narrative))
         events.extend(built)
-        update_reference(item, in_sentence, anchored, narrative, document)
+        since_when = since_when_phrases(sentence.text, in_sentence) if anchored else frozenset()
+        update_reference(item, in_sentence, anchored, narrative, document, since_when)
         remember_lemma_times(anchored, narrative)
         remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
-        since_when = since_when_phrases(sentence.text, in_sentence) if anchored else frozenset()
         background = frozenset(
             event.id
             for event, item_anchored in zip(built, anchored, strict=True)

@@ -62,9 +62,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         return 0, 0, False
     if sentence.lower(end - 1) in {"and", "but", "or"}:
         return 0, 0, True
-    run = end
-    while run > 0 and run - 1 in sentence.blocked:
-        run -= 1
+    run = sentence.date_run_start(end)
     if (
         end - 1 in sentence.blocked
         and run > 1
@@ -98,8 +96,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         ):
             end = run - 1  # "revenue for the second quarter, which ended July 27, rose": revenue
     if end == chain_start:
-        while end > 0 and end - 1 in sentence.blocked:
-            end -= 1  # "President Bill Clinton Saturday vowed": the date is not the subject
+        # "President Bill Clinton Saturday vowed": the date is not the subject
+        end = sentence.date_run_start(end)
         if end > 1 and compares_amounts(sentence, end - 1):
             end -= 2  # "revenue more than tripled": the subject is revenue
         if (
@@ -118,9 +116,7 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         previous = start - 1
         token = sentence.tokens[previous]
         if previous in sentence.blocked and start < end:
-            run = previous
-            while run > 0 and run - 1 in sentence.blocked:
-                run -= 1
+            run = sentence.date_run_start(previous)
             if run > 0 and sentence.lower(run - 1) in MODIFIER_DETERMINERS:
                 start = run  # "The 2006 coup ousted": the year modifies the subject's noun
                 continue
@@ -1493,8 +1489,11 @@ def targets_of(
     return [cleaned]
 
 
-#: Particles of a phrasal verb that open its object ("struck down", "set up", "shut off").
-OBJECT_PARTICLES = frozenset({"down", "up", "off", "out", "back"})
+#: Particles of phrasal verbs ("striking down", "setting up", "handing over").
+VERB_PARTICLES = frozenset({"down", "up", "off", "out", "over", "back"})
+#: The particles that open an object and are dropped from a target ("struck down a key
+#: part"); not "over", which opens an amount as often ("won over 50% of the vote").
+OBJECT_PARTICLES = VERB_PARTICLES - {"over"}
 #: Adverbs read where an object stands ("scored twice", "won again"): no target.
 ADVERB_OBJECTS = frozenset({"twice", "once", "again", "home", "abroad", "back", "late", "early"})
 

@@ -334,6 +334,13 @@ class TokenizedSentence:
     def lower(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
 
+    def date_run_start(self, index: int) -> int:
+        """Where the run of date-phrase (blocked) tokens right before `index` starts; `index`
+        itself when the token before it is no date's."""
+        while index > 0 and index - 1 in self.blocked:
+            index -= 1
+        return index
+
 
 NOT_ADVERBS = frozenset(
     {

@@ -23,6 +23,7 @@ from timeline.events.arguments import (
     DATE_INTRODUCERS,
     DATE_QUALIFIERS,
     PLACE_WORDS,
+    VERB_PARTICLES,
     actors_of,
     clause_subject,
     clean_phrase,
@@ -655,10 +656,6 @@ def _subject_object_type(
 
 #: Adjectives that open a noun phrase of new things ("new export rules", "further cuts").
 NEW_WORDS = frozenset({"new", "further", "fresh", "tougher", "stricter", "more", "additional"})
-
-
-#: Particles of phrasal verbs ("striking down", "setting up", "handing out").
-VERB_PARTICLES = frozenset({"down", "up", "off", "out", "over", "back"})
 
 
 def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
@@ -2074,10 +2071,7 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
         if token.text in CLAUSE_PUNCTUATION or token.lower in c.subordinators:
             return True
         if position in sentence.blocked:
-            run_start = position
-            while run_start > 0 and run_start - 1 in sentence.blocked:
-                run_start -= 1
-            intro = run_start - 1
+            intro = sentence.date_run_start(position) - 1
             if (
                 intro >= 0
                 and sentence.lower(intro) in DATE_INTRODUCERS
