@@ -49,6 +49,7 @@ from timeline.events.anchor import (
     is_compared_since,
     is_date_like,
     is_since,
+    offset_date,
     offset_dates,
 )
 from timeline.events.arguments import opening_person
@@ -71,6 +72,7 @@ from timeline.models import (
     TemporalExpression,
     TimeBasis,
 )
+from timeline.temporal.calendar import bounds as calendar_bounds
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -781,6 +783,41 @@ def conjunct_governing(
     return None
 
 
+def later_conjunct_governing(
+    detection: Detection,
+    detections: list[Detection],
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    dates: SentenceDates,
+) -> Governing | None:
+    """For a verb without a date of its own joined by `and` to the next verb of its sentence
+    (same actors, same status), the date phrase after that verb, else None: "Troops arrested
+    two men and seized weapons on Monday" arrested them on Monday too; not across a date
+    phrase or an adverbial clause."""
+    later = next((d for d in detections if d.trigger.start > detection.trigger.end), None)
+    if (
+        later is None
+        or not later.coordinated
+        or later.actors != detection.actors
+        or later.status is not detection.status
+    ):
+        return None
+    between = text[detection.trigger.end : later.trigger.start]
+    if ADVERBIAL_CLAUSE_WORD.search(between) or any(
+        detection.trigger.end <= start < later.trigger.start for start, _, _ in expressions
+    ):
+        return None
+    governing = governing_expression(later, detections, text, expressions, dates)
+    if governing is None or governing.since or governing.penalty > 0:
+        return None
+    if not any(
+        entry is governing.expression and start >= later.trigger.end
+        for start, _, entry in expressions
+    ):
+        return None  # "and on Monday seized": a date before the later verb is its own
+    return Governing(expression=governing.expression, since=False, penalty=0.5)
+
+
 #: Words opening an adverbial clause, which a verb after them may belong to.
 ADVERBIAL_CLAUSE_WORD = re.compile(
     r"\b(?:after|before|because|when|while|since|until|although|though|unless|if|once)\b",
@@ -807,6 +844,8 @@ def anchor_detections(
         if governing is None and detection.coordinated and not detection.generic:
             governing = conjunct_governing(detection, anchored, text)  # "ruled on Friday that ...
         status = detection.status  # and awarded Apple $1.05 billion": Friday
+        if governing is None and not detection.generic and not detection.relative:
+            governing = later_conjunct_governing(detection, detections, text, expressions, dates)
         if governing is not None and (
             is_past_for_plan(detection, governing, text, document)
             or is_future_for_past(detection, governing, document)
@@ -835,6 +874,12 @@ def anchor_detections(
                 reason = f"told only as '{vague.text}', on no day"  # "scored 40 goals last
                 anchored.append(Anchored(detection, None, reason, None, status))  # season"
             continue
+        if not detection.relative:
+            dated_by = governing.expression if governing is not None else None
+            counted = clause_offset(detection, anchored, text, expressions, document, dated_by)
+            if counted is not None:  # "two days after a drone strike killed its top general"
+                anchored.append(Anchored(detection, counted, None, None, status))
+                continue
         if detection.possessed:
             referred = referred_time(detection, governing, narrative, document)
             if referred is not None:
@@ -1094,6 +1139,88 @@ def offset_from_date(
     return None
 
 
+def clause_offset(
+    detection: Detection,
+    anchored: list[Anchored],
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    document: Document,
+    dated_by: TemporalExpression | None,
+) -> EventTime | None:
+    """The time of a clause counted from another clause of its sentence, else None.
+
+    Opened by a counted duration, an undated clause counts from the day of the clause before
+    it ("said on Sunday ..., two days after a drone strike killed its top general": Jan. 3 for
+    Jan. 5). Followed by one, a clause counts from the day the next clause gives, even when
+    that day is the phrase found to date it (`dated_by`): "resigned five days after the agency
+    announced its findings on Sept. 18" is Sept. 23. A week or month offset gives its week or
+    month.
+    """
+    subject = min(detection.subject_start, detection.trigger.start)
+    last = bisect.bisect_left(expressions, subject, key=PHRASE_END)
+    if last > 0 and dated_by is None:  # the duration right before the clause's subject
+        start, end, duration = expressions[last - 1]
+        direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
+        amount = COUNTED_DURATION.match(duration.value) if direction else None
+        main = next(
+            (
+                item
+                for item in reversed(anchored)
+                if item.detection.trigger.end <= start and item.time is not None
+            ),
+            None,
+        )
+        if amount is not None and main is not None and main.time is not None:
+            sign = -1 if direction["direction"].lower() == "after" else 1
+            return _offset_time(main.time, amount, sign)
+    first = bisect.bisect_left(expressions, detection.object_end, key=PHRASE_START)
+    if first + 1 >= len(expressions):
+        return None
+    start, end, duration = expressions[first]
+    direction = OFFSET_DIRECTION_AFTER.match(text, end)
+    amount = COUNTED_DURATION.match(duration.value) if direction else None
+    if amount is None or not OFFSET_OPENS.match(text, detection.object_end, start):
+        return None
+    date_start, _, date = expressions[first + 1]
+    if dated_by is not None and dated_by is not date:
+        return None
+    if date_start - direction.end() > OFFSET_CLAUSE_REACH or OFFSET_CLAUSE_BREAK.search(
+        text, direction.end(), date_start
+    ):
+        return None
+    result = expression_time(date, document, EventStatus.occurred, False)
+    if isinstance(result, str):
+        return None
+    sign = 1 if direction["direction"].lower() == "after" else -1
+    return _offset_time(result, amount, sign)
+
+
+def _offset_time(time: EventTime, amount: re.Match[str], sign: int) -> EventTime | None:
+    """The time a counted duration away from a single day, else None."""
+    if time.earliest is None or time.earliest != time.latest:
+        return None
+    date = offset_date(time.earliest, amount, sign)
+    bounds = calendar_bounds(date)
+    if bounds is None:
+        return None
+    return EventTime(
+        value=date.timex_value(),
+        earliest=bounds[0],
+        latest=bounds[1],
+        granularity=date.grain,
+        basis=TimeBasis.relative,
+    )
+
+
+#: The word after a duration that makes it an offset to the clause after it ("five days
+#: [after] the agency announced").
+OFFSET_DIRECTION_AFTER = re.compile(r"\s+(?P<direction>after|before)\s+", re.IGNORECASE)
+#: What may stand between a verb's object and the duration it is counted by.
+OFFSET_OPENS = re.compile(r"\s*,?\s*(?:just|only|about|some|nearly|almost)?\s*\Z", re.IGNORECASE)
+#: How far into the clause after the duration its date phrase may start.
+OFFSET_CLAUSE_REACH = 120
+#: What ends that clause before a date phrase (not the periods of "U.S.").
+OFFSET_CLAUSE_BREAK = re.compile(r"[;:!?()—]")
 #: How far before a clause the day of its offset may end ("on Oct. 8, 2023, a day after").
 OFFSET_REACH = 120
 

@@ -108,7 +108,7 @@ def offset_dates(
             result.append((start, end, expression))
             continue
         sign = -1 if offset.group("word") == "earlier" else 1
-        date = _offset_date(reference.earliest, amount, sign)
+        date = offset_date(reference.earliest, amount, sign)
         days = calendar_bounds(date)
         if days is None:  # a known day always gives known bounds; kept as written otherwise
             result.append((start, end, expression))
@@ -131,7 +131,7 @@ def offset_dates(
     return result
 
 
-def _offset_date(day: dt.date, amount: re.Match[str], sign: int) -> PartialDate:
+def offset_date(day: dt.date, amount: re.Match[str], sign: int) -> PartialDate:
     """The day, week or month a counted duration away from `day`."""
     if amount.group("hours"):
         return day_date(day)
@@ -444,7 +444,8 @@ COORDINATED_DATES = re.compile(
 APPOSITIVE_THEN_ADJUNCT = re.compile(
     r"\A\s*,\s*(?:(?:a|an|the|its|his|her|their)\s[^,;:()\"“”]{1,60}"
     r"|(?:or|up|down|about|nearly|almost|roughly)\s[^,;:()\"“”]{0,20}\d[^,;:()\"“”]{0,30}"
-    r"|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}),\s*"
+    r"|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}"
+    r"|[\"“][^\"“”,;:]{1,60}[\"”]),\s*"
     r"(?:on|in|at|during|from)?\s*\Z",
     re.IGNORECASE,
 )
@@ -536,7 +537,7 @@ def skips_appositive(text: str, object_end: int, start: int) -> bool:
     """Whether only a comma-delimited appositive of the object stands between the object and
     a date adjunct: `launched the iTunes Music Store, an online music store, on April 28`,
     `the death of his girlfriend, Reeva Steenkamp, on Feb. 14`, `rose 221 points, or 2.6
-    percent, on Monday`."""
+    percent, on Monday`, `published her first novel, "The Bluest Eye", three years later`."""
     return bool(APPOSITIVE_THEN_ADJUNCT.match(text[object_end:start]))
 
 
@@ -636,15 +637,22 @@ def governing_expression(
             ]
             if others:
                 continue
-            penalty = 1.0
+            penalty = 0.5 if appositive else 1.0  # "published a novel, "X", in 1970": its date
         distance = abs(start - trigger.start) / 1000
-        candidate = (
+        if detection.coordinated and end <= trigger.start:
+            distance += EARLIER_CONJUNCT_COST  # "joined X in 1967 and published Y three years
+        candidate = (  # later": the date after the verb is its own
             penalty + distance,
             Governing(expression=expression, since=since, penalty=penalty),
         )
         if best is None or candidate[0] < best[0]:
             best = candidate
     return best[1] if best else None
+
+
+#: What a date phrase before a coordinated verb costs more than one after it: it is most
+#: likely the earlier conjunct's.
+EARLIER_CONJUNCT_COST = 0.2
 
 
 #: A short offset from an occasion and the occasion, right before its date phrase ("minutes

@@ -21,6 +21,7 @@ from timeline.events.clause import (
     TokenizedSentence,
     cues,
     ends_sentence,
+    is_ly_adverb,
     object_key,
     singular,
     verb_stops,
@@ -84,6 +85,8 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
             end = region  # "A jury in San Jose, California, ruled": the jury in San Jose
         elif position <= 0:
             return 0, 0, False
+        elif region is None and names_appositive(sentence, position, end - 1):
+            return position + 1, end - 1, False  # "a former employee, Frances Haugen, accused"
         else:
             end = position  # "The company, based in Austin, Texas, sold": the company
         run = end
@@ -283,6 +286,40 @@ NOT_CLAUSE_NOUNS = frozenset(
 )
 
 
+def names_appositive(sentence: TokenizedSentence, comma: int, closing: int) -> bool:
+    """Whether the tokens between the commas at `comma` and `closing` are a short name that
+    renames the common noun right before the first comma ("NASA's previous rover,
+    Curiosity,", "a former employee, Frances Haugen,"): the name is the subject."""
+    name = sentence.tokens[comma + 1 : closing]
+    if not 0 < len(name) <= MAX_APPOSITIVE_NAME or comma < 1:
+        return False
+    if not sentence.blocked.isdisjoint(range(comma + 1, closing)):
+        return False
+    if not all(token.is_capitalized or token.lower in NAME_JOINERS for token in name):
+        return False
+    head = sentence.tokens[comma - 1].text
+    if not name[0].is_capitalized or not (
+        is_noun_like(sentence, comma - 1) or (head.islower() and head.replace("-", "").isalpha())
+    ):  # "the boy's great-uncle, Lazaro Gonzalez,"
+        return False
+    if comma > 1 and sentence.tokens[comma - 2].is_capitalized:
+        return False  # "the board of Loudon county, Virginia,": a place
+    for position in range(comma - 1, max(-1, comma - 1 - MAX_RENAMED_NOUN), -1):
+        lower = sentence.lower(position)
+        if lower == "," or lower in cues().subordinators - {"and", "or"}:
+            return True
+        if lower in {"and", "or", "by", "with"} or position in sentence.blocked:
+            return False  # "led by Giant Group Ltd. and its chairman, Burt Sugarman,"
+    return comma - 1 < MAX_RENAMED_NOUN  # the noun phrase opens the sentence
+
+
+#: The longest name read as an appositive subject, the longest noun phrase it renames, and
+#: the lower-case words inside a name.
+MAX_APPOSITIVE_NAME = 4
+MAX_RENAMED_NOUN = 8
+NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
+
+
 def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
     """End of a short name opening the sentence (after its dateline) and followed by a comma
     ("Pompeo, a ...,")."""
@@ -291,7 +328,12 @@ def opening_name(sentence: TokenizedSentence, before: int) -> int | None:
         token = sentence.tokens[index]
         if token.text == ",":
             names = sentence.tokens[opening:index]
-            if names and all(t.is_capitalized or t.lower in {"of", "the"} for t in names):
+            if (
+                names
+                and names[0].lower not in PREPOSITIONS  # "On Sunday, a former employee, ..."
+                and sentence.blocked.isdisjoint(range(opening, index))
+                and all(t.is_capitalized or t.lower in {"of", "the"} for t in names)
+            ):
                 return index
             return None
     return None
@@ -982,7 +1024,15 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         if token.text in {";", ":", "–", "—", "(", ".", "!", "?"}:
             break
         following = sentence.lower(position + 1)
-        if lower in c.object_stops and content and not compares_amounts(sentence, position):
+        if (
+            lower in c.object_stops
+            and content
+            and not compares_amounts(sentence, position)
+            and not (
+                is_role_complement(sentence, position)
+                and not has_finite_verb(sentence, begin, position)  # "showed the company
+            )  # passed Wal-Mart as the top seller at the beginning of the year": passed's
+        ):
             break
         if (
             lower in OFFSET_UNITS
@@ -992,6 +1042,8 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             while position > begin and is_offset_amount(sentence.tokens[position - 1]):
                 position -= 1  # "ten days before the shooting", "about 20 minutes later"
             break  # "issued a mayday call moments before the crash": when, not what
+        if lower in {"and", "but"} and is_ly_adverb(following):
+            following = sentence.lower(position + 2)  # "and severely wounded a nurse"
         if lower in {"and", "but"} and (
             following in forms
             or following.endswith("ed")
@@ -1016,6 +1068,36 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
         content += 1
         position += 1
     return begin, position
+
+
+#: How far after "as" a finite verb makes it a clause ("as the storm approached").
+ROLE_CLAUSE_WINDOW = 5
+
+
+def is_role_complement(sentence: TokenizedSentence, position: int) -> bool:
+    """Whether the "as" at `position` opens a role, not a clause ("joined Random House as an
+    editor in 1967", "named him as chief executive"; not "as the storm approached", "as it
+    did")."""
+    if sentence.lower(position) != "as":
+        return False
+    following = sentence.lower(position + 1)
+    if (
+        not following.isalpha()
+        or following in cues().pronouns
+        or following in NOT_ROLES
+        or following in PREPOSITIONS  # "as of January 2008"
+        or (following in {"a", "an"} and sentence.lower(position + 2) in NOT_ROLES)
+    ):
+        return False
+    return not has_finite_verb(sentence, position + 1, position + 1 + ROLE_CLAUSE_WINDOW)
+
+
+#: Words after "as" that make an amount, a comparison or a manner, not a role ("as many as",
+#: "as well as", "as part of", "as a result of", "as expected").
+NOT_ROLES = frozenset(
+    {"much", "many", "well", "long", "soon", "far", "if", "though", "part", "result"}
+    | {"expected", "usual", "such", "little", "few", "high", "low", "recently", "early"}
+)
 
 
 #: How many words after a gerund its required object may stand ("taking office", "taking a

@@ -36,6 +36,7 @@ from timeline.events.arguments import (
     is_object_participle,
     is_relative,
     modifies_noun_before,
+    names_appositive,
     object_range,
     object_tokens,
     outside_parentheses,
@@ -198,6 +199,9 @@ class ClauseArguments:
         attribution = self.subject_start - 1 if self.inverted else self.subject_start
         if attribution < 3 or sentence.tokens[attribution - 1].text != ",":
             return ""
+        closing = closing_comma(sentence, attribution)
+        if not self.inverted and names_appositive(sentence, attribution - 1, closing):
+            return ""  # "The company's founder, Mark Zuckerberg, apologized": the subject
         begin = dateline_end(sentence.tokens[: attribution - 1])  # "BUDAPEST, Hungary (AP)_"
         before = sentence.tokens[begin : attribution - 1]
         if any(token.text in QUOTE_MARKS or token.text in "‘’'_—–" for token in before):
@@ -758,6 +762,7 @@ def closes_insertion(sentence: TokenizedSentence, comma: int) -> bool:
         sentence.lower(position + 1) in INSERTION_OPENERS
         or inserted_after_opening_name(sentence) == position  # "Mark Rutte, the ... leader,"
         or dated_participle_insertion(sentence, position, comma)  # ", appointed in 2019,"
+        or names_appositive(sentence, position, comma)  # "the company's founder, Mark Zuckerberg,"
     )
 
 

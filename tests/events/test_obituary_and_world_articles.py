@@ -1,0 +1,128 @@
+"""Rules found reading fresh obituaries, earnings reports, storms, elections, scandals, space
+missions, title races, nuclear crises, drug approvals and outages, end to end through the
+segmenter and the tagger."""
+
+from __future__ import annotations
+
+from tests.events.pipeline_helpers import by_trigger, events_of
+
+
+def test_a_role_after_the_object_keeps_the_date_in_the_clause() -> None:
+    text = (
+        "Toni Morrison died on Monday.\n\n"
+        "She joined Random House as an editor in 1967 and published her first novel, "
+        '"The Bluest Eye", three years later.'
+    )
+    events = by_trigger(text, "2019-08-06")
+    joined, published = events["joined"], events["published"]
+    assert (joined.time.value, joined.actors) == ("1967", ["Toni Morrison"])
+    assert "as editor" in joined.title
+    assert (published.time.value, published.actors) == ("1970", ["Toni Morrison"])
+
+
+def test_as_opening_a_clause_or_an_amount_is_no_role() -> None:
+    clause = by_trigger(
+        "An internal memo showed the company passed Wal-Mart as the top seller at the "
+        "beginning of the year.",
+        "2008-04-09",
+    )
+    assert "showed" not in clause  # the date is passed's, inside what the memo showed
+    amount = by_trigger("BellSouth agreed on Monday to pay as much as $10 a share.", "1989-10-31")
+    assert amount["agreed"].title == "BellSouth agrees to pay"
+    of = by_trigger(
+        "Their projections showed that as of January 2008, iTunes held 19 percent.", "2008-04-09"
+    )
+    assert "showed" not in of
+
+
+def test_a_date_after_a_coordinated_verb_is_its_own() -> None:
+    text = "Toni Morrison joined Random House in 1967 and published her first novel in 1970."
+    events = by_trigger(text, "2019-08-06")
+    assert (events["joined"].time.value, events["published"].time.value) == ("1967", "1970")
+    one = by_trigger("Police arrested him on Monday and charged him with murder.", "2019-08-06")
+    assert one["charged"].time.value == "2019-08-05"  # the earlier conjunct's date, as before
+
+
+def test_a_clause_counted_from_the_day_of_the_main_clause() -> None:
+    text = (
+        "Iran said on Sunday it would no longer observe any of the limits set by the 2015 "
+        "nuclear deal, two days after a U.S. drone strike in Baghdad killed its top general, "
+        "Qassem Soleimani."
+    )
+    killed = by_trigger(text, "2020-01-05")["killed"]
+    assert (killed.time.value, killed.time.granularity.value) == ("2020-01-03", "day")
+    weeks = (
+        "Narendra Modi was sworn in as prime minister on Monday evening in New Delhi, two weeks "
+        "after his Bharatiya Janata Party won a landslide victory."
+    )
+    won = by_trigger(weeks, "2014-05-26")["won"]
+    assert (won.time.value, won.time.granularity.value) == ("2014-W20", "week")
+
+
+def test_a_clause_counted_to_the_day_of_the_clause_after_it() -> None:
+    text = (
+        "Winterkorn resigned five days after the U.S. Environmental Protection Agency "
+        "announced its findings on Sept. 18."
+    )
+    events = by_trigger(text, "2016-03-16")
+    assert events["resigned"].time.value == "2015-09-23"
+    assert events["announced"].time.value == "2015-09-18"
+    before = by_trigger("He resigned two days before the vote on March 10.", "2016-03-16")
+    assert before["resigned"].time.value == "2016-03-08"
+
+
+def test_a_name_set_off_after_a_common_noun_is_the_subject() -> None:
+    text = (
+        "On Sunday, a former employee, Frances Haugen, accused the company of putting profit "
+        "over safety.\n\n"
+        "NASA's previous rover, Curiosity, landed in 2012.\n\n"
+        "On Monday, the company's founder, Mark Zuckerberg, apologized for the outage."
+    )
+    events = by_trigger(text, "2021-10-05")
+    assert events["accused"].actors == ["Frances Haugen"]
+    assert events["landed"].actors == ["Curiosity"]
+    apologized = events["apologized"]
+    assert (apologized.actors, apologized.title) == (
+        ["Mark Zuckerberg"],
+        "Mark Zuckerberg apologizes for outage",
+    )
+
+
+def test_a_place_or_a_coordinated_noun_before_a_name_keeps_the_subject() -> None:
+    place = by_trigger(
+        "Tomorrow the board of supervisors of Loudon county, Virginia, will vote on the plan.",
+        "1998-03-03",
+    )
+    assert place["vote"].actors != ["Virginia"]
+    group = by_trigger(
+        "A group of investors led by Giant Group Ltd. and its chairman, Burt Sugarman, said on "
+        "Monday it would buy the stock.",
+        "1989-10-31",
+    )
+    assert "Burt Sugarman" not in group["said"].actors
+    region = by_trigger("A jury in San Jose, California, ruled on Friday.", "2012-08-25")
+    assert region["ruled"].actors == ["jury"]
+
+
+def test_no_date_phrase_opening_a_sentence_is_a_name() -> None:
+    events = events_of(
+        "On Wednesday, Ricardo Alarcon, head of Cuba's National Assembly, said the convictions "
+        "prove his point.",
+        "2000-02-10",
+    )
+    assert [event.actors for event in events] == [["Ricardo Alarcon"]]
+
+
+def test_a_verb_joined_to_a_dated_later_verb_takes_its_date() -> None:
+    text = "Troops arrested two men and seized weapons in a raid on Monday."
+    events = by_trigger(text, "1998-10-25")
+    assert events["arrested"].time.value == events["seized"].time.value == "1998-10-19"
+    own = by_trigger("Troops arrested two men on Saturday and seized arms on Monday.", "1998-10-25")
+    assert own["arrested"].time.value == "1998-10-24"
+
+
+def test_an_adverb_after_and_does_not_join_the_next_verb_to_the_object() -> None:
+    text = "Last week, Hezbollah fighters killed three Israeli soldiers and seriously wounded six."
+    killed = by_trigger(text, "1998-03-01")["killed"]
+    assert killed.targets == ["three Israeli soldiers"]
+    assert killed.title == "Hezbollah fighters kill three Israeli soldiers"
