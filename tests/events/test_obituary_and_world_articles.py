@@ -126,3 +126,10 @@ def test_an_adverb_after_and_does_not_join_the_next_verb_to_the_object() -> None
     killed = by_trigger(text, "1998-03-01")["killed"]
     assert killed.targets == ["three Israeli soldiers"]
     assert killed.title == "Hezbollah fighters kill three Israeli soldiers"
+
+
+def test_the_period_of_reported_figures_is_not_the_day_of_the_report() -> None:
+    text = "Amazon.com Inc. reported a net loss of $41 million for the third quarter on Thursday."
+    assert by_trigger(text, "2013-10-25")["reported"].time.value == "2013-10-24"
+    figures = by_trigger("The company reported a loss for the third quarter.", "2013-10-25")
+    assert figures["reported"].time.value == "2013-Q3"  # no day of its own: the quarter stays

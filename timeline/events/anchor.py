@@ -194,6 +194,12 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         return True  # "declared Monday a national day of mourning": the day declared
     if is_period_adjective_object(text, start, end, expression):
         return True  # "reported second-quarter profit of $4.26 billion on Thursday"
+    if (
+        FOR_BEFORE_PERIOD.search(text, max(0, start - 10), start)
+        and expression.granularity in FIGURE_PERIODS
+        and DAY_PHRASE_RIGHT_AFTER.match(text, end)
+    ):
+        return True  # "reported a net loss for the third quarter on Thursday": the figures'
     if DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and LOWERCASE_AFTER.match(
         text[end : end + 2]
     ):  # "the August 1988 cease-fire"; not "lost his 1980 re-election bid": its occasion
@@ -230,9 +236,15 @@ def verb_object_before(text: str, start: int) -> bool:
     return word.endswith("ed") or word in generic_table().irregular_pasts
 
 
+#: "for" before the period of reported figures, and the grains such a period has.
+FOR_BEFORE_PERIOD = re.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?\Z", re.IGNORECASE)
+FIGURE_PERIODS = frozenset(
+    {Granularity.quarter, Granularity.half, Granularity.year, Granularity.month}
+)
 #: A day the verb has of its own after its object ("... profit of $4.26 billion on Thursday"),
 #: and how far after the period adjective it is looked for.
 DAY_PHRASE_AFTER = re.compile(r"\bon\s+(?:[A-Z][a-z]+|\d)")
+DAY_PHRASE_RIGHT_AFTER = re.compile(r"\s*,?\s+on\s+(?:[A-Z][a-z]+|\d)")
 DAY_PHRASE_WINDOW = 80
 #: How many words after a period adjective's noun are read for the verb of a clause.
 PERIOD_CLAUSE_WORDS = 4
