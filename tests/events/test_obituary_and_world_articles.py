@@ -133,3 +133,12 @@ def test_the_period_of_reported_figures_is_not_the_day_of_the_report() -> None:
     assert by_trigger(text, "2013-10-25")["reported"].time.value == "2013-10-24"
     figures = by_trigger("The company reported a loss for the third quarter.", "2013-10-25")
     assert figures["reported"].time.value == "2013-Q3"  # no day of its own: the quarter stays
+
+
+def test_a_participle_after_a_number_before_its_noun_is_an_adjective() -> None:
+    text = "The BJP won 282 of the 543 elected seats in the lower house on Friday."
+    events = by_trigger(text, "2014-05-26")
+    assert "elected" not in events
+    assert events["won"].actors == ["BJP"]
+    there = events_of("At least 75 people were killed and 1,643 wounded there.", "1998-08-08")
+    assert any(event.mentions[0].trigger == "wounded" for event in there)

@@ -2376,10 +2376,15 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
     return index if word in particles else None
 
 
+#: Adverbs of place that may follow a participle ("1,643 wounded there").
+PLACE_ADVERBS = frozenset({"there", "here", "nearby", "abroad", "overseas", "inside", "outside"})
+
+
 def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:
     """Whether a past form at `index` stands where only an adjective can: right after a
     preposition or after another past verb that is no auxiliary, before a word that may be
-    the noun it modifies ("of dropped calls", "caused dropped calls")."""
+    the noun it modifies ("of dropped calls", "caused dropped calls"), or after a number
+    ("the 543 elected seats")."""
     if index == 0 or index + 1 >= len(sentence.tokens) or index - 1 in sentence.blocked:
         return False
     following = sentence.tokens[index + 1]
@@ -2392,6 +2397,13 @@ def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:
     previous = sentence.tokens[index - 1]
     if previous.lower in PREPOSITIONS_BUT_TO:
         return True
+    if (
+        is_number(previous.lower)
+        and following.text.islower()
+        and following.lower not in cues().adverbs
+        and following.lower not in PLACE_ADVERBS
+    ):
+        return True  # "282 of the 543 elected seats", "12 elected members"
     return (
         not previous.is_capitalized
         and previous.lower not in cues().auxiliary_chain
