@@ -142,3 +142,11 @@ def test_a_participle_after_a_number_before_its_noun_is_an_adjective() -> None:
     assert events["won"].actors == ["BJP"]
     there = events_of("At least 75 people were killed and 1,643 wounded there.", "1998-08-08")
     assert any(event.mentions[0].trigger == "wounded" for event in there)
+
+
+def test_a_preposition_after_of_or_an_article_is_an_adjective_in_the_subject() -> None:
+    text = "An advisory panel of outside experts voted 17-4 on Thursday to recommend it."
+    voted = by_trigger(text, "2020-12-11")["voted"]
+    assert voted.actors == ["advisory panel of outside experts"]
+    board = by_trigger("Ten of those on board died on Monday.", "1999-11-26")["died"]
+    assert "on board" not in board.actors[0]

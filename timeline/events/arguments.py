@@ -677,6 +677,9 @@ def is_list_comma(sentence: TokenizedSentence, index: int) -> bool:
 PHRASE_CUTTING_PREPOSITIONS = frozenset(
     {"from", "in", "with", "at", "on", "outside", "near", "inside", "across"}
 )
+#: Words after which such a preposition is an adjective ("a panel of outside experts", "an
+#: inside job"; not "those on board").
+ADJECTIVE_PREPOSITION_OPENERS = frozenset({"of", "a", "an", "the", "its", "his", "her", "their"})
 
 
 def names_an_organisation(sentence: TokenizedSentence, start: int, end: int) -> bool:
@@ -698,7 +701,8 @@ def first_noun_phrase_end(sentence: TokenizedSentence, start: int, end: int) -> 
             and sentence.tokens[index + 1].is_capitalized
             and (lower not in {"in", "on"} or names_an_organisation(sentence, start, index))
         )  # "Bank of America"; "Coalition on Human Rights in China", not "Voters in Ireland"
-        if lower in PHRASE_CUTTING_PREPOSITIONS and not joins_names:
+        adjective = sentence.lower(index - 1) in ADJECTIVE_PREPOSITION_OPENERS  # "of outside
+        if lower in PHRASE_CUTTING_PREPOSITIONS and not joins_names and not adjective:  # experts"
             return index
         if lower in {"including", "who", "which", "that"} or is_reduced_relative(sentence, index):
             return index  # "A coalition led by France"
