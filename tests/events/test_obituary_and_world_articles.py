@@ -150,3 +150,14 @@ def test_a_preposition_after_of_or_an_article_is_an_adjective_in_the_subject() -
     assert voted.actors == ["advisory panel of outside experts"]
     board = by_trigger("Ten of those on board died on Monday.", "1999-11-26")["died"]
     assert "on board" not in board.actors[0]
+
+
+def test_a_name_with_and_takes_a_singular_verb_and_no_participle_dangles() -> None:
+    text = (
+        "The U.S. Food and Drug Administration on Friday authorized the coronavirus vaccine "
+        "developed by Pfizer and BioNTech for emergency use."
+    )
+    authorized = by_trigger(text, "2020-12-11")["authorized"]
+    assert authorized.title == "U.S. Food and Drug Administration authorizes coronavirus vaccine"
+    both = by_trigger("Apple and Samsung unveiled phones on Monday.", "2020-12-11")["unveiled"]
+    assert both.title.startswith("Apple and Samsung unveil ")

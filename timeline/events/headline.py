@@ -186,8 +186,24 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
         if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in DANGLING | {""}:
             words[-1] = words[-1].rstrip(",")
             break
-        words.pop()
+        if words.pop() == "by" and len(words) > 3 and is_bare_participle(words[-1]):
+            words.pop()  # "vaccine developed [by Pfizer]": no participle without its agent
     return " ".join(words)
+
+
+def is_bare_participle(word: str) -> bool:
+    """Whether a lower-case word is a regular past participle ("developed")."""
+    return word.islower() and word.endswith("ed") and len(word) > 4
+
+
+def is_name_with_and(words: list[str]) -> bool:
+    """Whether words joined by "and" are one capitalized name ("Food and Drug
+    Administration"), not two actors (split apart before) or a phrase cut after "and"."""
+    return (
+        len(words) >= 3
+        and words[0] != "and" != words[-1]
+        and all(word[:1].isupper() for word in words if word != "and")
+    )
 
 
 def is_plural(actors: list[str]) -> bool:
@@ -201,7 +217,7 @@ def is_plural(actors: list[str]) -> bool:
         (i for i, word in enumerate(words) if i and word in HEAD_ENDING_PREPOSITIONS), len(words)
     )  # "Stock markets around the world", "Shares of GM": the noun before the preposition
     last = words[head - 1]
-    if " and " in f" {actors[0]} ":
+    if " and " in f" {actors[0]} " and not is_name_with_and(words):
         return True
     if head < len(words) and last[:1].isupper() and head == 1:
         last = last.lower()  # "Shares of GM" opening the sentence: a common noun
