@@ -161,3 +161,18 @@ def test_a_name_with_and_takes_a_singular_verb_and_no_participle_dangles() -> No
     assert authorized.title == "U.S. Food and Drug Administration authorizes coronavirus vaccine"
     both = by_trigger("Apple and Samsung unveiled phones on Monday.", "2020-12-11")["unveiled"]
     assert both.title.startswith("Apple and Samsung unveil ")
+
+
+def test_an_undated_clause_about_the_occasion_told_before_takes_its_time() -> None:
+    text = (
+        "Narendra Modi was sworn in as prime minister on Monday evening at a ceremony in New "
+        "Delhi.\n\n"
+        "Results were announced on May 16.\n\n"
+        "Pakistani Prime Minister Nawaz Sharif attended the ceremony."
+    )
+    attended = by_trigger(text, "2014-05-26")["attended"]
+    assert attended.time.value.startswith("2014-05-26")
+    other = by_trigger(
+        "Results were announced on May 16.\n\nSharif attended a ceremony.", "2014-05-26"
+    )
+    assert "attended" not in other or not other["attended"].time.value.startswith("2014-05-26")

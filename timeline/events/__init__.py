@@ -144,6 +144,9 @@ class Narrative:
     surnames: dict[str, set[str]] = field(default_factory=dict)
     #: The paragraph of the last disaster told ("Hurricane Helene slammed into Florida").
     disaster_paragraph: int | None = None
+    #: Occasions of clauses with a date of their own -> that time ("was sworn in on Monday at
+    #: a ceremony": ceremony -> Monday), for a later undated clause about "the ceremony".
+    occasion_times: dict[str, EventTime] = field(default_factory=dict)
 
     def remember_persons(self, names: list[str]) -> None:
         """Remember the first name and surname of each person's name among `names`."""
@@ -548,6 +551,9 @@ def _context_time(
             published = document_time(document)  # "Shell's shares rose 2% in early trading"
             if published is not None:
                 return published, None, True
+        occasion = occasion_time(detection, narrative)
+        if occasion is not None:  # "Sharif attended the ceremony": the ceremony told before
+            return _as_context(occasion), None, True
         key = actor_key(resolve_references(detection.actors, narrative))
         same_actor = narrative.last_actor_time(key, paragraph)
         if same_actor is not None:
@@ -1455,6 +1461,55 @@ def referred_time(
     return result
 
 
+@lru_cache(maxsize=1)
+def gathering_nouns() -> frozenset[str]:
+    """Nouns of occasions held at one time (`cues.json` `gathering_nouns`)."""
+    return frozenset(cue_table().gathering_nouns)
+
+
+def occasion_words(tokens: list[Token]) -> list[tuple[int, str]]:
+    """The gathering nouns among a phrase's tokens, with their positions ("news conference"
+    as one)."""
+    nouns = gathering_nouns()
+    found = []
+    for index, token in enumerate(tokens):
+        pair = f"{token.lower} {tokens[index + 1].lower}" if index + 1 < len(tokens) else ""
+        if pair in nouns:
+            found.append((index + 1, pair))
+        elif token.lower in nouns and token.text.islower():
+            found.append((index, token.lower))
+    return found
+
+
+def remember_occasion_times(anchored: list[Anchored], narrative: Narrative) -> None:
+    """The time of each occasion named in a clause with a date of its own."""
+    for item in anchored:
+        detection = item.detection
+        if item.time is None or item.governing is None or detection.nominal:
+            continue
+        arguments = detection.arguments
+        for _, noun in occasion_words(arguments.subject_tokens + arguments.object_tokens):
+            narrative.occasion_times[noun] = item.time
+
+
+def occasion_time(detection: Detection, narrative: Narrative) -> EventTime | None:
+    """The time of the occasion an undated clause names with "the" ("attended the
+    ceremony", "at the summit") when a dated clause named it before, else None."""
+    if not narrative.occasion_times:
+        return None
+    tokens = detection.arguments.object_tokens
+    for index, noun in occasion_words(tokens):
+        start = index - len(noun.split()) + 1
+        before = [token.lower for token in tokens[max(0, start - OCCASION_MODIFIERS - 1) : start]]
+        if "the" in before and noun in narrative.occasion_times:
+            return narrative.occasion_times[noun]
+    return None
+
+
+#: How many words may stand between "the" and the occasion ("the swearing-in ceremony").
+OCCASION_MODIFIERS = 2
+
+
 def remember_lemma_times(anchored: list[Anchored], narrative: Narrative) -> None:
     """The last explicitly dated event of each trigger lemma, for nouns that refer back."""
     for item in anchored:
@@ -1818,6 +1873,7 @@ def extract_events(
         since_when = since_when_phrases(sentence.text, in_sentence) if anchored else frozenset()
         update_reference(item, in_sentence, anchored, narrative, document, since_when)
         remember_lemma_times(anchored, narrative)
+        remember_occasion_times(anchored, narrative)
         remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
         background = frozenset(
             event.id

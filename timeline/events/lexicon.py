@@ -208,6 +208,13 @@ class CueTable(_Table):
         "would appeal the decision'): an undated report of one is the news day's reaction.",
     )
 
+    gathering_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of occasions held at one time ('a ceremony', 'the summit'): an "
+        "undated clause about 'the ceremony' after a dated clause held at one is dated by "
+        "it ('was sworn in on Monday at a ceremony ... Sharif attended the ceremony').",
+    )
+
     def words(self, row_id: str) -> frozenset[str]:
         """The words of one cue row."""
         for row in self.rows:
