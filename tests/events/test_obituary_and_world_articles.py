@@ -176,3 +176,18 @@ def test_an_undated_clause_about_the_occasion_told_before_takes_its_time() -> No
         "Results were announced on May 16.\n\nSharif attended a ceremony.", "2014-05-26"
     )
     assert "attended" not in other or not other["attended"].time.value.startswith("2014-05-26")
+
+
+def test_a_plan_after_an_occasion_on_a_day_is_that_day() -> None:
+    text = "The club will receive the trophy after its home game against Everton on Saturday."
+    receive = by_trigger(text, "2016-05-03")["receive"]
+    assert (receive.time.value, receive.status.value) == ("2016-05-07", "planned")
+
+
+def test_a_date_in_an_opening_participle_clause_is_the_participles() -> None:
+    text = "Born in Lorain, Ohio, in 1931, Morrison studied at Howard University."
+    events = by_trigger(text, "2019-08-06")
+    assert events["Born"].time.value == "1931"
+    assert "studied" not in events
+    own = by_trigger("Founded in 1976, Apple moved to Cupertino in 1993.", "2019-08-06")
+    assert (own["Founded"].time.value, own["moved"].time.value) == ("1976", "1993")

@@ -43,6 +43,7 @@ from timeline.events.anchor import (
     SentenceDates,
     document_time,
     expression_time,
+    gathering_nouns,
     governing_expression,
     in_inserted_clause,
     is_attributive,
@@ -59,7 +60,7 @@ from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline, is_plural
 from timeline.events.lexicon import cue_table, name_tables, trigger_forms
 from timeline.events.names import clean_run, name_runs, names_in, word_sets
-from timeline.events.tokens import Token, is_quoted_at, quoted_of, tokens_of
+from timeline.events.tokens import Token, is_quoted_at, quoted_of, tokenize, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
     Document,
@@ -1461,12 +1462,6 @@ def referred_time(
     return result
 
 
-@lru_cache(maxsize=1)
-def gathering_nouns() -> frozenset[str]:
-    """Nouns of occasions held at one time (`cues.json` `gathering_nouns`)."""
-    return frozenset(cue_table().gathering_nouns)
-
-
 def occasion_words(tokens: list[Token]) -> list[tuple[int, str]]:
     """The gathering nouns among a phrase's tokens, with their positions ("news conference"
     as one)."""
@@ -1487,8 +1482,8 @@ def remember_occasion_times(anchored: list[Anchored], narrative: Narrative) -> N
         detection = item.detection
         if item.time is None or item.governing is None or detection.nominal:
             continue
-        arguments = detection.arguments
-        for _, noun in occasion_words(arguments.subject_tokens + arguments.object_tokens):
+        phrases = f"{detection.subject} {detection.object_text}"
+        for _, noun in occasion_words(tokenize(phrases)):
             narrative.occasion_times[noun] = item.time
 
 
@@ -1497,7 +1492,7 @@ def occasion_time(detection: Detection, narrative: Narrative) -> EventTime | Non
     ceremony", "at the summit") when a dated clause named it before, else None."""
     if not narrative.occasion_times:
         return None
-    tokens = detection.arguments.object_tokens
+    tokens = tokenize(detection.object_text)
     for index, noun in occasion_words(tokens):
         start = index - len(noun.split()) + 1
         before = [token.lower for token in tokens[max(0, start - OCCASION_MODIFIERS - 1) : start]]

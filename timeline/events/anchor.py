@@ -295,6 +295,49 @@ OCCASION_WORDS = 3
 
 
 @lru_cache(maxsize=1)
+def gathering_nouns() -> frozenset[str]:
+    """Nouns of occasions held at one time (`cues.json` `gathering_nouns`)."""
+    return frozenset(cue_table().gathering_nouns)
+
+
+def in_opening_participle(text: str, end: int) -> bool:
+    """Whether a date phrase ending at `end` stands in a participle clause opening the
+    sentence ("Born in Lorain, Ohio, in 1931, Morrison ..."): the participle's date."""
+    match = OPENING_WORD.match(text)
+    return (
+        match is not None
+        and match.group(1).lower() in generic_table().opening_participles
+        and not CLAUSE_SEPARATOR.search(text, match.end(), end)
+    )
+
+
+OPENING_WORD = re.compile(r"\s*([A-Z][a-z]+)\b")
+CLAUSE_SEPARATOR = re.compile(r"[;:—]")
+
+
+def after_occasion(text: str, trigger_end: int, start: int) -> bool:
+    """Whether "after" and an occasion held at one time stand right before a date phrase
+    ("will receive the trophy after its home game against Everton on Saturday"): the clause
+    happens that day too."""
+    match = AFTER_OCCASION_BEFORE.search(text, max(trigger_end, start - 60), start)
+    if match is None:
+        return False
+    words = match.group("words").lower().split()
+    nouns = gathering_nouns()
+    return any(
+        word in nouns or f"{word} {following}" in nouns
+        for word, following in zip(words, [*words[1:], ""], strict=True)
+    )
+
+
+AFTER_OCCASION_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:the|its|his|her|their|a|an)\s+(?P<words>(?:[\w'’-]+\s+){1,5})"
+    r"(?:on|at|in)?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
     """Nouns of occasions (conference, speech, memo): see `cues.json`."""
     return frozenset(cue_table().event_nouns)
@@ -594,6 +637,8 @@ def governing_expression(
             continue
         if detection.nominal and end <= trigger.start:
             continue  # "arrested on May 29 after the death of X": the arrest's date, not X's
+        if end <= detection.subject_start and in_opening_participle(text, end):
+            continue  # "Born in Lorain, Ohio, in 1931, Morrison studied": the birth's year
         if end <= trigger.start and in_inserted_clause(text, start, end, trigger.start):
             continue  # "Jobs, born in San Francisco on February 24, 1955, has built": not `built`
         if detection.subject_start <= start and end <= max(anchor_end, trigger.end):
@@ -613,6 +658,8 @@ def governing_expression(
             continue
         elif start >= trigger.end and CLOSE_OFFSET_BEFORE.search(text, trigger.end, start):
             penalty = 0.25  # "completed minutes before the deadline on Tuesday night": then
+        elif start >= trigger.end and after_occasion(text, trigger.end, start):
+            penalty = 0.25  # "will receive the trophy after its game on Saturday": that day
         elif phrase.opening and (
             not detection.generic
             or detection.subject_start <= first_subject
