@@ -191,3 +191,38 @@ def test_a_date_in_an_opening_participle_clause_is_the_participles() -> None:
     assert "studied" not in events
     own = by_trigger("Founded in 1976, Apple moved to Cupertino in 1993.", "2019-08-06")
     assert (own["Founded"].time.value, own["moved"].time.value) == ("1976", "1993")
+
+
+def test_a_counted_offset_counts_from_the_day_before_it_in_its_sentence() -> None:
+    text = (
+        "Prosecutors unsealed the new indictment in February.\n\n"
+        "Bankman-Fried was arrested in the Bahamas on Dec. 12 and extradited to the United "
+        "States nine days later."
+    )
+    events = by_trigger(text, "2023-05-11")
+    assert (events["arrested"].time.value, events["extradited"].time.value) == (
+        "2022-12-12",
+        "2022-12-21",
+    )
+
+
+def test_a_plan_after_an_earlier_story_keeps_the_year_ahead() -> None:
+    text = (
+        "FTX filed for bankruptcy on Nov. 11, 2022, after customers rushed to withdraw their "
+        "money. His trial is scheduled to begin on Oct. 2 in Manhattan federal court."
+    )
+    assert by_trigger(text, "2023-05-11")["begin"].time.value == "2023-10-02"
+
+
+def test_a_clock_time_in_a_named_zone_takes_its_day() -> None:
+    text = (
+        'Putin announced the "special military operation" in a televised address at about '
+        "5:50 a.m. Moscow time on Thursday. Minutes later, missiles struck targets."
+    )
+    events = by_trigger(text, "2022-02-25")
+    assert events["announced"].time.value.startswith("2022-02-24")
+    assert (
+        events["announced"].title
+        == "Putin announces special military operation in televised address"
+    )
+    assert events["struck"].time.value.startswith("2022-02-24")

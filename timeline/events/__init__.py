@@ -1847,8 +1847,9 @@ def extract_events(
         narrative.speaker = None  # set for each event built below, never left from before
         in_sentence = _sentence_expressions(sentence, expressions, starts)
         reference = narrative.point_reference
-        if in_sentence and reference is not None and reference.time is not None:
-            in_sentence = offset_dates(sentence.text, in_sentence, reference.time)  # "days later"
+        if in_sentence:
+            reference_time = reference.time if reference is not None else None
+            in_sentence = offset_dates(sentence.text, in_sentence, reference_time)  # "days later"
         blocked = [(start, end) for start, end, e in in_sentence if is_date_like(e)]
         detections = detect(sentence.text, blocked)
         anchored = (

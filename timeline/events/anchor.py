@@ -86,29 +86,38 @@ COUNTED_DURATION = re.compile(r"\AP(?:T(?P<hours>\d+)H|(?P<amount>\d+)(?P<unit>[
 
 
 def offset_dates(
-    text: str, expressions: list[tuple[int, int, TemporalExpression]], reference: EventTime
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    reference: EventTime | None,
 ) -> list[tuple[int, int, TemporalExpression]]:
     """The expressions of a sentence (offsets in it), with each counted duration told as an
     offset ("Four days later", "two weeks earlier") replaced by the date it gives from the
     narrative's last day: 1990-08-02, "Four days later" is 1990-08-06 (a week or month offset
     gives its week or month). TimeML tags such a duration as a DURATION; a timeline needs the
-    date. Unchanged unless the reference is a single day."""
-    if reference.earliest != reference.latest:
-        return expressions
+    date. A day told before it in the same sentence is the day it counts from ("arrested on
+    Dec. 12 and extradited nine days later": Dec. 21); without one, unchanged unless the
+    reference is a single day."""
     result = []
     starts = {start for start, _, _ in expressions}
+    last_day = (
+        reference.earliest
+        if reference is not None and reference.earliest == reference.latest
+        else None
+    )
     for start, end, expression in expressions:
+        if is_date_like(expression) and expression.granularity is Granularity.day:
+            last_day = expression.earliest or last_day
         offset = OFFSET_WORD.match(text, end) if expression.type is TimexType.DURATION else None
         if offset is not None and (
             FOR_BEFORE.search(text, max(0, start - 5), start) or offset.end() + 1 in starts
         ):
             offset = None  # "for five weeks earlier this year": a duration, then the date
         amount = COUNTED_DURATION.match(expression.value) if offset else None
-        if offset is None or amount is None:
+        if offset is None or amount is None or last_day is None:
             result.append((start, end, expression))
             continue
         sign = -1 if offset.group("word") == "earlier" else 1
-        date = offset_date(reference.earliest, amount, sign)
+        date = offset_date(last_day, amount, sign)
         days = calendar_bounds(date)
         if days is None:  # a known day always gives known bounds; kept as written otherwise
             result.append((start, end, expression))

@@ -340,8 +340,8 @@ def calendar_date(groups: Groups, params: Mapping[str, Any], context: Context) -
         anchor = "document"
         if "weekday" in groups:
             year = _year_matching_weekday(month, day, lookup("weekday", groups["weekday"]), context)
-        if year is None:
-            year = _year_of_earlier_story(month, day, context)
+        if year is None and clause_tense(context) != "future":  # "His trial is scheduled
+            year = _year_of_earlier_story(month, day, context)  # to begin on Oct. 2": ahead
             if year is not None:
                 anchor = "previous"  # "on May 29, 2020, after the death of X on May 25"
         if year is None:
