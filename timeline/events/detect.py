@@ -1118,7 +1118,7 @@ def _status_and_tense(
         return None  # "the documents requested by the court"
     if (
         transitive
-        and row.type in OBJECT_TAKING_TYPES
+        and (row.type in OBJECT_TAKING_TYPES or row.lemma in OBJECT_TAKING_LEMMAS)
         and (
             following in PREPOSITIONS
             or following in ADVERBIAL_OPENERS
@@ -1262,6 +1262,12 @@ def in_relative_clause(sentence: TokenizedSentence, chain_start: int) -> bool:
 #: form with a preposition or nothing after it is a passive, as headlines write it ("Derek
 #: Chauvin sentenced to 22.5 years", "Opposition leader arrested").
 OBJECT_TAKING_TYPES = frozenset({"arrest", "trial", "sanction", "personnel", "release"})
+#: Verbs of other types that always take their object ("Jovenel Moise assassinated at home",
+#: "Merrill sold to Bank of America"); not "fired at protesters", "shot at the car".
+OBJECT_TAKING_LEMMAS = frozenset(
+    {"kill", "assassinate", "murder", "wound", "injure", "kidnap", "abduct", "execute"}
+    | {"sell", "acquire", "buy", "evacuate", "rescue"}
+)
 
 
 #: Prepositions that open a quantity ("at least 150", "about 30", "over 100 people").
