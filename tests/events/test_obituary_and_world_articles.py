@@ -229,15 +229,9 @@ def test_a_clock_time_in_a_named_zone_takes_its_day() -> None:
 
 
 def test_a_participle_of_a_verb_that_takes_its_object_before_a_preposition_is_passive() -> None:
-    events = events_of(
-        "Haitian President Jovenel Moise assassinated at home\n\n"
-        "Lehman files for bankruptcy; Merrill sold to Bank of America",
-        "2021-07-08",
-    )
-    by_word = {event.mentions[0].trigger: event for event in events}
-    assert (by_word["assassinated"].actors, by_word["assassinated"].targets) == (
-        [],
-        ["Jovenel Moise"],
-    )
-    assert by_word["assassinated"].title == "Jovenel Moise assassinated at home"
-    assert by_word["sold"].targets == ["Merrill"]
+    headline = "Haitian President Jovenel Moise assassinated at home"
+    assassinated = by_trigger(headline, "2021-07-08")["assassinated"]
+    assert (assassinated.actors, assassinated.targets) == ([], ["Jovenel Moise"])
+    assert assassinated.title == "Jovenel Moise assassinated at home"
+    sale = "Lehman files for bankruptcy; Merrill sold to Bank of America"
+    assert by_trigger(sale, "2008-09-16")["sold"].targets == ["Merrill"]
