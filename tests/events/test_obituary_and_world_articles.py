@@ -235,3 +235,9 @@ def test_a_participle_of_a_verb_that_takes_its_object_before_a_preposition_is_pa
     assert assassinated.title == "Jovenel Moise assassinated at home"
     sale = "Lehman files for bankruptcy; Merrill sold to Bank of America"
     assert by_trigger(sale, "2008-09-16")["sold"].targets == ["Merrill"]
+
+
+def test_an_s_form_after_a_comparative_is_a_plural_noun() -> None:
+    text = "On Friday, he urged European leaders to impose tougher sanctions immediately."
+    events = events_of(text, "2022-02-25")
+    assert [event.mentions[0].trigger for event in events] == ["urged"]

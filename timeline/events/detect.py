@@ -659,7 +659,10 @@ def _subject_object_type(
 
 
 #: Adjectives that open a noun phrase of new things ("new export rules", "further cuts").
-NEW_WORDS = frozenset({"new", "further", "fresh", "tougher", "stricter", "more", "additional"})
+NEW_WORDS = frozenset(
+    {"new", "further", "fresh", "tougher", "stricter", "more", "additional", "harsher"}
+    | {"stronger", "broader", "wider", "sweeping", "targeted", "stiffer", "heavier", "punitive"}
+)
 
 
 def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
@@ -678,8 +681,10 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         return True  # "by fewer than 5,000 votes"
     if previous in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new"}:
         return True
-    if sentence.tokens[index - 1].text.islower() and sentence.lower(index - 2) in NEW_WORDS:
-        return True  # "announced new export rules"
+    if sentence.tokens[index - 1].text.islower() and (
+        previous in NEW_WORDS or sentence.lower(index - 2) in NEW_WORDS
+    ):
+        return True  # "impose tougher sanctions", "announced new export rules"
     if following in VERBLIKE or (following.endswith("ed") and following not in PREPOSITIONS):
         return True
     if following in generic_table().irregular_pasts and following not in c.determiners:
