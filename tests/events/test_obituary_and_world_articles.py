@@ -241,3 +241,8 @@ def test_an_s_form_after_a_comparative_is_a_plural_noun() -> None:
     text = "On Friday, he urged European leaders to impose tougher sanctions immediately."
     events = events_of(text, "2022-02-25")
     assert [event.mentions[0].trigger for event in events] == ["urged"]
+
+
+def test_a_common_noun_before_a_preposition_heads_the_subject() -> None:
+    text = "Talks over a return to Barcelona broke down on Friday."
+    assert by_trigger(text, "2019-08-03")["broke"].actors == ["Talks over a return to Barcelona"]

@@ -882,7 +882,9 @@ def after_last_title(tokens: list[Token]) -> list[str]:
 
 
 #: Prepositions after a common head noun that keep the subject phrase whole.
-HEAD_PREPOSITIONS = frozenset({"for", "of", "to", "from"})
+HEAD_PREPOSITIONS = frozenset(
+    {"for", "of", "to", "from", "over", "about", "between", "with", "against", "on"}
+)
 
 
 def actors_of(tokens: list[Token]) -> list[str]:
