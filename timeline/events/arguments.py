@@ -898,7 +898,11 @@ def actors_of(tokens: list[Token]) -> list[str]:
     if (
         first + 1 < len(content)
         and content[first + 1].lower in HEAD_PREPOSITIONS
-        and (names_in(content[first : first + 1]) == [] or is_common_plural(content[first]))
+        and (
+            names_in(content[first : first + 1]) == []
+            or is_common_plural(content[first])
+            or (content[first].start == 0 and content[first].lower.endswith("s"))  # "Talks
+        )  # over a return to Barcelona"
     ):
         phrase = clean_phrase(content)  # "Lawyers for the boy's family", "its sale to Fiat"
         if phrase and len(phrase.split()) <= 7:
