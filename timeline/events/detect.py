@@ -1932,6 +1932,26 @@ def _scheduled_presents() -> dict[str, str]:
 SCHEDULE_DATE_WINDOW = 5
 
 
+def _generic_at(
+    sentence: TokenizedSentence, index: int, dated: bool, planned: bool
+) -> Detection | None:
+    """The event a word outside the lexicon (or one every row rejects) tells: a dated past
+    verb, a planned verb (`planned`: a future marker before it) or a dated schedule."""
+    lower = sentence.tokens[index].lower
+    table = generic_table()
+    if dated and (
+        lower.endswith(("ed", "ing"))
+        or lower in table.irregular_pasts
+        or lower in table.irregular_participles
+    ):
+        return _generic_detection(sentence, index)
+    if planned:
+        return _generic_planned(sentence, index)
+    if dated and lower in _scheduled_presents():
+        return _generic_scheduled(sentence, index)
+    return None
+
+
 def _generic_scheduled(sentence: TokenizedSentence, index: int) -> Detection | None:
     """A present verb of a schedule outside the lexicon with a date phrase just after it
     ("Pre-orders begin on Friday", "The trial starts in Boston on Monday"); not a period's
@@ -2197,28 +2217,14 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
     sentence = TokenizedSentence(text, blocked or [])
     planned_at = future_marked(sentence) if dated else frozenset()
     forms = trigger_forms()
-    irregular = generic_table().irregular_pasts
-    participles = generic_table().irregular_participles
     found: list[Detection] = []
     for index, token in enumerate(sentence.tokens):
         if token.lower in forms and is_inside_name(sentence, index):
             continue  # "..., Met Éireann said": a word of a name, not "met"
         if token.lower not in forms:
-            lower = token.lower
-            if dated and (
-                lower.endswith(("ed", "ing")) or lower in irregular or lower in participles
-            ):
-                generic = _generic_detection(sentence, index)
-                if generic is not None:
-                    found.append(generic)
-            elif index in planned_at:
-                generic = _generic_planned(sentence, index)
-                if generic is not None:
-                    found.append(generic)
-            elif dated and lower in _scheduled_presents():
-                generic = _generic_scheduled(sentence, index)
-                if generic is not None:
-                    found.append(generic)
+            generic = _generic_at(sentence, index, dated, index in planned_at)
+            if generic is not None:
+                found.append(generic)
             continue
         for row, kind in forms.get(token.lower, []):
             if kind == "noun":
@@ -2235,17 +2241,9 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 found.append(detection)
                 break
         else:  # every row rejects the word: it may still be a dated past or planned event
-            lower = token.lower
-            if dated and (
-                lower.endswith(("ed", "ing")) or lower in irregular or lower in participles
-            ):
-                generic = _generic_detection(sentence, index)
-                if generic is not None:
-                    found.append(generic)
-            elif index in planned_at:
-                generic = _generic_planned(sentence, index)
-                if generic is not None:
-                    found.append(generic)
+            generic = _generic_at(sentence, index, dated, index in planned_at)
+            if generic is not None:
+                found.append(generic)
     triggers = {d.trigger.start for d in found if not d.generic}
     found = [d for d in found if not (d.generic and _next_start(sentence, d) in triggers)]
     finite = [d for d in found if not d.participial and not d.nominal and not d.generic]
