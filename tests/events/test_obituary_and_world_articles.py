@@ -246,3 +246,21 @@ def test_an_s_form_after_a_comparative_is_a_plural_noun() -> None:
 def test_a_common_noun_before_a_preposition_heads_the_subject() -> None:
     text = "Talks over a return to Barcelona broke down on Friday."
     assert by_trigger(text, "2019-08-03")["broke"].actors == ["Talks over a return to Barcelona"]
+
+
+def test_calling_a_referendum_is_dated_by_the_call_not_the_vote() -> None:
+    text = (
+        "Greek Prime Minister Alexis Tsipras called a referendum for July 5 on the terms of an "
+        "international bailout on Friday."
+    )
+    called = by_trigger(text, "2015-06-27")["called"]
+    assert (called.type, called.time.value, called.actors) == (
+        "vote",
+        "2015-06-26",
+        ["Alexis Tsipras"],
+    )
+    assert "called" not in by_trigger("Critics called the election a sham on Monday.", "2015-06-27")
+    today = by_trigger(
+        "U.S. authorities scheduled a news conference for later today in New York.", "1999-10-08"
+    )
+    assert today["scheduled"].time.value == "1999-10-08"

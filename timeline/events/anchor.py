@@ -50,6 +50,8 @@ MONTH_OR_DIGIT = re.compile(
 BOUNDARY_CHARACTERS = frozenset(';:–—“”"')
 SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 TERM_BEFORE = re.compile(r"\b(?:due|payable|expiring|maturing|dated)\s+$")
+#: An occasion and "for" right before a date phrase ("a referendum for July 5").
+OCCASION_FOR_BEFORE = re.compile(r"\b([a-z]+)\s+for\s+\Z")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
 LOWERCASE_AFTER = re.compile(r"\A\s?[a-z]")
 BARE_YEAR = re.compile(r"\d{4}s?")
@@ -193,6 +195,13 @@ def is_attributive(text: str, start: int, end: int, expression: TemporalExpressi
         )
     if TERM_BEFORE.search(text[max(0, start - 12) : start]):
         return True  # "notes due Oct. 15, 1999": a term of the object, not the event's date
+    occasion = OCCASION_FOR_BEFORE.search(text, max(0, start - 30), start)
+    if (
+        occasion is not None
+        and occasion.group(1).lower() in gathering_nouns()
+        and text[start : start + 1].isupper()
+    ):  # "called a referendum for July 5": the vote's day, not the calling's (not "scheduled
+        return True  # a news conference for later today": it is the day of both)
     if follows_object_participle(text, start):
         return True  # "breaking a record set in 1945": when the record was set
     if PERIOD_ENDED_BEFORE.search(text, max(0, start - 40), start):

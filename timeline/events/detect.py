@@ -1346,7 +1346,7 @@ def _verb_detection(
         object_type, cue_index = _object_type(row, sentence, next_index)
         if object_type is None and kind in {"past", "participle"} and cues().be_forms & set(chain):
             object_type, cue_index = _subject_object_type(row, sentence, chain_start)
-        if object_type is None:
+        if object_type is None or names_object_as(sentence, cue_index):
             return None
     if kind in {"base", "third"} and not chain and opens_clause_at(sentence, chain_start):
         return None  # imperative or a headline fragment without subject ("May 5 - Clashes")
@@ -2387,6 +2387,26 @@ def _particle_index(sentence: TokenizedSentence, index: int, particles: list[str
 
 #: Adverbs of place that may follow a participle ("1,643 wounded there").
 PLACE_ADVERBS = frozenset({"there", "here", "nearby", "abroad", "overseas", "inside", "outside"})
+
+
+def names_object_as(sentence: TokenizedSentence, cue_index: int | None) -> bool:
+    """Whether the object noun at `cue_index` is followed by what it is called ("called the
+    election a sham"): a naming, not the act the noun names (not "held the meeting a day
+    after the attack")."""
+    if cue_index is None or sentence.lower(cue_index - 1) not in DEFINITE_DETERMINERS:
+        return False
+    return (
+        sentence.lower(cue_index + 1) in {"a", "an"}
+        and sentence.lower(cue_index + 2) not in TIME_UNIT_WORDS
+    )
+
+
+#: Determiners of a noun already known ("the election"), and the words of an offset after an
+#: object ("a day after").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
+TIME_UNIT_WORDS = frozenset(
+    {"day", "week", "month", "year", "decade", "hour", "minute", "few", "second", "time"}
+)
 
 
 def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:

@@ -362,9 +362,14 @@ TRIGGER_FILES = ("triggers.json", "triggers_general.json")
 
 
 def merge_trigger_tables(tables: list[TriggerTable]) -> TriggerTable:
-    """One table of all rows; a repeated id or (lemma, pos, particles) entry is an error."""
+    """One table of all rows; a repeated id or entry is an error: the same lemma, part of
+    speech and particles, needing an object or a quotation alike (a row for "called a
+    referendum" and one for "called it \"a sham\"" are two entries)."""
     rows = [row for table in tables for row in table.rows]
-    entries = [(row.lemma, row.pos, tuple(row.particles)) for row in rows]
+    entries = [
+        (row.lemma, row.pos, tuple(row.particles), row.object_required, row.quote_required)
+        for row in rows
+    ]
     repeated = sorted({entry for entry in entries if entries.count(entry) > 1})
     if repeated:
         raise ValueError(f"trigger lemma listed twice: {repeated}")
