@@ -264,3 +264,28 @@ def test_calling_a_referendum_is_dated_by_the_call_not_the_vote() -> None:
         "U.S. authorities scheduled a news conference for later today in New York.", "1999-10-08"
     )
     assert today["scheduled"].time.value == "1999-10-08"
+
+
+def test_a_region_after_a_place_in_the_object_keeps_the_date_after_it() -> None:
+    text = "Biden, 77, addressed supporters in Wilmington, Delaware, on Saturday night."
+    addressed = by_trigger(text, "2020-11-08")["addressed"]
+    assert addressed.time.value.startswith("2020-11-07")
+    assert addressed.title == "Biden addressed supporters in Wilmington, Delaware"
+
+
+def test_a_present_clause_dated_after_the_publication_is_a_plan() -> None:
+    text = (
+        "Kamala Harris will become the first woman to serve as vice president when they are "
+        "sworn in on Jan. 20."
+    )
+    sworn = by_trigger(text, "2020-11-08")["sworn"]
+    assert (sworn.status.value, sworn.time.value) == ("planned", "2021-01-20")
+    meeting = by_trigger("The two leaders are meeting on Friday.", "2020-11-08")["meeting"]
+    assert meeting.status.value == "planned"
+    intended = by_trigger(
+        "The service is intended to launch in the fall of 2021 alongside iOS 5.", "2020-11-08"
+    )
+    assert all(
+        event.status.value != "planned" or "intended" not in event.title
+        for event in intended.values()
+    )

@@ -790,6 +790,26 @@ def conjunct_governing(
     return None
 
 
+def is_present_for_plan(
+    detection: Detection, governing: Governing | None, document: Document, text: str
+) -> bool:
+    """Whether a present-tense clause told as going on is dated wholly after the publication
+    ("when they are sworn in on Jan. 20", "They are meeting on Friday"): a plan."""
+    if detection.status is not EventStatus.ongoing or detection.tense != "present":
+        return False
+    if governing is None or governing.since or detection.perfect:
+        return False
+    if detection.type in REPORTING_TYPES or INFINITIVE_AFTER.match(text, detection.trigger.end):
+        return False  # "is calling for the redemption on Dec. 7", "is intended to launch"
+    published = document_time(document)
+    earliest = governing.expression.earliest
+    return published is not None and earliest is not None and earliest > published.latest
+
+
+#: A `to` infinitive right after a verb ("is intended to launch"): the plan is its verb's.
+INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
+
+
 def later_conjunct_governing(
     detection: Detection,
     detections: list[Detection],
@@ -853,6 +873,8 @@ def anchor_detections(
         status = detection.status  # and awarded Apple $1.05 billion": Friday
         if governing is None and not detection.generic and not detection.relative:
             governing = later_conjunct_governing(detection, detections, text, expressions, dates)
+        if is_present_for_plan(detection, governing, document, text):
+            status = EventStatus.planned  # "when they are sworn in on Jan. 20": ahead
         if governing is not None and (
             is_past_for_plan(detection, governing, text, document)
             or is_future_for_past(detection, governing, document)

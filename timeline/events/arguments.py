@@ -1018,6 +1018,9 @@ def object_range(sentence: TokenizedSentence, start: int, keep_that: bool) -> tu
             if content and in_score_list(sentence, position):
                 position += 1  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final"
                 continue
+            if content and region_opening(sentence, position) is not None:
+                position += 1  # "addressed supporters in Wilmington, Delaware, on Saturday"
+                continue
             end = apposition_end(sentence, position) if content else None
             if end is None:
                 break

@@ -408,9 +408,9 @@ class Detection:
     generic: bool = False
     possessed: bool = False
     introducer: str = ""
+    """The word before `the <noun> of` of a nominal detection (`after` in `after the death of`)."""
     caused: bool = False
     """Whether a causative before it made the event happen ("causing the span to collapse")."""
-    """The word before `the <noun> of` of a nominal detection (`after` in `after the death of`)."""
     arguments: FixedArguments | ClauseArguments = field(default_factory=FixedArguments)
 
     @property
