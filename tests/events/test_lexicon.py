@@ -23,7 +23,7 @@ from timeline.events.lexicon import (
     top_level_alternatives,
     trigger_table,
 )
-from timeline.events.names import name_from_phrase, principal_names
+from timeline.events.names import name_from_phrase, person_genders, principal_names
 from timeline.events.tokens import tokens_of
 from timeline.resources import read_resource_text
 from timeline.temporal import tag
@@ -118,6 +118,8 @@ def test_every_row_has_positive_and_negative_examples() -> None:
         tables.event_names,
         tables.descriptors,
         tables.opening_descriptors,
+        tables.female_words,
+        tables.male_words,
     ):
         assert table.examples
 
@@ -218,6 +220,24 @@ def test_an_event_name_is_no_person(example: NameExample) -> None:
 )
 def test_name_examples(table: str, text: str, name: str | None) -> None:
     assert name_from_phrase(text) == name
+
+
+GENDER_EXAMPLES = [("female", e) for e in name_tables().female_words.examples] + [
+    ("male", e) for e in name_tables().male_words.examples
+]
+
+
+@pytest.mark.parametrize(
+    ("sex", "example"), GENDER_EXAMPLES, ids=[f"{s}-{e.text[:25]}" for s, e in GENDER_EXAMPLES]
+)
+def test_a_title_or_kinship_word_tells_the_sex_of_the_name_after_it(
+    sex: str, example: NameExample
+) -> None:
+    assert person_genders(example.text) == {example.name: sex}
+
+
+def test_a_kinship_word_without_a_name_set_off_tells_nothing() -> None:
+    assert person_genders("His son died in 2001 and his wife moved to Paris.") == {}
 
 
 @pytest.mark.parametrize("example", name_tables().descriptors.examples, ids=lambda e: e.text)

@@ -289,3 +289,25 @@ def test_a_present_clause_dated_after_the_publication_is_a_plan() -> None:
         event.status.value != "planned" or "intended" not in event.title
         for event in intended.values()
     )
+
+
+def test_he_and_she_refer_to_someone_of_the_sex_told() -> None:
+    text = (
+        "Queen Elizabeth II died on Thursday afternoon, Buckingham Palace said. She was 96.\n\n"
+        "Her eldest son, Charles, immediately became king. He will address the nation on "
+        "Friday evening.\n\n"
+        "Elizabeth came to the throne on Feb. 6, 1952, after the death of her father, George "
+        "VI. She celebrated her Platinum Jubilee in June."
+    )
+    events = by_trigger(text, "2022-09-09")
+    assert events["address"].actors == ["Charles"]
+    assert events["celebrated"].actors == ["Elizabeth"]
+
+
+def test_a_clause_counted_from_an_event_noun_opening_it() -> None:
+    text = (
+        "Queen Elizabeth II died on Thursday afternoon.\n\n"
+        "Two days before her death, she appointed Liz Truss as prime minister."
+    )
+    appointed = by_trigger(text, "2022-09-09")["appointed"]
+    assert (appointed.time.value, appointed.targets) == ("2022-09-06", ["Liz Truss"])

@@ -59,7 +59,7 @@ from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline, is_plural
 from timeline.events.lexicon import cue_table, name_tables, trigger_forms
-from timeline.events.names import clean_run, name_runs, names_in, word_sets
+from timeline.events.names import clean_run, name_runs, names_in, person_genders, word_sets
 from timeline.events.tokens import Token, is_quoted_at, quoted_of, tokenize, tokens_of
 from timeline.models import (
     GRANULARITY_RANK,
@@ -145,6 +145,8 @@ class Narrative:
     surnames: dict[str, set[str]] = field(default_factory=dict)
     #: The paragraph of the last disaster told ("Hurricane Helene slammed into Florida").
     disaster_paragraph: int | None = None
+    #: The sex told of the people named so far (`person_genders`), by name and its words.
+    genders: dict[str, str] = field(default_factory=dict)
     #: Occasions of clauses with a date of their own -> that time ("was sworn in on Monday at
     #: a ceremony": ceremony -> Monday), for a later undated clause about "the ceremony".
     occasion_times: dict[str, EventTime] = field(default_factory=dict)
@@ -234,6 +236,53 @@ class Narrative:
             if found:
                 return found
         return []
+
+    def remember_genders(self, text: str, previous: str | None) -> None:
+        """Learn the sex of the people a sentence names (`person_genders`), and of the one
+        person the sentence before named when this one opens with "she" or "he"."""
+        for name, gender in person_genders(text).items():
+            for key in (name, *name.split()):
+                self.genders[key] = gender
+        opening = OPENING_PRONOUN.match(text)
+        if opening is not None and previous is not None:
+            named = self.people_named(previous)
+            if len(named) == 1 and self.gender_of(named[0]) is None:
+                self.genders[named[0]] = PRONOUN_GENDERS[opening.group(1).lower()]
+
+    def gender_of(self, person: str) -> str | None:
+        """The sex told of a person (by full name, else by a word of it), if any."""
+        found = self.genders.get(person)
+        if found is not None or not self.genders:
+            return found
+        return next((self.genders[w] for w in person.split() if w in self.genders), None)
+
+    def fits(self, person: str, gender: str | None) -> bool:
+        """Whether a person may be the one a pronoun of `gender` refers to."""
+        known = self.gender_of(person) if gender is not None else None
+        return known is None or known == gender
+
+    def last_person_for(self, gender: str | None) -> str | None:
+        """`last_person`, among the people a pronoun of `gender` may refer to: "She
+        celebrated" after "her father, George VI" is not George VI."""
+        if gender is None or not self.genders:
+            return self.last_person
+        for text in reversed(self.previous_texts):
+            told = [name for name, sex in person_genders(text).items() if sex == gender]
+            if told:  # "Her eldest son, Charles, became king. He will address"
+                return self.surname_names().get(told[0], told[0])  # "Mr. Reupke": in full
+            found = [
+                name
+                for name in self.people_named(text) + self.gendered_names(text)
+                if self.fits(name, gender)
+            ]
+            if found:
+                return found[0]
+        return None
+
+    def gendered_names(self, text: str) -> list[str]:
+        """The names of a sentence whose sex is known, though not read as people's names
+        alone ("Elizabeth came to the throne")."""
+        return [name for _, name, _ in named_people(text) if self.gender_of(name) is not None]
 
     @property
     def last_person(self) -> str | None:
@@ -418,20 +467,32 @@ def resolve_references(
             lower = f"the {lower}"
         if (lower in plural_references or kind == "group") and len(narrative.last_persons) >= 2:
             resolved.extend(narrative.last_persons)
-        elif kind == "person" and narrative.speaker and could_name_person(narrative.speaker):
-            resolved.append(narrative.speaker)  # "Saddam said he will begin": Saddam
+        elif kind == "person" and (
+            (speaker := narrative.speaker)
+            and could_name_person(speaker)
+            and narrative.fits(speaker, gender := PRONOUN_GENDERS.get(lower))
+        ):
+            resolved.append(speaker)  # "Saddam said he will begin": Saddam
         elif kind == "person" and opening_person(narrative.sentence_text):
             resolved.append(opening_person(narrative.sentence_text) or name)
         elif kind == "person" and (
-            persons := (
-                narrative.sentence_persons
-                if before is None
-                else narrative.people_named(narrative.sentence_text, before)
-            )
+            persons := [
+                person
+                for person in (
+                    narrative.sentence_persons
+                    if before is None
+                    else narrative.people_named(narrative.sentence_text, before)
+                )
+                if narrative.fits(person, PRONOUN_GENDERS.get(lower))
+            ]
         ):
             resolved.append(persons[0])
-        elif kind == "person" and (last := narrative.last_person):
-            resolved.append(narrative.salient_person(last) if salient else last)
+        elif kind == "person" and (
+            last := narrative.last_person_for(gender := PRONOUN_GENDERS.get(lower))
+        ):
+            told = gender is not None and narrative.gender_of(last) == gender
+            salient_one = narrative.salient_person(last) if salient and not told else last
+            resolved.append(salient_one if narrative.fits(salient_one, gender) else last)
         elif kind == "group" and narrative.clause_actors:
             resolved.extend(narrative.clause_actors)
         elif kind == "thing" and (singular := singular_actors(narrative.clause_actors)):
@@ -445,6 +506,20 @@ def resolve_references(
         else:
             resolved.append(name)
     return list(dict.fromkeys(resolved))
+
+
+#: The sex a personal pronoun tells, and a sentence opening with one.
+PRONOUN_GENDERS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+OPENING_PRONOUN = re.compile(r"\s*(She|He)\b")
 
 
 def can_refer(kind: str | None, actor: str | None) -> bool:
@@ -1202,6 +1277,28 @@ def clause_offset(
         if amount is not None and main is not None and main.time is not None:
             sign = -1 if direction["direction"].lower() == "after" else 1
             return _offset_time(main.time, amount, sign)
+        occasion = OFFSET_FROM_NOUN.match(text, end) if dated_by is None else None
+        amount = COUNTED_DURATION.match(duration.value) if occasion else None
+        noun = next(
+            (
+                item
+                for item in anchored
+                if occasion is not None
+                and item.detection.nominal
+                and occasion.start() <= item.detection.trigger.start < occasion.end()
+                and item.time is not None
+            ),
+            None,
+        )  # "Two days before her death, she appointed Liz Truss": two days before it
+        if (
+            amount is not None
+            and occasion is not None
+            and occasion.end() == subject
+            and noun is not None
+            and noun.time is not None
+        ):
+            sign = -1 if occasion["direction"].lower() == "before" else 1
+            return _offset_time(noun.time, amount, sign)
     first = bisect.bisect_left(expressions, detection.object_end, key=PHRASE_START)
     if first + 1 >= len(expressions):
         return None
@@ -1241,6 +1338,13 @@ def _offset_time(time: EventTime, amount: re.Match[str], sign: int) -> EventTime
     )
 
 
+#: A duration's offset from an event noun, opening the clause after it ("[Two days] before
+#: her death, she").
+OFFSET_FROM_NOUN = re.compile(
+    r"\s+(?P<direction>before|after)\s+(?:the|his|her|its|their|[A-Z][\w.-]*'s)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*",
+    re.IGNORECASE,
+)
 #: The word after a duration that makes it an offset to the clause after it ("five days
 #: [after] the agency announced").
 OFFSET_DIRECTION_AFTER = re.compile(r"\s+(?P<direction>after|before)\s+", re.IGNORECASE)
@@ -1811,6 +1915,9 @@ def remember(
                 and not is_person_actor(event.actors, narrative, sentence.text)
             ):
                 narrative.last_thing = named_actor(first)  # "the iPhone maker", "Tesla"
+    narrative.remember_genders(
+        sentence.text, narrative.previous_texts[-1] if narrative.previous_texts else None
+    )
     narrative.previous_texts = [*narrative.previous_texts[-2:], sentence.text]
     narrative.named_texts = [*narrative.named_texts[1 - NAMED_SENTENCES :], sentence.text]
     narrative.recent_actor_times = narrative.recent_actor_times[-8:]

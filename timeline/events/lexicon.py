@@ -250,6 +250,8 @@ class NameTables(_Table):
     event_names: WordList
     descriptors: WordList
     opening_descriptors: WordList
+    female_words: WordList
+    male_words: WordList
 
 
 class GenericExample(_Table):

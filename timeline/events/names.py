@@ -294,3 +294,46 @@ def name_from_phrase(text: str) -> str | None:
     """The first name in a phrase (used by the example tests)."""
     found = names_in(list(tokens_of(text)))
     return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Titles and kinship or role words with the sex they tell (`female_words`, `male_words`)."""
+    tables = name_tables()
+    return {
+        **{word: "male" for word in tables.male_words.words},
+        **{word: "female" for word in tables.female_words.words},
+    }
+
+
+def person_genders(text: str) -> dict[str, str]:
+    """The sex a sentence tells of the people it names: a title right before a name ("Queen
+    Elizabeth II", "Mrs. Thatcher") or a word of kinship set off before it ("her eldest son,
+    Charles,"); each name as written after the word."""
+    words = gender_words()
+    tokens = tokens_of(text)
+    found: dict[str, str] = {}
+    for index, token in enumerate(tokens):
+        gender = words.get(token.lower)
+        if gender is None:
+            continue
+        after = index + 1
+        if after < len(tokens) and tokens[after].text == ".":
+            after += 1  # "Mrs . Thatcher" as some corpora split it
+        if after < len(tokens) and tokens[after].text == ",":
+            after += 1  # "her eldest son, Charles"
+        elif not token.is_capitalized:
+            continue  # "his son died": no name after it
+        run: list[str] = []
+        while (
+            after < len(tokens) and len(run) < GENDERED_NAME_WORDS and is_name_word(tokens[after])
+        ):
+            run.append(tokens[after].text)
+            after += 1
+        if run:
+            found[" ".join(run)] = gender
+    return found
+
+
+#: The most words of a name read after a gendered title.
+GENDERED_NAME_WORDS = 4
