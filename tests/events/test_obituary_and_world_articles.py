@@ -311,3 +311,23 @@ def test_a_clause_counted_from_an_event_noun_opening_it() -> None:
     )
     appointed = by_trigger(text, "2022-09-09")["appointed"]
     assert (appointed.time.value, appointed.targets) == ("2022-09-06", ["Liz Truss"])
+
+
+def test_dates_coordinated_after_an_object_leave_no_conjunction_in_the_target() -> None:
+    text = (
+        "Omar Mateen opened fire at the club on Sunday.\n\n"
+        "The FBI had investigated him in 2013 and 2014 but closed both inquiries."
+    )
+    events = [e for e in events_of(text, "2016-06-13") if e.mentions[0].trigger == "investigated"]
+    assert [(e.time.value, e.targets) for e in events] == [
+        ("2013", ["Omar Mateen"]),
+        ("2014", ["Omar Mateen"]),
+    ]
+
+
+def test_a_participle_after_a_passive_with_a_role_takes_the_passive_subject() -> None:
+    text = (
+        "Donald Trump was sworn in as president on Friday, taking the oath of office on the "
+        "steps of the Capitol."
+    )
+    assert by_trigger(text, "2017-01-21")["taking"].actors == ["Donald Trump"]

@@ -788,7 +788,9 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
     start = comma
     while start > 0:
         token = sentence.tokens[start - 1]
-        if token.text in CLAUSE_PUNCTUATION or token.lower in c.object_stops:
+        if token.text in CLAUSE_PUNCTUATION or (
+            token.lower in c.object_stops and not is_role_complement(sentence, start - 1)
+        ):  # "was sworn in as president on Friday, taking the oath": Trump, not the president
             break
         start -= 1
     while start < comma and sentence.lower(start) in CLAUSE_COORDINATORS:
@@ -1572,6 +1574,8 @@ def targets_of(
         if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", "to"}:
             break
         phrase.append(token)
+    while phrase and phrase[-1].lower in CLAUSE_COORDINATORS:
+        phrase.pop()  # "investigated him in 2013 and 2014": him, the dates left out
     names = [name for name in principal_names(phrase) if name not in places]
     if names:
         return names
