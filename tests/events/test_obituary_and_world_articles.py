@@ -331,3 +331,10 @@ def test_a_participle_after_a_passive_with_a_role_takes_the_passive_subject() ->
         "steps of the Capitol."
     )
     assert by_trigger(text, "2017-01-21")["taking"].actors == ["Donald Trump"]
+
+
+def test_a_victory_in_an_election_is_a_vote_not_a_match() -> None:
+    text = "Prime Minister Narendra Modi claimed victory in India's general election on Tuesday."
+    assert by_trigger(text, "2024-06-05")["claimed"].type == "vote"
+    derby = by_trigger("Liverpool claimed victory in the derby on Sunday.", "2024-06-05")
+    assert derby["claimed"].type == "sport"

@@ -624,6 +624,24 @@ def _object_type(
     return None, None
 
 
+def tells_election(sentence: TokenizedSentence, cue_index: int) -> bool:
+    """Whether an election is named within a few words after a win or a victory ("victory
+    in India's general election", "won the race for governor"; `cues.json` `election_words`)."""
+    words = election_words()
+    last = min(cue_index + 1 + ELECTION_WINDOW, len(sentence.tokens))
+    return any(sentence.lower(position) in words for position in range(cue_index + 1, last))
+
+
+#: How many words after a victory an election may be named.
+ELECTION_WINDOW = 6
+
+
+@lru_cache(maxsize=1)
+def election_words() -> frozenset[str]:
+    """Nouns of elections (`cues.json` `election_words`)."""
+    return frozenset(cue_table().election_words)
+
+
 def appositive_as(sentence: TokenizedSentence, comma: int) -> int | None:
     """Where the object goes on after an appositive opened by the comma at `comma`: the `as`
     after its closing comma ("named Robert McElroy, the bishop of San Diego, as the new
@@ -1419,6 +1437,8 @@ def _verb_detection(
     if not row.object_required:  # read only for clauses that are events
         object_type, cue_index = _object_type(row, sentence, next_index)
     event_type = object_type or row.type
+    if event_type == "sport" and cue_index is not None and tells_election(sentence, cue_index):
+        event_type = "vote"  # "claimed victory in India's general election": no match won
     subject_anchor = chain_start
     causative = None
     if "to" in chain:

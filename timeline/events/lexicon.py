@@ -208,6 +208,11 @@ class CueTable(_Table):
         "would appeal the decision'): an undated report of one is the news day's reaction.",
     )
 
+    election_words: list[str] = Field(
+        default_factory=list,
+        description="Nouns of elections: a win or victory with one named right after it is "
+        "a vote, not a match ('claimed victory in the general election').",
+    )
     gathering_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of occasions held at one time ('a ceremony', 'the summit'): an "
