@@ -338,3 +338,60 @@ def test_a_victory_in_an_election_is_a_vote_not_a_match() -> None:
     assert by_trigger(text, "2024-06-05")["claimed"].type == "vote"
     derby = by_trigger("Liverpool claimed victory in the derby on Sunday.", "2024-06-05")
     assert derby["claimed"].type == "sport"
+
+
+def test_a_jet_model_number_before_its_verb_is_no_adjective() -> None:
+    text = (
+        "An Ethiopian Airlines Boeing 737 MAX 8 crashed shortly after takeoff from Addis Ababa "
+        "on Sunday, killing all 157 people on board."
+    )
+    events = by_trigger(text, "2019-03-11")
+    crashed, killing = events["crashed"], events["killing"]
+    assert crashed.title == "Ethiopian Airlines Boeing 737 MAX 8 crashes"
+    assert crashed.time.value == killing.time.value == "2019-03-10"
+    assert killing.actors == ["Ethiopian Airlines Boeing 737 MAX 8"]
+
+
+def test_a_titled_person_of_a_place_is_the_person() -> None:
+    text = (
+        "Senator Joe Manchin of West Virginia, who had blocked an earlier version in December, "
+        "announced his support on July 27."
+    )
+    events = by_trigger(text, "2022-08-17")
+    assert events["announced"].actors == events["blocked"].actors == ["Joe Manchin"]
+    bank = by_trigger("Bank of America agreed on Sunday to buy Merrill Lynch.", "2008-09-16")
+    assert bank["agreed"].actors == ["Bank of America"]
+
+
+def test_taking_effect_is_a_verb_and_a_plan_when_ahead() -> None:
+    events = by_trigger(
+        "A 15 percent minimum tax on large corporations takes effect next year.", "2022-08-17"
+    )
+    takes = events["takes"]
+    assert (takes.status.value, takes.time.value, takes.title) == (
+        "planned",
+        "2023",
+        "15 percent minimum tax to take effect",
+    )
+    law = by_trigger("The law takes effect on Jan. 1.", "2022-08-17")["takes"]
+    assert law.time.value == "2023-01-01"
+
+
+def test_no_event_in_the_condition_of_a_future_clause_nor_an_object_complement() -> None:
+    condition = by_trigger(
+        "The deal will enter into force once 55 countries have ratified it.", "2015-12-13"
+    )
+    assert "ratified" not in condition
+    declared = by_trigger(
+        "Emperor Naruhito formally declared the Games open shortly before midnight.", "2021-07-24"
+    )
+    assert "open" not in declared and "declared" in declared
+    when = by_trigger("Police arrested him when he arrived on Monday.", "2015-12-13")
+    assert "arrived" in when
+
+
+def test_a_count_before_of_takes_a_plural_verb() -> None:
+    text = "Four of the company's board members resigned later on Friday."
+    assert (
+        by_trigger(text, "2017-10-06")["resigned"].title == "Four of company's board members resign"
+    )

@@ -865,6 +865,26 @@ def conjunct_governing(
     return None
 
 
+def in_future_condition(detection: Detection, text: str) -> bool:
+    """Whether a perfect clause is the condition or time of a future one ("will enter into
+    force once 55 countries have ratified it"): no event yet."""
+    if not detection.perfect:
+        return False  # "when he visits Beijing next month": a plan of its own, dated later
+    subject = min(detection.subject_start, detection.trigger.start)
+    opener = CONDITION_BEFORE.search(text, max(0, subject - CONDITION_REACH), subject)
+    return opener is not None and FUTURE_MODAL.search(text, 0, opener.start()) is not None
+
+
+#: A subordinator of condition or time right before a clause's subject, how far before it
+#: may stand, and a future modal of the clause it depends on.
+CONDITION_BEFORE = re.compile(
+    r"\b(?:once|if|unless|until|when|whenever|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){0,4}\Z",
+    re.IGNORECASE,
+)
+CONDITION_REACH = 60
+FUTURE_MODAL = re.compile(r"\b(?:will|shall|'ll|won't)\b", re.IGNORECASE)
+
+
 def is_present_for_plan(
     detection: Detection, governing: Governing | None, document: Document, text: str
 ) -> bool:
@@ -946,6 +966,8 @@ def anchor_detections(
         if governing is None and detection.coordinated and not detection.generic:
             governing = conjunct_governing(detection, anchored, text)  # "ruled on Friday that ...
         status = detection.status  # and awarded Apple $1.05 billion": Friday
+        if status is EventStatus.occurred and in_future_condition(detection, text):
+            continue  # "will enter into force once 55 countries have ratified it": not yet
         if governing is None and not detection.generic and not detection.relative:
             governing = later_conjunct_governing(detection, detections, text, expressions, dates)
         if is_present_for_plan(detection, governing, document, text):

@@ -789,7 +789,12 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
     while start > 0:
         token = sentence.tokens[start - 1]
         if token.text in CLAUSE_PUNCTUATION or (
-            token.lower in c.object_stops and not is_role_complement(sentence, start - 1)
+            token.lower in c.object_stops
+            and not is_role_complement(sentence, start - 1)
+            and not (
+                token.lower in SUBORDINATING_PREPOSITIONS
+                and not has_finite_verb(sentence, start, comma)
+            )  # "crashed shortly after takeoff from Addis Ababa on Sunday, killing": the jet
         ):  # "was sworn in as president on Friday, taking the oath": Trump, not the president
             break
         start -= 1
@@ -1469,7 +1474,24 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
         start -= 1
         if token.lower in cues().determiners:
             break
+    if (
+        sentence.lower(pronoun) == "who"
+        and start > 1
+        and sentence.lower(start - 1) == "of"
+        and sentence.tokens[start - 2].is_capitalized
+    ):  # "Senator Joe Manchin of West Virginia, who had blocked": the senator
+        start -= 1
+        while (
+            start > 0
+            and end - start < MAX_NAME_TOKENS
+            and sentence.tokens[start - 1].is_capitalized
+        ):
+            start -= 1
     return (start, end) if start < end else None
+
+
+#: The most tokens of a titled name with its `of` place ("Senator Joe Manchin of West Virginia").
+MAX_NAME_TOKENS = 8
 
 
 #: How many tokens a parenthesis inside an object may hold ("($13 billion)", "(600 kgs)").

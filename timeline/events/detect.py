@@ -676,6 +676,11 @@ def _subject_object_type(
     return None, None
 
 
+#: Types of the rows whose -s form with its object right after is always a verb ("takes
+#: effect", "takes office"); not "raises questions", which may be a noun phrase or a remark.
+TAKING_EFFECT_TYPES = frozenset({"personnel", "other"})
+
+
 #: Adjectives that open a noun phrase of new things ("new export rules", "further cuts").
 NEW_WORDS = frozenset(
     {"new", "further", "fresh", "tougher", "stricter", "more", "additional", "harsher"}
@@ -691,6 +696,14 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
     following = sentence.lower(index + 1)
     if index == 0 or previous in c.determiners or previous in PREPOSITIONS:
         return True
+    if any(
+        kind == "third"
+        and row.object_required
+        and row.type in TAKING_EFFECT_TYPES
+        and object_key(row, following)
+        for row, kind in forms.get(sentence.lower(index), [])
+    ):
+        return False  # "The law takes effect", "the mayor takes office": the verb and its object
     if previous in VERB_PARTICLES and sentence.lower(index - 2).endswith(("ing", "ed")):
         return True  # "striking down bans in 14 states": the object of a phrasal verb
     if previous in QUANTIFIERS or (previous.endswith("ing") and previous.isalpha()):
@@ -1972,6 +1985,20 @@ def _generic_at(
     return None
 
 
+def object_complement(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether the word at `index` follows a past verb's object ("declared the Games open",
+    "found the door closed"): a complement of that object, not its own verb."""
+    position = index - 1
+    while position > 0 and sentence.tokens[position].is_capitalized:
+        position -= 1  # the object's name
+    while position > 0 and sentence.lower(position) in cues().determiners:
+        position -= 1
+    if position == index - 1 or position < 0:
+        return False
+    word = sentence.lower(position)
+    return _is_past_form(word, generic_table().irregular_pasts) and word.isalpha()
+
+
 def _generic_scheduled(sentence: TokenizedSentence, index: int) -> Detection | None:
     """A present verb of a schedule outside the lexicon with a date phrase just after it
     ("Pre-orders begin on Friday", "The trial starts in Boston on Monday"); not a period's
@@ -1984,6 +2011,8 @@ def _generic_scheduled(sentence: TokenizedSentence, index: int) -> Detection | N
         return None
     if previous.lower == "to" or _is_past_form(previous.lower, generic_table().irregular_pasts):
         return None  # "set to begin", "helped end the war": another verb's complement
+    if object_complement(sentence, index):
+        return None  # "declared the Games open": what the Games were declared
     if lower == base and not (previous.lower.endswith("s") or previous.is_capitalized):
         return None  # "let the ground offensive begin": a bare verb needs a plural subject
     _, chain = auxiliary_chain(sentence, index)
@@ -2451,6 +2480,8 @@ def _adjective_position(sentence: TokenizedSentence, index: int) -> bool:
         and following.text.islower()
         and following.lower not in cues().adverbs
         and following.lower not in PLACE_ADVERBS
+        and not is_ly_adverb(following.lower)  # "a Boeing 737 MAX 8 crashed shortly after"
+        and following.lower not in VERBLIKE
     ):
         return True  # "282 of the 543 elected seats", "12 elected members"
     return (

@@ -66,6 +66,8 @@ DANGLING = frozenset(
         "his",
         "her",
         "against",
+        "shortly",
+        "soon",
         "other",
         "about",
         "over",
@@ -196,6 +198,13 @@ def is_bare_participle(word: str) -> bool:
     return word.islower() and word.endswith("ed") and len(word) > 4
 
 
+#: Numbers heading a subject before "of" ("Four of the board members", "Many of them").
+COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+    | {"many", "most", "some", "several", "all", "both", "few", "hundreds", "thousands"}
+)
+
+
 def is_name_with_and(words: list[str]) -> bool:
     """Whether words joined by "and" are one capitalized name ("Food and Drug
     Administration"), not two actors (split apart before) or a phrase cut after "and"."""
@@ -219,6 +228,8 @@ def is_plural(actors: list[str]) -> bool:
     last = words[head - 1]
     if " and " in f" {actors[0]} " and not is_name_with_and(words):
         return True
+    if head == 1 < len(words) and (last.isdigit() or last.lower() in COUNT_WORDS):
+        return True  # "Four of the company's board members resign"
     if head < len(words) and last[:1].isupper() and head == 1:
         last = last.lower()  # "Shares of GM" opening the sentence: a common noun
     if last.lower() in COLLECTIVE_PLURALS or last.lower() in COMMON_PLURAL_STARTS:

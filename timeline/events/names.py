@@ -98,6 +98,9 @@ def strip_title(words: list[str]) -> list[str]:
     if words[-1].lower() in company_suffixes():
         return words
     titles, demonyms, heads, _ = word_sets()
+    of_person = titled_person_before_of(words, titles, heads)
+    if of_person is not None:
+        return strip_title(of_person)  # "Senator Joe Manchin of West Virginia": the senator
     places = _lower_places()
     suffix: list[str] = []
     counts: list[int] = []  # name words in `suffix[i:]`, not particles ("Lula da Silva": two)
@@ -135,6 +138,25 @@ def strip_title(words: list[str]) -> list[str]:
     if counted >= 2 and any(word.lower() in titles for word in prefix):
         return suffix
     return words
+
+
+def titled_person_before_of(
+    words: list[str], titles: frozenset[str], heads: frozenset[str]
+) -> list[str] | None:
+    """The words up to a titled person's name that an `of` phrase follows ("Senator Joe
+    Manchin of West Virginia", "President Xi Jinping of China"), else None; not a title's
+    own `of` ("Secretary of State Mike Pompeo") nor an organisation's ("Bank of America")."""
+    if "of" not in words:
+        return None
+    before = words[: len(words) - 1 - words[::-1].index("of")]
+    if len(before) < 3 or not any(word.lower() in titles for word in before):
+        return None
+    name = before[-2:]
+    if any(
+        word.lower() in titles or word.lower() in heads or not word[:1].isupper() for word in name
+    ):
+        return None
+    return before
 
 
 def _has_head(words: list[str]) -> bool:
