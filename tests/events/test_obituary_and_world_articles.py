@@ -395,3 +395,25 @@ def test_a_count_before_of_takes_a_plural_verb() -> None:
     assert (
         by_trigger(text, "2017-10-06")["resigned"].title == "Four of company's board members resign"
     )
+
+
+def test_a_headline_verb_before_its_result_participle() -> None:
+    headline = "Ethiopian Airlines jet crashes, killing all 157 on board"
+    events = by_trigger(headline, "2019-03-11")
+    assert events["crashes"].actors == events["killing"].actors == ["Ethiopian Airlines jet"]
+    bombs = by_trigger(
+        "Two bombs exploded outside U.S. embassies on Friday, killing at least 81 people.",
+        "1998-08-08",
+    )
+    assert bombs["killing"].actors == ["Two bombs"]
+
+
+def test_who_after_a_person_of_an_organisation_is_the_person() -> None:
+    text = (
+        "Joan Brown Campbell of the National Council of Churches, who traveled with Craig to "
+        "Havana on Monday, spoke.\n\n"
+        "The Duke of Edinburgh, who died in April, was buried on Saturday."
+    )
+    events = by_trigger(text, "2000-04-05")
+    assert events["traveled"].actors == ["Joan Brown Campbell"]
+    assert events["died"].actors == ["Duke of Edinburgh"]

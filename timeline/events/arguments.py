@@ -809,6 +809,12 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
             break
         if not token.is_capitalized and lower.endswith(("ed", "ing")) and end > start:
             break  # "A plane carrying 72 people crashed ..., killing": the plane
+        if (
+            end > start
+            and end + 1 == comma
+            and any(kind == "third" for _, kind in trigger_forms().get(lower, []))
+        ):
+            break  # "Ethiopian Airlines jet crashes, killing all 157": the jet
         if end in sentence.blocked or (lower in DATE_INTRODUCERS and end + 1 in sentence.blocked):
             break  # "The Supreme Court on Thursday struck down ..., ruling": the court
         end += 1
@@ -1474,24 +1480,26 @@ def antecedent_range(sentence: TokenizedSentence, pronoun: int) -> tuple[int, in
         start -= 1
         if token.lower in cues().determiners:
             break
-    if (
-        sentence.lower(pronoun) == "who"
-        and start > 1
-        and sentence.lower(start - 1) == "of"
-        and sentence.tokens[start - 2].is_capitalized
-    ):  # "Senator Joe Manchin of West Virginia, who had blocked": the senator
-        start -= 1
+    while sentence.lower(pronoun) == "who" and end - start < MAX_NAME_TOKENS:
+        of = start - 2 if sentence.lower(start - 1) == "the" else start - 1
+        if of < 1 or sentence.lower(of) != "of" or not sentence.tokens[of - 1].is_capitalized:
+            break  # "Senator Joe Manchin of West Virginia, who had blocked": the senator;
+        start = of  # "Joan Brown Campbell of the National Council of Churches, who": Campbell
         while (
             start > 0
             and end - start < MAX_NAME_TOKENS
             and sentence.tokens[start - 1].is_capitalized
         ):
             start -= 1
+        first_of = next(i for i in range(start, end) if sentence.lower(i) == "of")
+        named = [i for i in range(start, first_of) if sentence.lower(i) not in cues().determiners]
+        if len(named) >= 2:
+            end = first_of  # the person named before the first `of` (not "The Duke of York")
     return (start, end) if start < end else None
 
 
-#: The most tokens of a titled name with its `of` place ("Senator Joe Manchin of West Virginia").
-MAX_NAME_TOKENS = 8
+#: The most tokens of a name with its `of` places ("Senator Joe Manchin of West Virginia").
+MAX_NAME_TOKENS = 12
 
 
 #: How many tokens a parenthesis inside an object may hold ("($13 billion)", "(600 kgs)").

@@ -737,7 +737,8 @@ def _is_noun_use(sentence: TokenizedSentence, index: int) -> bool:
         following in {".", ","}
         and sentence.tokens[index - 1].text.islower()
         and (previous not in c.pronouns)
-    ):
+        and not (following == "," and sentence.lower(index + 2).endswith("ing"))
+    ):  # not "Ethiopian Airlines jet crashes, killing all 157": the verb, then its result
         return True  # "from possible attacks."
     if sentence.tokens[index - 1].is_possessive:
         return True
