@@ -417,3 +417,16 @@ def test_who_after_a_person_of_an_organisation_is_the_person() -> None:
     events = by_trigger(text, "2000-04-05")
     assert events["traveled"].actors == ["Joan Brown Campbell"]
     assert events["died"].actors == ["Duke of Edinburgh"]
+
+
+def test_a_clause_hours_after_the_main_one_is_its_day() -> None:
+    text = (
+        "Hollywood producer Harvey Weinstein said on Thursday he would take a leave of absence, "
+        "hours after The New York Times published allegations against him spanning decades."
+    )
+    published = by_trigger(text, "2017-10-06")["published"]
+    assert (published.time.value, published.actors, published.targets) == (
+        "2017-10-05",
+        ["New York Times"],
+        ["Harvey Weinstein"],
+    )

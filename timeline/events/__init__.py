@@ -1283,6 +1283,10 @@ def clause_offset(
     month.
     """
     subject = min(detection.subject_start, detection.trigger.start)
+    if dated_by is None and SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject):
+        main = next((item for item in reversed(anchored) if item.time is not None), None)
+        if main is not None and main.time is not None and main.time.earliest == main.time.latest:
+            return _as_context(main.time)  # "said on Thursday ..., hours after the Times published"
     last = bisect.bisect_left(expressions, subject, key=PHRASE_END)
     if last > 0 and dated_by is None:  # the duration right before the clause's subject
         start, end, duration = expressions[last - 1]
@@ -1360,6 +1364,12 @@ def _offset_time(time: EventTime, amount: re.Match[str], sign: int) -> EventTime
     )
 
 
+#: Hours or minutes after or before, opening a clause after the main one: its day.
+SAME_DAY_CLAUSE = re.compile(
+    r",\s*(?:just\s+|only\s+|a\s+few\s+|several\s+)?(?:hours|minutes|moments)\s+"
+    r"(?:after|before)\s+\Z",
+    re.IGNORECASE,
+)
 #: A duration's offset from an event noun, opening the clause after it ("[Two days] before
 #: her death, she").
 OFFSET_FROM_NOUN = re.compile(

@@ -1603,6 +1603,8 @@ def targets_of(
             continue
         if token.lower in PREPOSITIONS or token.lower in {"that", "who", "which", "to"}:
             break
+        if len(phrase) == 1 and phrase[0].lower in OBJECT_PRONOUNS and token.lower.endswith("ing"):
+            break  # "allegations against him spanning three decades": him
         phrase.append(token)
     while phrase and phrase[-1].lower in CLAUSE_COORDINATORS:
         phrase.pop()  # "investigated him in 2013 and 2014": him, the dates left out
@@ -1618,6 +1620,8 @@ def targets_of(
     return [cleaned]
 
 
+#: Object pronouns, which a participle after them does not continue.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
 #: Particles of phrasal verbs ("striking down", "setting up", "handing over").
 VERB_PARTICLES = frozenset({"down", "up", "off", "out", "over", "back"})
 #: The particles that open an object and are dropped from a target ("struck down a key
