@@ -430,3 +430,17 @@ def test_a_clause_hours_after_the_main_one_is_its_day() -> None:
         ["New York Times"],
         ["Harvey Weinstein"],
     )
+
+
+def test_a_rise_or_fall_of_people_is_no_market_move() -> None:
+    text = (
+        "Delegates rose and cheered on Saturday.\n\n"
+        "Felix Baumgartner jumped from a capsule on Sunday.\n\n"
+        "Shares rose on Monday.\n\n"
+        "Tesla jumped 5 percent on Tuesday.\n\n"
+        "Wall Street fell on Wednesday."
+    )
+    events = events_of(text, "2015-12-13")
+    types = {event.mentions[0].trigger + " " + event.actors[0]: event.type for event in events}
+    assert types["rose Delegates"] == types["jumped Felix Baumgartner"] == "other"
+    assert types["rose Shares"] == types["jumped Tesla"] == types["fell Wall Street"] == "economy"

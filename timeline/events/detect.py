@@ -624,6 +624,44 @@ def _object_type(
     return None, None
 
 
+def is_bodily_move(
+    row: TriggerRow, sentence: TokenizedSentence, subject: list[Token], index: int
+) -> bool:
+    """Whether a verb of rise or fall tells a move of people or things, not of a market: no
+    amount follows and the subject is only names or a capitalized word ("Delegates rose",
+    "Felix Baumgartner jumped from a capsule"; not "Shares rose", "The Dow fell 500 points",
+    "Tesla jumped 5%")."""
+    if row.lemma not in MOVE_VERBS or not subject:
+        return False
+    markets = cue_table().abstract_subjects.words
+    if any(
+        token.text.islower() or token.lower in market_names() or markets.get(token.lower)
+        for token in subject
+    ):
+        return False  # "Tesla shares", "the Dow", "Shares rose"
+    last = min(index + 1 + AMOUNT_WINDOW, len(sentence.tokens))
+    for position in range(index + 1, last):
+        word = sentence.lower(position)
+        if word[:1].isdigit() or word in AMOUNT_WORDS or word.startswith(("$", "€", "£")):
+            return False
+    return True
+
+
+#: Verbs of rise or fall, how far after one its amount is looked for, and words of an amount.
+MOVE_VERBS = frozenset({"rise", "fall", "jump", "climb", "drop", "plunge", "soar", "surge"})
+AMOUNT_WINDOW = 10
+AMOUNT_WORDS = frozenset(
+    {"percent", "%", "points", "point", "record", "sharply", "slightly", "modestly", "steeply"}
+    | {"high", "low", "cents", "dollars", "euros", "yen", "fold", "half", "double"}
+)
+
+
+@lru_cache(maxsize=1)
+def market_names() -> frozenset[str]:
+    """Names of markets and indexes, which move as markets (`cues.json` `market_names`)."""
+    return frozenset(cue_table().market_names)
+
+
 def tells_election(sentence: TokenizedSentence, cue_index: int) -> bool:
     """Whether an election is named within a few words after a win or a victory ("victory
     in India's general election", "won the race for governor"; `cues.json` `election_words`)."""
@@ -1551,6 +1589,8 @@ def _verb_detection(
         event_type = retyped_to  # "An earthquake killed 150 people": not an assault
     elif not passive and event_type in abstract_retyped():
         event_type = abstract_subject_type(subject_tokens) or event_type  # "Talks collapsed"
+    if event_type == "economy" and is_bodily_move(row, sentence, subject_tokens, index):
+        event_type = "other"  # "Delegates rose and cheered", "Baumgartner jumped from a capsule"
     keep_that = row.speech or event_type in {"statement", "accuse", "deny", "threaten"}
     relative = is_relative(sentence, start) or is_relative(sentence, chain_start)
     if relative and on_date_antecedent(sentence, chain_start):

@@ -208,6 +208,11 @@ class CueTable(_Table):
         "would appeal the decision'): an undated report of one is the news day's reaction.",
     )
 
+    market_names: list[str] = Field(
+        default_factory=list,
+        description="Words of the names of markets and indexes ('the Dow', 'Wall Street', "
+        "'the FTSE'): a rise or fall they make is the market's, with or without an amount.",
+    )
     election_words: list[str] = Field(
         default_factory=list,
         description="Nouns of elections: a win or victory with one named right after it is "
