@@ -444,3 +444,24 @@ def test_a_rise_or_fall_of_people_is_no_market_move() -> None:
     types = {event.mentions[0].trigger + " " + event.actors[0]: event.type for event in events}
     assert types["rose Delegates"] == types["jumped Felix Baumgartner"] == "other"
     assert types["rose Shares"] == types["jumped Tesla"] == types["fell Wall Street"] == "economy"
+
+
+def test_a_list_of_charges_is_no_clause_boundary() -> None:
+    text = (
+        "A jury convicted Chauvin of second-degree murder, third-degree murder and "
+        "manslaughter on April 20 after a three-week trial."
+    )
+    assert by_trigger(text, "2021-06-26")["convicted"].time.value == "2021-04-20"
+
+
+def test_a_headline_verb_after_a_comma_goes_on_with_the_subject() -> None:
+    headline = "Musk completes $44 billion Twitter takeover, fires top executives"
+    events = by_trigger(headline, "2022-10-28")
+    assert events["fires"].actors == ["Musk"]
+    assert events["fires"].title == "Musk fires top executives"
+    relative = by_trigger(
+        "Freeh said the government is offering a reward for Bin Laden, indicted as the "
+        "architect of the bombings.",
+        "1999-06-07",
+    )
+    assert "indicted" not in relative or relative["indicted"].actors != ["Freeh"]

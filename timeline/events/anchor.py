@@ -397,8 +397,18 @@ def _boundaries_between(text: str, start: int, end: int) -> int:
             continue  # "Geneva, Switzerland", "Tuesday, Jan. 21"
         if before and after and SCORE.fullmatch(after[0]):
             continue  # "beat Medvedev 6-3, 7-6 (5), 6-3 in the final on Sunday"
-        count += 1
+        rest = LIST_REST.match(text, position + 1, end)
+        if rest is not None and not any(
+            word.endswith(("ing", "ed")) and "-" not in word for word in rest.group().split()
+        ):
+            continue  # "convicted him of second-degree murder, third-degree murder and
+        count += 1  # manslaughter on April 20": a list of nouns, not another clause
     return count
+
+
+#: What follows a comma inside a list of lower-case nouns up to its last item ("third-degree
+#: murder and manslaughter").
+LIST_REST = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}(?:and|or)\s+[a-z][\w-]*\b")
 
 
 def comma_positions(text: str, start: int, end: int) -> list[int]:

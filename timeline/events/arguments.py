@@ -84,7 +84,13 @@ def subject_range(sentence: TokenizedSentence, chain_start: int) -> tuple[int, i
         if region is not None and position <= 0:
             end = region  # "A jury in San Jose, California, ruled": the jury in San Jose
         elif position <= 0:
-            return 0, 0, False
+            finite = finite_before(sentence, end - 1)
+            if finite is None or not any(  # "Musk completes ..., fires"; not "Bin Laden,
+                kind == "third" for _, kind in trigger_forms().get(sentence.lower(end), [])
+            ):  # indicted as the architect": a participle after a name
+                return 0, 0, False
+            start, finish, _ = subject_range(sentence, finite)  # "Musk completes ..., fires"
+            return start, finish, False
         elif region is None and names_appositive(sentence, position, end - 1):
             return position + 1, end - 1, False  # "a former employee, Frances Haugen, accused"
         else:
@@ -284,6 +290,19 @@ NOT_CLAUSE_NOUNS = frozenset(
     | {"between", "among", "beside", "besides", "beyond", "behind", "past", "via", "per"}
     | {"then", "now", "here", "there", "today", "yesterday", "tonight", "meanwhile"}
 )
+
+
+def finite_before(sentence: TokenizedSentence, comma: int) -> int | None:
+    """The first finite verb after a subject before the sentence's only comma, else None: a
+    verb right after the comma goes on with that subject, as headlines write it ("Musk
+    completes Twitter takeover, fires top executives")."""
+    forms = trigger_forms()
+    for position in range(1, comma):
+        if sentence.tokens[position].text.islower() and any(
+            kind in {"third", "past"} for _, kind in forms.get(sentence.lower(position), [])
+        ):
+            return position
+    return None
 
 
 def names_appositive(sentence: TokenizedSentence, comma: int, closing: int) -> bool:

@@ -68,6 +68,8 @@ DANGLING = frozenset(
         "against",
         "shortly",
         "soon",
+        "starting",
+        "beginning",
         "other",
         "about",
         "over",
