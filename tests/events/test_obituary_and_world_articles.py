@@ -465,3 +465,18 @@ def test_a_headline_verb_after_a_comma_goes_on_with_the_subject() -> None:
         "1999-06-07",
     )
     assert "indicted" not in relative or relative["indicted"].actors != ["Freeh"]
+
+
+def test_a_party_before_a_name_is_a_title() -> None:
+    text = (
+        "Republican Donald Trump won the U.S. presidential election on Tuesday.\n\n"
+        "Trump will be sworn in on Jan. 20. He entered the race in June 2015."
+    )
+    assert by_trigger(text, "2016-11-09")["entered"].actors == ["Donald Trump"]
+
+
+def test_dropping_an_investigation_is_no_market_fall() -> None:
+    text = "Swedish prosecutors dropped the investigation in 2017.\n\nOil fell on Monday."
+    events = by_trigger(text, "2019-04-11")
+    assert events["dropped"].type == "other"
+    assert events["fell"].type == "economy"

@@ -628,17 +628,14 @@ def is_bodily_move(
     row: TriggerRow, sentence: TokenizedSentence, subject: list[Token], index: int
 ) -> bool:
     """Whether a verb of rise or fall tells a move of people or things, not of a market: no
-    amount follows and the subject is only names or a capitalized word ("Delegates rose",
-    "Felix Baumgartner jumped from a capsule"; not "Shares rose", "The Dow fell 500 points",
-    "Tesla jumped 5%")."""
+    amount follows and no market is its subject ("Delegates rose", "Felix Baumgartner jumped
+    from a capsule", "Swedish prosecutors dropped the investigation"; not "Shares rose", "The
+    Dow fell 500 points", "Tesla jumped 5%")."""
     if row.lemma not in MOVE_VERBS or not subject:
         return False
     markets = cue_table().abstract_subjects.words
-    if any(
-        token.text.islower() or token.lower in market_names() or markets.get(token.lower)
-        for token in subject
-    ):
-        return False  # "Tesla shares", "the Dow", "Shares rose"
+    if any(token.lower in market_names() or markets.get(token.lower) for token in subject):
+        return False  # "Tesla shares", "the Dow", "Shares rose", "Oil fell"
     last = min(index + 1 + AMOUNT_WINDOW, len(sentence.tokens))
     for position in range(index + 1, last):
         word = sentence.lower(position)

@@ -210,8 +210,9 @@ class CueTable(_Table):
 
     market_names: list[str] = Field(
         default_factory=list,
-        description="Words of the names of markets and indexes ('the Dow', 'Wall Street', "
-        "'the FTSE'): a rise or fall they make is the market's, with or without an amount.",
+        description="Words of markets, indexes, commodities and economic figures ('the Dow', "
+        "'Wall Street', 'oil', 'inflation'; besides the markets of `abstract_subjects`): a rise "
+        "or fall they make is the market's, with or without an amount.",
     )
     election_words: list[str] = Field(
         default_factory=list,
