@@ -639,6 +639,8 @@ def is_bodily_move(
     last = min(index + 1 + AMOUNT_WINDOW, len(sentence.tokens))
     for position in range(index + 1, last):
         word = sentence.lower(position)
+        if position in sentence.blocked:
+            continue  # "in 2017": a date, no amount
         if word[:1].isdigit() or word in AMOUNT_WORDS or word.startswith(("$", "€", "£")):
             return False
     return True
