@@ -480,3 +480,23 @@ def test_dropping_an_investigation_is_no_market_fall() -> None:
     events = by_trigger(text, "2019-04-11")
     assert events["dropped"].type == "other"
     assert events["fell"].type == "economy"
+
+
+def test_a_pronoun_goes_on_with_the_person_the_last_pronoun_stood_for() -> None:
+    text = (
+        "WikiLeaks founder Julian Assange was arrested by British police on Thursday.\n\n"
+        "The Justice Department said hours later that he had been charged with conspiring "
+        "with former analyst Chelsea Manning in 2010. A British judge found him guilty of "
+        "skipping bail on Thursday afternoon.\n\n"
+        "He will appear in court again on May 2."
+    )
+    assert by_trigger(text, "2019-04-11")["appear"].actors == ["Julian Assange"]
+
+
+def test_a_pronoun_subject_of_a_coordinated_verb_is_read_where_it_stands() -> None:
+    text = (
+        "Margalit Har-Shefi took the stand on Friday.\n\n"
+        "Instead, she turned to her community rabbi in the settlement of Beit El on Monday and "
+        "told him about the plan."
+    )
+    assert by_trigger(text, "1998-02-27")["told"].actors == ["Margalit Har-Shefi"]

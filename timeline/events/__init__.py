@@ -145,6 +145,8 @@ class Narrative:
     surnames: dict[str, set[str]] = field(default_factory=dict)
     #: The paragraph of the last disaster told ("Hurricane Helene slammed into Florida").
     disaster_paragraph: int | None = None
+    #: The person a personal pronoun of a sentence stood for, by sentence number.
+    pronoun_referents: dict[int, str] = field(default_factory=dict)
     #: The sex told of the people named so far (`person_genders`), by name and its words.
     genders: dict[str, str] = field(default_factory=dict)
     #: Occasions of clauses with a date of their own -> that time ("was sworn in on Monday at
@@ -264,9 +266,21 @@ class Narrative:
     def last_person_for(self, gender: str | None) -> str | None:
         """`last_person`, among the people a pronoun of `gender` may refer to: "She
         celebrated" after "her father, George VI" is not George VI."""
-        if gender is None or not self.genders:
+        if gender is None:
             return self.last_person
-        for text in reversed(self.previous_texts):
+        for back, text in enumerate(reversed(self.previous_texts)):
+            referent = self.pronoun_referents.get(self.sentence_number - 1 - back)
+            if (
+                referent is not None
+                and self.fits(referent, gender)
+                and not any(start == 0 for start, _, _ in named_people(text))
+            ):
+                return referent  # "said that he had been charged with conspiring with
+            if not self.genders:  # Chelsea Manning. [...] He will appear": not Manning
+                found = self.people_named(text)
+                if found:
+                    return found[0]
+                continue
             told = [name for name, sex in person_genders(text).items() if sex == gender]
             if told:  # "Her eldest son, Charles, became king. He will address"
                 return self.surname_names().get(told[0], told[0])  # "Mr. Reupke": in full
@@ -487,12 +501,17 @@ def resolve_references(
             ]
         ):
             resolved.append(persons[0])
+            if before is not None:  # as the event is told, not a lookup for its actor's key
+                narrative.pronoun_referents[narrative.sentence_number] = persons[0]
         elif kind == "person" and (
             last := narrative.last_person_for(gender := PRONOUN_GENDERS.get(lower))
         ):
             told = gender is not None and narrative.gender_of(last) == gender
             salient_one = narrative.salient_person(last) if salient and not told else last
-            resolved.append(salient_one if narrative.fits(salient_one, gender) else last)
+            person = salient_one if narrative.fits(salient_one, gender) else last
+            resolved.append(person)
+            if before is not None:
+                narrative.pronoun_referents[narrative.sentence_number] = person
         elif kind == "group" and narrative.clause_actors:
             resolved.extend(narrative.clause_actors)
         elif kind == "thing" and (singular := singular_actors(narrative.clause_actors)):
@@ -506,6 +525,18 @@ def resolve_references(
         else:
             resolved.append(name)
     return list(dict.fromkeys(resolved))
+
+
+def pronoun_offset(text: str, actors: list[str], subject_start: int) -> int:
+    """Where a pronoun actor stands in its sentence: its first use before `subject_start`
+    when the subject was taken from an earlier clause ("she turned to her rabbi in ... Beit El
+    and told him": the "she" at the start, not the verb after "and"), else `subject_start`."""
+    for actor in actors:
+        if actor.lower() in PRONOUN_GENDERS:
+            found = re.search(rf"\b{re.escape(actor)}\b", text[:subject_start], re.IGNORECASE)
+            if found is not None:
+                return found.start()
+    return subject_start
 
 
 #: The sex a personal pronoun tells, and a sentence opening with one.
@@ -1820,7 +1851,10 @@ def build_event(
         detection.actors  # "it took 271 days to form a government": no one took anything
         if is_expletive_it(detection)
         else resolve_references(
-            detection.actors, narrative, detection.subject_start, salient=not detection.speech
+            detection.actors,
+            narrative,
+            pronoun_offset(sentence.text, detection.actors, detection.subject_start),
+            salient=not detection.speech,
         )  # "he said" after a quote is its speaker; "He became" the story's subject
     )
     targets = resolve_references(detection.targets, narrative, detection.trigger.start)
