@@ -500,3 +500,14 @@ def test_a_pronoun_subject_of_a_coordinated_verb_is_read_where_it_stands() -> No
         "told him about the plan."
     )
     assert by_trigger(text, "1998-02-27")["told"].actors == ["Margalit Har-Shefi"]
+
+
+def test_a_subject_with_a_from_phrase_opens_its_clause() -> None:
+    text = "Search teams from six countries resumed the search on Sunday."
+    assert by_trigger(text, "2014-03-09")["resumed"].actors == ["Search teams"]
+    debentures = by_trigger(
+        "Results included a gain of $1.6 million from a buy-back of convertible subordinated "
+        "debentures in 1988.",
+        "1989-11-01",
+    )
+    assert "subordinated" not in debentures

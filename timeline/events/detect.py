@@ -33,6 +33,7 @@ from timeline.events.arguments import (
     finite_verb_follows,
     inserted_after_opening_name,
     is_document,
+    is_noun_like,
     is_object_participle,
     is_relative,
     modifies_noun_before,
@@ -2187,6 +2188,10 @@ def _generic_progressive(sentence: TokenizedSentence, index: int) -> Detection |
     return detection
 
 
+#: Prepositions that go on a noun phrase after its head noun ("teams from six countries").
+NOUN_PHRASE_PREPOSITIONS = frozenset({"from"})
+
+
 def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> bool:
     """Whether the words before the verb are a noun phrase opening the sentence or clause."""
     c = cues()
@@ -2206,8 +2211,16 @@ def _subject_starts_clause(sentence: TokenizedSentence, chain_start: int) -> boo
                 return position < chain_start - 1
             position -= 1
             continue
-        if token.lower == "of":
-            position -= 1  # "Pre-orders of the iPhone began": a noun phrase goes on
+        if token.lower == "of" or (
+            token.lower in NOUN_PHRASE_PREPOSITIONS
+            and position > 0
+            and is_noun_like(sentence, position - 1)
+            and (
+                sentence.tokens[chain_start - 1].is_capitalized
+                or sentence.lower(chain_start - 1).endswith("s")
+            )  # the head of the phrase before the verb: "six countries", not "convertible"
+        ):
+            position -= 1  # "Pre-orders of the iPhone", "Search teams from six countries"
             continue
         if token.lower in verb_stops() and _after_determiner(sentence, position):
             position -= 1  # "the recently announced iPhone": an adjective in the subject
