@@ -511,3 +511,17 @@ def test_a_subject_with_a_from_phrase_opens_its_clause() -> None:
         "1989-11-01",
     )
     assert "subordinated" not in debentures
+
+
+def test_an_undated_clause_after_a_dated_one_of_its_sentence_takes_its_time() -> None:
+    text = (
+        "Evo Morales resigned on Sunday.\n\n"
+        "Opposition senator Jeanine Anez declared herself interim president on Tuesday night, "
+        "although lawmakers from Morales' party boycotted the session."
+    )
+    assert by_trigger(text, "2019-11-13")["boycotted"].time.value.startswith("2019-11-12")
+    inserted = by_trigger(
+        "Coach Mike Macdonald, hired in January 2024, became the youngest coach to win the title.",
+        "2025-02-10",
+    )
+    assert "win" not in inserted or inserted["win"].time.value != "2024-01"

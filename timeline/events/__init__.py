@@ -896,6 +896,53 @@ def conjunct_governing(
     return None
 
 
+def sentence_clause_time(
+    detection: Detection,
+    anchored: list[Anchored],
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+) -> EventTime | None:
+    """For an undated past clause after a clause of its sentence with a date of its own
+    ("declared herself interim president on Tuesday night, although lawmakers boycotted the
+    session"), that clause's time, else None; not across a clause of another time ("after",
+    "before", "since", "when", ...) nor for a verb outside the lexicon."""
+    if (
+        detection.tense != "past"
+        or detection.generic
+        or detection.status is not EventStatus.occurred
+    ):
+        return None
+    main = next(
+        (
+            item
+            for item in reversed(anchored)
+            if item.governing is not None
+            and item.time is not None
+            and item.status is EventStatus.occurred
+            and item.detection.trigger.end <= detection.trigger.start
+        ),
+        None,
+    )
+    if main is None or main.time is None:
+        return None
+    phrase = next((entry for entry in expressions if entry[2] is main.governing), None)
+    if phrase is None or in_inserted_clause(text, phrase[0], phrase[1], detection.trigger.start):
+        return None  # "Coach Mike Macdonald, hired in January 2024, became": not the hiring's
+    between = text[main.detection.trigger.end : detection.trigger.start]
+    if OTHER_TIME_CLAUSE.search(between) or THAT_OR_SAID.search(between):
+        return None
+    return _as_context(main.time)
+
+
+#: Words opening a clause of another time than the one before it; a concessive one
+#: ("although", "while") tells what went on then.
+OTHER_TIME_CLAUSE = re.compile(
+    r"\b(?:after|before|because|when|since|until|unless|if|once)\b", re.IGNORECASE
+)
+#: Words between two clauses that make the second a reported one ("said that", "told").
+THAT_OR_SAID = re.compile(r"\b(?:that|said|says|told)\b", re.IGNORECASE)
+
+
 def in_future_condition(detection: Detection, text: str) -> bool:
     """Whether a perfect clause is the condition or time of a future one ("will enter into
     force once 55 countries have ratified it"): no event yet."""
@@ -1104,6 +1151,10 @@ def anchor_detections(
             continue
         if detection.nominal:
             continue  # "citing the death of X": a noun alone does not say when it happened
+        same_sentence = sentence_clause_time(detection, anchored, text, expressions)
+        if same_sentence is not None:  # "declared herself president on Tuesday night,
+            anchored.append(Anchored(detection, same_sentence, None, None, status))
+            continue  # although lawmakers boycotted the session": that night too
         time, reason, keep = _context_time(
             detection, item.sentence.paragraph, item.lead, narrative, document
         )
