@@ -525,3 +525,8 @@ def test_an_undated_clause_after_a_dated_one_of_its_sentence_takes_its_time() ->
         "2025-02-10",
     )
     assert "win" not in inserted or inserted["win"].time.value != "2024-01"
+
+
+def test_a_headline_present_verb_ends_the_participles_subject() -> None:
+    headline = "Massive explosion rocks Beirut, killing at least 100"
+    assert by_trigger(headline, "2020-08-05")["killing"].actors == ["Massive explosion"]

@@ -834,10 +834,26 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
             and any(kind == "third" for _, kind in trigger_forms().get(lower, []))
         ):
             break  # "Ethiopian Airlines jet crashes, killing all 157": the jet
+        if end > start and is_headline_verb(sentence, end):
+            break  # "Massive explosion rocks Beirut, killing at least 100": the explosion
         if end in sentence.blocked or (lower in DATE_INTRODUCERS and end + 1 in sentence.blocked):
             break  # "The Supreme Court on Thursday struck down ..., ruling": the court
         end += 1
     return start, end
+
+
+def is_headline_verb(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a lower-case -s word after a noun and before a name or determiner is a present
+    verb, as headlines write it ("explosion rocks Beirut", "quake hits the coast")."""
+    word = sentence.lower(index)
+    if not sentence.tokens[index].text.islower() or not word.endswith("s") or word.endswith("ss"):
+        return False
+    if index + 1 >= len(sentence.tokens) or index + 1 in sentence.blocked:
+        return False
+    following = sentence.tokens[index + 1]
+    return is_noun_like(sentence, index - 1) and (
+        following.is_capitalized or following.lower in cues().determiners
+    )
 
 
 def clean_phrase(tokens: list[Token]) -> str:
