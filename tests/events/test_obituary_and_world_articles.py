@@ -530,3 +530,8 @@ def test_an_undated_clause_after_a_dated_one_of_its_sentence_takes_its_time() ->
 def test_a_headline_present_verb_ends_the_participles_subject() -> None:
     headline = "Massive explosion rocks Beirut, killing at least 100"
     assert by_trigger(headline, "2020-08-05")["killing"].actors == ["Massive explosion"]
+
+
+def test_a_company_before_a_capitalized_title_qualifies_the_person() -> None:
+    text = "The SEC sued Tesla Inc. Chief Executive Elon Musk on Thursday, accusing him of fraud."
+    assert by_trigger(text, "2018-09-28")["sued"].targets == ["Elon Musk"]

@@ -289,6 +289,13 @@ def principal_names(tokens: list[Token]) -> list[str]:
                 continue  # "Minneapolis" in "Minneapolis police officer Derek Chauvin"
             if len(gap) == 1 and gap[0].text.islower() and gap[0].lower in descriptor_words():
                 continue  # "South Korean firm Samsung", "Low-cost carrier AirAsia"
+            following = runs[position + 1]
+            if (
+                all(t.text == "." for t in gap)
+                and len(following) > 1
+                and following[0].lower in titles
+            ):
+                continue  # "Tesla Inc. Chief Executive Elon Musk": the chief executive
         name = clean_run(run)
         if name and name not in found:
             found.append(name)
