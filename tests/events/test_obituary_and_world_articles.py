@@ -535,3 +535,21 @@ def test_a_headline_present_verb_ends_the_participles_subject() -> None:
 def test_a_company_before_a_capitalized_title_qualifies_the_person() -> None:
     text = "The SEC sued Tesla Inc. Chief Executive Elon Musk on Thursday, accusing him of fraud."
     assert by_trigger(text, "2018-09-28")["sued"].targets == ["Elon Musk"]
+
+
+def test_a_timeline_entry_in_the_historical_present() -> None:
+    text = (
+        "Britain formally left the European Union on Jan. 31, 2020.\n\n"
+        "June 23, 2016 - Britons vote 52 percent to 48 percent to leave the EU in a referendum.\n\n"
+        "March 29, 2017 - Prime Minister Theresa May triggers Article 50.\n\n"
+        "July 24, 2019 - Boris Johnson becomes prime minister after May resigns.\n\n"
+        "Dec. 31, 2020 - The transition period ends and Britain leaves the single market."
+    )
+    events = by_trigger(text, "2023-01-10")
+    assert events["vote"].title.startswith("Britons vote ")
+    assert (events["triggers"].actors, events["triggers"].time.value) == (
+        ["Theresa May"],
+        "2017-03-29",
+    )
+    assert events["becomes"].time.value == "2019-07-24"
+    assert events["ends"].time.value == events["leaves"].time.value == "2020-12-31"

@@ -387,6 +387,8 @@ def auxiliary_chain(sentence: TokenizedSentence, index: int) -> tuple[int, list[
         if lower == "than" and start > 1 and sentence.lower(start - 2) in AMOUNT_ADVERBS:
             start -= 2  # "have more than tripled": an adverb of degree
             continue
+        if previous.text[:1].isupper() and start > 1 and sentence.tokens[start - 2].is_capitalized:
+            break  # "Theresa May triggers", "Gen. Will Smith": a surname, not a modal
         if lower in allowed or is_ly_adverb(previous.text) or lower.endswith(("n't", "n’t")):
             start -= 1
             continue

@@ -2013,6 +2013,9 @@ def _generic_at(
     verb, a planned verb (`planned`: a future marker before it) or a dated schedule."""
     lower = sentence.tokens[index].lower
     table = generic_table()
+    if dated and is_timeline_present(sentence, index):
+        row = generic_row(present_base(lower), {"third": lower})
+        return _verb_detection(sentence, index, row, "third", generic=True)
     if dated and (
         lower.endswith(("ed", "ing"))
         or lower in table.irregular_pasts
@@ -2038,6 +2041,34 @@ def object_complement(sentence: TokenizedSentence, index: int) -> bool:
         return False
     word = sentence.lower(position)
     return _is_past_form(word, generic_table().irregular_pasts) and word.isalpha()
+
+
+def is_timeline_present(sentence: TokenizedSentence, index: int) -> bool:
+    """Whether a lower-case -s verb follows the subject of a timeline entry ("March 29, 2017 -
+    Theresa May triggers Article 50"): the historical present of what happened that day."""
+    token = sentence.tokens[index]
+    lower = token.lower
+    if not token.text.isalpha() or not token.text.islower() or not lower.endswith("s"):
+        return False
+    if lower.endswith(("ss", "us", "is")) or lower in _stative_presents():
+        return False
+    return opens_timeline_entry(sentence, auxiliary_chain(sentence, index)[0])
+
+
+def present_base(word: str) -> str:
+    """The base of a regular -s present ("triggers" -> trigger, "reaches" -> reach)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+@lru_cache(maxsize=1)
+def _stative_presents() -> frozenset[str]:
+    """-s forms of the stative verbs ("seems", "remains"), never events."""
+    presents = frozenset(f"{base}s" for base in _stative_bases()) - {"becomes"}
+    return presents | {"has", "does", "goes"}  # "Boris Johnson becomes prime minister"
 
 
 def _generic_scheduled(sentence: TokenizedSentence, index: int) -> Detection | None:

@@ -243,6 +243,8 @@ def is_plural(actors: list[str]) -> bool:
     capitalized_name = head == len(words) > 1 and all(word[:1].isupper() for word in words)
     if capitalized_name and (words[0].lower() in word_sets()[0] or last.endswith("ers")):
         return False  # "Mr Wilders", "Geert Wilders", "Bernie Sanders": a person
+    if last.lower() in word_sets()[1]:
+        return True  # "Britons vote", "Canadians": a people
     return last.islower() or last.lower().endswith(PLURAL_ENDINGS)
 
 
