@@ -915,7 +915,7 @@ def sentence_clause_time(
     main = next(
         (
             item
-            for item in reversed(anchored)
+            for item in reversed(anchored[-RECENT_CLAUSES:])
             if item.governing is not None
             and item.time is not None
             and item.status is EventStatus.occurred
@@ -923,9 +923,9 @@ def sentence_clause_time(
         ),
         None,
     )
-    if main is None or main.time is None:
+    if main is None or main.time is None or main.governing is None:
         return None
-    phrase = next((entry for entry in expressions if entry[2] is main.governing), None)
+    phrase = phrase_of(main.governing, expressions)
     if phrase is None or in_inserted_clause(text, phrase[0], phrase[1], detection.trigger.start):
         return None  # "Coach Mike Macdonald, hired in January 2024, became": not the hiring's
     between = text[main.detection.trigger.end : detection.trigger.start]
@@ -939,6 +939,27 @@ def sentence_clause_time(
 OTHER_TIME_CLAUSE = re.compile(
     r"\b(?:after|before|because|when|since|until|unless|if|once)\b", re.IGNORECASE
 )
+#: How many of the clauses anchored last in a sentence another clause may take its time from
+#: (bounded: the work per clause stays constant in an enormous sentence).
+RECENT_CLAUSES = 6
+
+
+def phrase_of(
+    expression: TemporalExpression, expressions: list[tuple[int, int, TemporalExpression]]
+) -> tuple[int, int, TemporalExpression] | None:
+    """The entry (offsets in the sentence) of a date phrase of the sentence, found by its
+    start: entries come sorted by start, and every phrase of a sentence lies the same distance
+    from its offset in the document."""
+    if not expressions:
+        return None
+    shift = expressions[0][2].start - expressions[0][0]
+    index = bisect.bisect_left(expressions, expression.start - shift, key=PHRASE_START)
+    for entry in expressions[index : index + 2]:
+        if entry[2] is expression:
+            return entry
+    return None
+
+
 #: Words between two clauses that make the second a reported one ("said that", "told").
 THAT_OR_SAID = re.compile(r"\b(?:that|said|says|told)\b", re.IGNORECASE)
 
@@ -985,35 +1006,35 @@ INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
 
 def later_conjunct_governing(
     detection: Detection,
+    later: Detection | None,
     detections: list[Detection],
     text: str,
     expressions: list[tuple[int, int, TemporalExpression]],
     dates: SentenceDates,
 ) -> Governing | None:
     """For a verb without a date of its own joined by `and` to the next verb of its sentence
-    (same actors, same status), the date phrase after that verb, else None: "Troops arrested
-    two men and seized weapons on Monday" arrested them on Monday too; not across a date
-    phrase or an adverbial clause."""
-    later = next((d for d in detections if d.trigger.start > detection.trigger.end), None)
+    (`later`; same actors, same status), the date phrase after that verb, else None: "Troops
+    arrested two men and seized weapons on Monday" arrested them on Monday too; not across a
+    date phrase or an adverbial clause."""
     if (
         later is None
         or not later.coordinated
-        or later.actors != detection.actors
+        or later.trigger.start <= detection.trigger.end
         or later.status is not detection.status
+        or later.actors != detection.actors
     ):
         return None
     between = text[detection.trigger.end : later.trigger.start]
-    if ADVERBIAL_CLAUSE_WORD.search(between) or any(
-        detection.trigger.end <= start < later.trigger.start for start, _, _ in expressions
+    first = bisect.bisect_left(expressions, detection.trigger.end, key=PHRASE_START)
+    if ADVERBIAL_CLAUSE_WORD.search(between) or (
+        first < len(expressions) and expressions[first][0] < later.trigger.start
     ):
         return None
     governing = governing_expression(later, detections, text, expressions, dates)
     if governing is None or governing.since or governing.penalty > 0:
         return None
-    if not any(
-        entry is governing.expression and start >= later.trigger.end
-        for start, _, entry in expressions
-    ):
+    phrase = phrase_of(governing.expression, expressions)
+    if phrase is None or phrase[0] < later.trigger.end:
         return None  # "and on Monday seized": a date before the later verb is its own
     return Governing(expression=governing.expression, since=False, penalty=0.5)
 
@@ -1037,7 +1058,7 @@ def anchor_detections(
     text = item.sentence.text
     dates = SentenceDates(detections, text, expressions)
     vague_phrases = [entry for entry in expressions if entry[2].value in VAGUE_VALUES]
-    for detection in detections:
+    for position, detection in enumerate(detections):
         governing: Governing | None = governing_expression(
             detection, detections, text, expressions, dates
         )
@@ -1047,7 +1068,10 @@ def anchor_detections(
         if status is EventStatus.occurred and in_future_condition(detection, text):
             continue  # "will enter into force once 55 countries have ratified it": not yet
         if governing is None and not detection.generic and not detection.relative:
-            governing = later_conjunct_governing(detection, detections, text, expressions, dates)
+            following = detections[position + 1] if position + 1 < len(detections) else None
+            governing = later_conjunct_governing(
+                detection, following, detections, text, expressions, dates
+            )
         if is_present_for_plan(detection, governing, document, text):
             status = EventStatus.planned  # "when they are sworn in on Jan. 20": ahead
         if governing is not None and (
@@ -1366,7 +1390,9 @@ def clause_offset(
     """
     subject = min(detection.subject_start, detection.trigger.start)
     if dated_by is None and SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject):
-        main = next((item for item in reversed(anchored) if item.time is not None), None)
+        main = next(
+            (item for item in reversed(anchored[-RECENT_CLAUSES:]) if item.time is not None), None
+        )
         if main is not None and main.time is not None and main.time.earliest == main.time.latest:
             return _as_context(main.time)  # "said on Thursday ..., hours after the Times published"
     last = bisect.bisect_left(expressions, subject, key=PHRASE_END)
@@ -1374,13 +1400,17 @@ def clause_offset(
         start, end, duration = expressions[last - 1]
         direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
         amount = COUNTED_DURATION.match(duration.value) if direction else None
-        main = next(
-            (
-                item
-                for item in reversed(anchored)
-                if item.detection.trigger.end <= start and item.time is not None
-            ),
-            None,
+        main = (
+            next(
+                (
+                    item
+                    for item in reversed(anchored[-RECENT_CLAUSES:])
+                    if item.detection.trigger.end <= start and item.time is not None
+                ),
+                None,
+            )
+            if amount is not None
+            else None
         )
         if amount is not None and main is not None and main.time is not None:
             sign = -1 if direction["direction"].lower() == "after" else 1
@@ -1390,7 +1420,7 @@ def clause_offset(
         noun = next(
             (
                 item
-                for item in anchored
+                for item in (anchored[-RECENT_CLAUSES:] if amount is not None else [])
                 if occasion is not None
                 and item.detection.nominal
                 and occasion.start() <= item.detection.trigger.start < occasion.end()
