@@ -60,7 +60,14 @@ from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline, is_plural
 from timeline.events.lexicon import cue_table, name_tables, trigger_forms
 from timeline.events.names import clean_run, name_runs, names_in, person_genders, word_sets
-from timeline.events.tokens import Token, is_quoted_at, quoted_of, tokenize, tokens_of
+from timeline.events.tokens import (
+    Token,
+    is_quoted_at,
+    lower_words,
+    quoted_of,
+    tokenize,
+    tokens_of,
+)
 from timeline.models import (
     GRANULARITY_RANK,
     Document,
@@ -1746,8 +1753,11 @@ def occasion_words(tokens: list[Token]) -> list[tuple[int, str]]:
     return found
 
 
-def remember_occasion_times(anchored: list[Anchored], narrative: Narrative) -> None:
-    """The time of each occasion named in a clause with a date of its own."""
+def remember_occasion_times(anchored: list[Anchored], narrative: Narrative, text: str) -> None:
+    """The time of each occasion named in a clause (of the sentence `text`) with a date of
+    its own."""
+    if lower_words(text).isdisjoint(gathering_nouns()):
+        return  # no occasion named: no clause to read ("news conference" holds "conference")
     for item in anchored:
         detection = item.detection
         if item.time is None or item.governing is None or detection.nominal:
@@ -1760,7 +1770,11 @@ def remember_occasion_times(anchored: list[Anchored], narrative: Narrative) -> N
 def occasion_time(detection: Detection, narrative: Narrative) -> EventTime | None:
     """The time of the occasion an undated clause names with "the" ("attended the
     ceremony", "at the summit") when a dated clause named it before, else None."""
-    if not narrative.occasion_times:
+    told = narrative.occasion_times
+    if not told:
+        return None
+    heads = {noun.rsplit(" ", 1)[-1] for noun in told}  # "news conference": conference
+    if lower_words(narrative.sentence_text).isdisjoint(heads):
         return None
     tokens = tokenize(detection.object_text)
     for index, noun in occasion_words(tokens):
@@ -2145,7 +2159,7 @@ def extract_events(
         since_when = since_when_phrases(sentence.text, in_sentence) if anchored else frozenset()
         update_reference(item, in_sentence, anchored, narrative, document, since_when)
         remember_lemma_times(anchored, narrative)
-        remember_occasion_times(anchored, narrative)
+        remember_occasion_times(anchored, narrative, sentence.text)
         remember_plan(anchored, in_sentence, sentence.text, sentence.paragraph, narrative, document)
         background = frozenset(
             event.id

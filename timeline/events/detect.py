@@ -2006,17 +2006,36 @@ def _scheduled_presents() -> dict[str, str]:
 SCHEDULE_DATE_WINDOW = 5
 
 
-def _generic_at(
-    sentence: TokenizedSentence, index: int, dated: bool, planned: bool
-) -> Detection | None:
-    """The event a word outside the lexicon (or one every row rejects) tells: a dated past
-    verb, a planned verb (`planned`: a future marker before it) or a dated schedule."""
+def may_be_generic(sentence: TokenizedSentence, index: int, planned_at: frozenset[int]) -> bool:
+    """A quick test of whether `_generic_at` may find an event at a word outside the lexicon
+    (most words are none: no -ed, -ing or irregular form, no plan, no schedule, no timeline)."""
+    lower = sentence.tokens[index].lower
+    return (
+        lower.endswith(("ed", "ing"))
+        or lower in generic_words()
+        or index in planned_at
+        or sentence.timeline_dash is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Irregular pasts and participles and schedule presents (`generic.json`)."""
+    table = generic_table()
+    return (
+        frozenset(table.irregular_pasts)
+        | frozenset(table.irregular_participles)
+        | frozenset(table.scheduled_presents)
+    )
+
+
+def _generic_at(sentence: TokenizedSentence, index: int, planned: bool) -> Detection | None:
+    """The event a word outside the lexicon (or one every row rejects) of a dated sentence
+    tells: a past verb, a planned verb (`planned`: a future marker before it), a schedule, or a
+    timeline entry's historical present."""
     lower = sentence.tokens[index].lower
     table = generic_table()
-    if dated and is_timeline_present(sentence, index):
-        row = generic_row(present_base(lower), {"third": lower})
-        return _verb_detection(sentence, index, row, "third", generic=True)
-    if dated and (
+    if (
         lower.endswith(("ed", "ing"))
         or lower in table.irregular_pasts
         or lower in table.irregular_participles
@@ -2024,7 +2043,10 @@ def _generic_at(
         return _generic_detection(sentence, index)
     if planned:
         return _generic_planned(sentence, index)
-    if dated and lower in _scheduled_presents():
+    if sentence.timeline_dash is not None and is_timeline_present(sentence, index):
+        row = generic_row(present_base(lower), {"third": lower})
+        return _verb_detection(sentence, index, row, "third", generic=True)
+    if lower in _scheduled_presents():
         return _generic_scheduled(sentence, index)
     return None
 
@@ -2355,9 +2377,10 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
         if token.lower in forms and is_inside_name(sentence, index):
             continue  # "..., Met Éireann said": a word of a name, not "met"
         if token.lower not in forms:
-            generic = _generic_at(sentence, index, dated, index in planned_at)
-            if generic is not None:
-                found.append(generic)
+            if dated and may_be_generic(sentence, index, planned_at):
+                generic = _generic_at(sentence, index, index in planned_at)
+                if generic is not None:
+                    found.append(generic)
             continue
         for row, kind in forms.get(token.lower, []):
             if kind == "noun":
@@ -2374,7 +2397,7 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
                 found.append(detection)
                 break
         else:  # every row rejects the word: it may still be a dated past or planned event
-            generic = _generic_at(sentence, index, dated, index in planned_at)
+            generic = _generic_at(sentence, index, index in planned_at) if dated else None
             if generic is not None:
                 found.append(generic)
     triggers = {d.trigger.start for d in found if not d.generic}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from timeline.events.lexicon import name_tables
-from timeline.events.tokens import Token, tokens_of
+from timeline.events.tokens import Token, lower_words, tokens_of
 
 ALWAYS_JOIN = frozenset(
     {"of", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "ibn"}
@@ -335,13 +335,21 @@ def gender_words() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def gender_letter_runs() -> frozenset[str]:
+    """The letter runs of the gendered words ("mrs." -> "mrs"), for `lower_words`."""
+    return frozenset(word.rstrip(".") for word in gender_words())
+
+
 def person_genders(text: str) -> dict[str, str]:
     """The sex a sentence tells of the people it names: a title right before a name ("Queen
     Elizabeth II", "Mrs. Thatcher") or a word of kinship set off before it ("her eldest son,
     Charles,"); each name as written after the word."""
     words = gender_words()
-    tokens = tokens_of(text)
     found: dict[str, str] = {}
+    if lower_words(text).isdisjoint(gender_letter_runs()):
+        return found  # most sentences name no title or kin
+    tokens = tokens_of(text)
     for index, token in enumerate(tokens):
         gender = words.get(token.lower)
         if gender is None:

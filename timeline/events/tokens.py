@@ -113,6 +113,16 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=256)
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case letter runs of a text, for a quick test of whether any word of a list
+    stands in it before its tokens are read ("Mrs." gives "mrs")."""
+    return frozenset(LETTER_RUN.findall(text.lower()))
+
+
+LETTER_RUN = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=512)
 def tokens_of(text: str) -> tuple[Token, ...]:
     """Tokens of a sentence, cached (sentences are tokenized by several stages)."""
