@@ -553,3 +553,10 @@ def test_a_timeline_entry_in_the_historical_present() -> None:
     )
     assert events["becomes"].time.value == "2019-07-24"
     assert events["ends"].time.value == events["leaves"].time.value == "2020-12-31"
+
+
+def test_a_word_of_quantity_may_open_a_name() -> None:
+    text = "All Nippon Airways grounded its 17 Dreamliners on Wednesday."
+    assert by_trigger(text, "2013-01-17")["grounded"].actors == ["All Nippon Airways"]
+    three = by_trigger("All three carriers grounded their jets on Wednesday.", "2013-01-17")
+    assert three["grounded"].actors != ["All"]

@@ -177,7 +177,14 @@ def name_runs(tokens: list[Token]) -> list[list[Token]]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not name_word[index] or (token.lower in not_starts and not token.is_possessive):
+        if not name_word[index] or (
+            token.lower in not_starts
+            and not token.is_possessive
+            and not (
+                token.lower in NAME_QUANTITY_STARTS
+                and is_numbered_name([t.text for t in tokens[index : index + 3]])
+            )  # "All Nippon Airways"
+        ):
             index += 1
             continue
         run = [token]
@@ -237,12 +244,27 @@ def clean_run(run: list[Token]) -> str | None:
     return clean_name(tuple(token.bare for token in run))
 
 
+#: Words of quantity that may start a longer name ("All Nippon Airways", "One World Trade
+#: Center").
+NAME_QUANTITY_STARTS = frozenset({"all", "one", "two", "three", "first"})
+
+
+def is_numbered_name(words: list[str]) -> bool:
+    """Whether a word of quantity opens a name of at least two more capitalized words
+    ("All Nippon Airways"; not "All three", "All Americans")."""
+    return (
+        words[0].lower() in NAME_QUANTITY_STARTS
+        and len(words) >= 3
+        and all(word[:1].isupper() and word.isalpha() for word in words[1:])
+    )
+
+
 @lru_cache(maxsize=4096)
 def clean_name(run_words: tuple[str, ...]) -> str | None:
     """The name the words of a run stand for (cached: the same names recur in a text)."""
     _, demonyms, _, not_starts = word_sets()
     words = list(run_words)
-    while words and words[0].lower() in not_starts:
+    while words and words[0].lower() in not_starts and not is_numbered_name(words):
         words = words[1:]
     if (
         len(words) > 1
