@@ -560,3 +560,8 @@ def test_a_word_of_quantity_may_open_a_name() -> None:
     assert by_trigger(text, "2013-01-17")["grounded"].actors == ["All Nippon Airways"]
     three = by_trigger("All three carriers grounded their jets on Wednesday.", "2013-01-17")
     assert three["grounded"].actors != ["All"]
+
+
+def test_a_company_before_its_chief_is_no_second_actor() -> None:
+    text = "Apple Inc. Chief Executive Steve Jobs unveiled the iPad in San Francisco on Wednesday."
+    assert by_trigger(text, "2010-01-28")["unveiled"].actors == ["Steve Jobs"]

@@ -955,7 +955,7 @@ def actors_of(tokens: list[Token]) -> list[str]:
         phrase = clean_phrase(content)  # "Lawyers for the boy's family", "its sale to Fiat"
         if phrase and len(phrase.split()) <= 7:
             return [phrase]
-    names = names_in(content)
+    names = principal_names(content)
     head = content[-1]
     if len(names) > 1 and head.is_capitalized:
         owned = owned_name(content)
