@@ -316,6 +316,8 @@ def principal_names(tokens: list[Token]) -> list[str]:
                 all(t.text == "." for t in gap)
                 and len(following) > 1
                 and following[0].lower in titles
+                and not run[-1].is_possessive  # "China's Foreign Ministry": its ministry
+                and following[-1].lower not in word_sets()[2]
             ):
                 continue  # "Tesla Inc. Chief Executive Elon Musk": the chief executive
         name = clean_run(run)
