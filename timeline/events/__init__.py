@@ -79,6 +79,7 @@ from timeline.models import (
     Sentence,
     TemporalExpression,
     TimeBasis,
+    TimexType,
 )
 from timeline.temporal.calendar import bounds as calendar_bounds
 
@@ -1444,6 +1445,12 @@ def clause_offset(
         ):
             sign = -1 if occasion["direction"].lower() == "before" else 1
             return _offset_time(noun.time, amount, sign)
+    after_trigger = bisect.bisect_left(expressions, detection.trigger.end, key=PHRASE_START)
+    if not any(
+        expression.type is TimexType.DURATION
+        for _, _, expression in expressions[after_trigger : after_trigger + 2]
+    ):
+        return None  # no duration after the verb: its object's extent need not be read
     first = bisect.bisect_left(expressions, detection.object_end, key=PHRASE_START)
     if first + 1 >= len(expressions):
         return None

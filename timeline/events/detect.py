@@ -2006,18 +2006,6 @@ def _scheduled_presents() -> dict[str, str]:
 SCHEDULE_DATE_WINDOW = 5
 
 
-def may_be_generic(sentence: TokenizedSentence, index: int, planned_at: frozenset[int]) -> bool:
-    """A quick test of whether `_generic_at` may find an event at a word outside the lexicon
-    (most words are none: no -ed, -ing or irregular form, no plan, no schedule, no timeline)."""
-    lower = sentence.tokens[index].lower
-    return (
-        lower.endswith(("ed", "ing"))
-        or lower in generic_words()
-        or index in planned_at
-        or sentence.timeline_dash is not None
-    )
-
-
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Irregular pasts and participles and schedule presents (`generic.json`)."""
@@ -2377,7 +2365,12 @@ def detect(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Dete
         if token.lower in forms and is_inside_name(sentence, index):
             continue  # "..., Met Éireann said": a word of a name, not "met"
         if token.lower not in forms:
-            if dated and may_be_generic(sentence, index, planned_at):
+            if dated and (
+                token.lower.endswith(("ed", "ing"))
+                or token.lower in generic_words()
+                or index in planned_at
+                or sentence.timeline_dash is not None
+            ):  # most words outside the lexicon are none of a generic reading's
                 generic = _generic_at(sentence, index, index in planned_at)
                 if generic is not None:
                     found.append(generic)
