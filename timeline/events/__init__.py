@@ -1763,6 +1763,8 @@ def occasion_words(tokens: list[Token]) -> list[tuple[int, str]]:
 def remember_occasion_times(anchored: list[Anchored], narrative: Narrative, text: str) -> None:
     """The time of each occasion named in a clause (of the sentence `text`) with a date of
     its own."""
+    if not any(item.governing is not None for item in anchored):
+        return  # no clause with a date of its own
     if lower_words(text).isdisjoint(gathering_nouns()):
         return  # no occasion named: no clause to read ("news conference" holds "conference")
     for item in anchored:
