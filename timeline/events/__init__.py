@@ -157,6 +157,8 @@ class Narrative:
     pronoun_referents: dict[int, str] = field(default_factory=dict)
     #: The sex told of the people named so far (`person_genders`), by name and its words.
     genders: dict[str, str] = field(default_factory=dict)
+    #: Sentences (with the one before each) whose sex of names is not read yet.
+    unread_gender_texts: list[tuple[str, str | None]] = field(default_factory=list)
     #: Occasions of clauses with a date of their own -> that time ("was sworn in on Monday at
     #: a ceremony": ceremony -> Monday), for a later undated clause about "the ceremony".
     occasion_times: dict[str, EventTime] = field(default_factory=dict)
@@ -248,6 +250,17 @@ class Narrative:
         return []
 
     def remember_genders(self, text: str, previous: str | None) -> None:
+        """Keep a sentence (and the one before it) to learn the sex of the people it names
+        when a pronoun first needs it (`learn_genders`): most sentences are never asked."""
+        self.unread_gender_texts.append((text, previous))
+
+    def learn_genders(self) -> None:
+        """Learn the sex told in the sentences kept since the last call."""
+        pending, self.unread_gender_texts = self.unread_gender_texts, []
+        for text, previous in pending:
+            self.learn_genders_of(text, previous)
+
+    def learn_genders_of(self, text: str, previous: str | None) -> None:
         """Learn the sex of the people a sentence names (`person_genders`), and of the one
         person the sentence before named when this one opens with "she" or "he"."""
         for name, gender in person_genders(text).items():
@@ -261,6 +274,8 @@ class Narrative:
 
     def gender_of(self, person: str) -> str | None:
         """The sex told of a person (by full name, else by a word of it), if any."""
+        if self.unread_gender_texts:
+            self.learn_genders()
         found = self.genders.get(person)
         if found is not None or not self.genders:
             return found
@@ -276,6 +291,8 @@ class Narrative:
         celebrated" after "her father, George VI" is not George VI."""
         if gender is None:
             return self.last_person
+        if self.unread_gender_texts:
+            self.learn_genders()
         for back, text in enumerate(reversed(self.previous_texts)):
             referent = self.pronoun_referents.get(self.sentence_number - 1 - back)
             if (

@@ -302,6 +302,9 @@ def principal_names(tokens: list[Token]) -> list[str]:
     Minneapolis police officer Derek Chauvin": Derek Chauvin, not Minneapolis)."""
     titles = word_sets()[0]
     runs = name_runs(tokens)
+    if len(runs) == 1:  # most phrases hold one name: nothing qualifies another
+        name = clean_run(runs[0])
+        return [name] if name else []
     index_at = {token.start: index for index, token in enumerate(tokens)}
     found: list[str] = []
     for position, run in enumerate(runs):
