@@ -1414,7 +1414,11 @@ def clause_offset(
     month.
     """
     subject = min(detection.subject_start, detection.trigger.start)
-    if dated_by is None and SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject):
+    if (
+        dated_by is None
+        and ("hours" in text or "minutes" in text or "moments" in text)
+        and SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject)
+    ):
         main = next(
             (item for item in reversed(anchored[-RECENT_CLAUSES:]) if item.time is not None), None
         )

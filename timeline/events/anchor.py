@@ -99,6 +99,8 @@ def offset_dates(
     date. A day told before it in the same sentence is the day it counts from ("arrested on
     Dec. 12 and extradited nine days later": Dec. 21); without one, unchanged unless the
     reference is a single day."""
+    if not any(expression.type is TimexType.DURATION for _, _, expression in expressions):
+        return expressions  # no duration: nothing told as an offset
     result = []
     starts = {start for start, _, _ in expressions}
     last_day = (
