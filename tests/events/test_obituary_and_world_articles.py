@@ -565,3 +565,13 @@ def test_a_word_of_quantity_may_open_a_name() -> None:
 def test_a_company_before_its_chief_is_no_second_actor() -> None:
     text = "Apple Inc. Chief Executive Steve Jobs unveiled the iPad in San Francisco on Wednesday."
     assert by_trigger(text, "2010-01-28")["unveiled"].actors == ["Steve Jobs"]
+
+
+def test_a_comma_after_a_finite_verb_opens_no_introductory_phrase() -> None:
+    text = (
+        "Police arrested a 41-year-old man, Tetsuya Yamagami, at the scene on Friday and seized "
+        "a homemade gun."
+    )
+    assert by_trigger(text, "2022-07-09")["seized"].actors == ["Police"]
+    headline = by_trigger("Shinzo Abe assassinated while campaigning", "2022-07-09")
+    assert headline["assassinated"].targets == ["Shinzo Abe"]

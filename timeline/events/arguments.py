@@ -772,7 +772,9 @@ def sentence_subject(sentence: TokenizedSentence) -> tuple[int, int]:
                 break  # "A jury in San Jose, California, ruled": the jury
             if region_end is not None:
                 start = region_end + 1  # "In Austin, Texas, the company said"
-            elif sentence.lower(opening + index + 1) not in {"and", "but", "or"}:
+            elif sentence.lower(opening + index + 1) not in {"and", "but", "or"} and not (
+                has_finite_verb(sentence, opening, opening + index)
+            ):  # not "Police arrested a man, Tetsuya Yamagami, ... and seized": the police
                 start = opening + index + 1  # "In June, Airbus", not "GM will sell it, and took"
             break
     if sentence.lower(start) in SUBJECT_PRONOUNS:

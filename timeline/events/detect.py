@@ -2608,7 +2608,7 @@ def _ends_without_object(sentence: TokenizedSentence, index: int) -> bool:
 CLAUSE_JOINERS = frozenset({"that", "and", "but", "or", "which", "who"})
 #: Words that open an adverbial after a verb as a preposition does ("jailed ahead of the vote",
 #: "ordered him jailed pending trial").
-ADVERBIAL_OPENERS = frozenset({"ahead", "pending"})
+ADVERBIAL_OPENERS = frozenset({"ahead", "pending", "while", "as"})
 
 
 def _complement_subject(
