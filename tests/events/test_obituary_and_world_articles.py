@@ -575,3 +575,19 @@ def test_a_comma_after_a_finite_verb_opens_no_introductory_phrase() -> None:
     assert by_trigger(text, "2022-07-09")["seized"].actors == ["Police"]
     headline = by_trigger("Shinzo Abe assassinated while campaigning", "2022-07-09")
     assert headline["assassinated"].targets == ["Shinzo Abe"]
+
+
+def test_a_paragraph_of_old_background_does_not_date_the_next_ones_news() -> None:
+    text = (
+        "Former Prime Minister Shinzo Abe was shot dead on Friday.\n\n"
+        "Abe served as prime minister until 2020. He stepped down in August 2020, citing ill "
+        "health.\n\n"
+        "Prime Minister Fumio Kishida condemned the attack."
+    )
+    events = by_trigger(text, "2022-07-09")
+    assert "condemned" not in events or events["condemned"].time.value != "2020-08"
+    recent = by_trigger(
+        "The court ruled in January.\n\nThe relatives filed a lawsuit to overturn the ruling.",
+        "2000-04-03",
+    )
+    assert recent["filed"].time.value == "2000-01"

@@ -698,7 +698,12 @@ def _context_time(
             point.from_document
             or (detection.continuation and (point.paragraph == paragraph or carries_over(point)))
             or _is_news_day(point, document)
-            or (point.explicit and point.paragraph == paragraph - 1 and carries_over(point))
+            or (
+                point.explicit
+                and point.paragraph == paragraph - 1
+                and carries_over(point)
+                and is_recent(point, document)
+            )
         ):
             return _as_context(point.time), point.reason, True
         if detection.continuation and point is not None and (published := document_time(document)):
@@ -864,6 +869,21 @@ def clipped_to_publication(
     ):
         return time
     return time.model_copy(update={"latest": reference})
+
+
+def is_recent(reference: Reference, document: Document) -> bool:
+    """Whether a reference time lies within `RECENT_DAYS` of the publication (or there is no
+    publication date): an older one closing a paragraph of background ("He stepped down in
+    August 2020.") does not date the next paragraph's news ("Kishida condemned the attack")."""
+    published = document_time(document)
+    if reference.time is None or published is None or published.earliest is None:
+        return True
+    latest = reference.time.latest
+    return latest is None or (published.earliest - latest).days <= RECENT_DAYS
+
+
+#: How many days before the publication a paragraph's last date still dates the next one.
+RECENT_DAYS = 92
 
 
 def _is_news_day(reference: Reference, document: Document) -> bool:
