@@ -591,3 +591,23 @@ def test_a_paragraph_of_old_background_does_not_date_the_next_ones_news() -> Non
         "2000-04-03",
     )
     assert recent["filed"].time.value == "2000-01"
+
+
+def test_an_offset_set_off_by_commas_is_no_subject_and_inspections_are_investigations() -> None:
+    text = (
+        "A Lion Air jet crashed into the Java Sea on Monday morning, 13 minutes after taking "
+        "off from Jakarta, killing all 189 people on board.\n\n"
+        "Indonesia's transport ministry ordered inspections of all its jets on Tuesday."
+    )
+    events = by_trigger(text, "2018-10-30")
+    assert events["killing"].actors == ["Lion Air jet"]
+    assert events["ordered"].type == "investigate"
+
+
+def test_a_state_or_province_is_a_place_not_a_person() -> None:
+    text = (
+        "Theresa May lost her parliamentary majority on Thursday.\n\n"
+        "May will seek the support of Northern Ireland's Democratic Unionist Party, she said "
+        "on Friday."
+    )
+    assert "Northern Ireland" not in by_trigger(text, "2017-06-09")["said"].actors

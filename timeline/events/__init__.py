@@ -266,6 +266,11 @@ class Narrative:
         for name, gender in person_genders(text).items():
             for key in (name, *name.split()):
                 self.genders[key] = gender
+        named_here = self.people_named(text) if OWN_POSSESSIVE.search(text) else []
+        if len(named_here) == 1 and self.gender_of(named_here[0]) is None:
+            own = re.search(rf"\b{re.escape(named_here[0])}\s+[a-z]+\s+(his|her)\b", text)
+            if own is not None:  # "Theresa May lost her parliamentary majority": she
+                self.genders[named_here[0]] = PRONOUN_GENDERS[own.group(1)]
         opening = OPENING_PRONOUN.match(text)
         if opening is not None and previous is not None:
             named = self.people_named(previous)
@@ -576,6 +581,7 @@ PRONOUN_GENDERS = {
     "herself": "female",
 }
 OPENING_PRONOUN = re.compile(r"\s*(She|He)\b")
+OWN_POSSESSIVE = re.compile(r"\b(?:his|her)\b")
 
 
 def can_refer(kind: str | None, actor: str | None) -> bool:

@@ -809,6 +809,9 @@ def clause_subject(sentence: TokenizedSentence, index: int) -> tuple[int, int]:
     start = comma
     while start > 0:
         token = sentence.tokens[start - 1]
+        if token.text == "," and is_offset_phrase(sentence, start, comma):
+            start -= 1  # "crashed into the sea on Monday, 13 minutes after taking off, killing"
+            continue
         if token.text in CLAUSE_PUNCTUATION or (
             token.lower in c.object_stops
             and not is_role_complement(sentence, start - 1)
@@ -855,6 +858,19 @@ def is_headline_verb(sentence: TokenizedSentence, index: int) -> bool:
     following = sentence.tokens[index + 1]
     return is_noun_like(sentence, index - 1) and (
         following.is_capitalized or following.lower in cues().determiners
+    )
+
+
+def is_offset_phrase(sentence: TokenizedSentence, start: int, end: int) -> bool:
+    """Whether the tokens in [start, end) are an offset set off by commas ("13 minutes after
+    taking off", "a day after the vote"), not a clause with its own subject."""
+    position = start
+    while position < end and is_offset_amount(sentence.tokens[position]):
+        position += 1
+    return (
+        start < position < end - 1
+        and sentence.lower(position) in OFFSET_UNITS | {"day", "week", "month", "hour", "minute"}
+        and sentence.lower(position + 1) in OFFSET_WORDS
     )
 
 
