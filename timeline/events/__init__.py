@@ -1434,64 +1434,94 @@ def clause_offset(
 
     Opened by a counted duration, an undated clause counts from the day of the clause before
     it ("said on Sunday ..., two days after a drone strike killed its top general": Jan. 3 for
-    Jan. 5). Followed by one, a clause counts from the day the next clause gives, even when
-    that day is the phrase found to date it (`dated_by`): "resigned five days after the agency
-    announced its findings on Sept. 18" is Sept. 23. A week or month offset gives its week or
-    month.
+    Jan. 5) or of the event noun after the duration ("Two days before her death, she
+    appointed"); "hours after" keeps that day. Followed by one, a clause counts from the day
+    the next clause gives, even when that day is the phrase found to date it (`dated_by`):
+    "resigned five days after the agency announced its findings on Sept. 18" is Sept. 23. A
+    week or month offset gives its week or month.
     """
     subject = min(detection.subject_start, detection.trigger.start)
-    if (
-        dated_by is None
-        and ("hours" in text or "minutes" in text or "moments" in text)
-        and SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject)
-    ):
-        main = next(
-            (item for item in reversed(anchored[-RECENT_CLAUSES:]) if item.time is not None), None
+    if dated_by is None:
+        opened = same_day_after(anchored, text, subject) or offset_opening(
+            anchored, text, expressions, subject
         )
-        if main is not None and main.time is not None and main.time.earliest == main.time.latest:
-            return _as_context(main.time)  # "said on Thursday ..., hours after the Times published"
+        if opened is not None:
+            return opened
+    return offset_to_next_clause(detection, text, expressions, document, dated_by)
+
+
+def same_day_after(anchored: list[Anchored], text: str, subject: int) -> EventTime | None:
+    """The day of the clause before, for a clause opened by "hours after" ("said on Thursday
+    ..., hours after the Times published"), else None."""
+    if not ("hours" in text or "minutes" in text or "moments" in text):
+        return None
+    if not SAME_DAY_CLAUSE.search(text, max(0, subject - 40), subject):
+        return None
+    main = next(
+        (item for item in reversed(anchored[-RECENT_CLAUSES:]) if item.time is not None), None
+    )
+    if main is None or main.time is None or main.time.earliest != main.time.latest:
+        return None
+    return _as_context(main.time)
+
+
+def offset_opening(
+    anchored: list[Anchored],
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    subject: int,
+) -> EventTime | None:
+    """The time of a clause opened by a counted duration: from the clause before it ("two
+    days after a drone strike killed") or from the event noun after the duration ("Two days
+    before her death, she appointed"), else None."""
     last = bisect.bisect_left(expressions, subject, key=PHRASE_END)
-    if last > 0 and dated_by is None:  # the duration right before the clause's subject
-        start, end, duration = expressions[last - 1]
-        direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
-        amount = COUNTED_DURATION.match(duration.value) if direction else None
-        main = (
-            next(
-                (
-                    item
-                    for item in reversed(anchored[-RECENT_CLAUSES:])
-                    if item.detection.trigger.end <= start and item.time is not None
-                ),
-                None,
-            )
-            if amount is not None
-            else None
-        )
-        if amount is not None and main is not None and main.time is not None:
-            sign = -1 if direction["direction"].lower() == "after" else 1
-            return _offset_time(main.time, amount, sign)
-        occasion = OFFSET_FROM_NOUN.match(text, end) if dated_by is None else None
-        amount = COUNTED_DURATION.match(duration.value) if occasion else None
-        noun = next(
+    if last == 0:
+        return None
+    start, end, duration = expressions[last - 1]  # the duration right before the subject
+    direction = OFFSET_DIRECTION_BEFORE.match(text, end, subject)
+    amount = COUNTED_DURATION.match(duration.value) if direction else None
+    if direction is not None and amount is not None:
+        main = next(
             (
                 item
-                for item in (anchored[-RECENT_CLAUSES:] if amount is not None else [])
-                if occasion is not None
-                and item.detection.nominal
-                and occasion.start() <= item.detection.trigger.start < occasion.end()
-                and item.time is not None
+                for item in reversed(anchored[-RECENT_CLAUSES:])
+                if item.detection.trigger.end <= start and item.time is not None
             ),
             None,
-        )  # "Two days before her death, she appointed Liz Truss": two days before it
-        if (
-            amount is not None
-            and occasion is not None
-            and occasion.end() == subject
-            and noun is not None
-            and noun.time is not None
-        ):
-            sign = -1 if occasion["direction"].lower() == "before" else 1
-            return _offset_time(noun.time, amount, sign)
+        )
+        if main is not None and main.time is not None:
+            sign = -1 if direction["direction"].lower() == "after" else 1
+            return _offset_time(main.time, amount, sign)
+    occasion = OFFSET_FROM_NOUN.match(text, end)
+    amount = COUNTED_DURATION.match(duration.value) if occasion else None
+    if occasion is None or amount is None or occasion.end() != subject:
+        return None
+    noun = next(
+        (
+            item
+            for item in anchored[-RECENT_CLAUSES:]
+            if item.detection.nominal
+            and occasion.start() <= item.detection.trigger.start < occasion.end()
+            and item.time is not None
+        ),
+        None,
+    )
+    if noun is None or noun.time is None:
+        return None
+    sign = -1 if occasion["direction"].lower() == "before" else 1
+    return _offset_time(noun.time, amount, sign)
+
+
+def offset_to_next_clause(
+    detection: Detection,
+    text: str,
+    expressions: list[tuple[int, int, TemporalExpression]],
+    document: Document,
+    dated_by: TemporalExpression | None,
+) -> EventTime | None:
+    """The time of a clause followed by a counted duration and the clause it counts to, from
+    that clause's day ("resigned five days after the agency announced ... on Sept. 18"), else
+    None; when a date phrase dates the clause (`dated_by`), only if it is that day."""
     after_trigger = bisect.bisect_left(expressions, detection.trigger.end, key=PHRASE_START)
     if not any(
         expression.type is TimexType.DURATION
@@ -1504,7 +1534,9 @@ def clause_offset(
     start, end, duration = expressions[first]
     direction = OFFSET_DIRECTION_AFTER.match(text, end)
     amount = COUNTED_DURATION.match(duration.value) if direction else None
-    if amount is None or not OFFSET_OPENS.match(text, detection.object_end, start):
+    if direction is None or amount is None:
+        return None
+    if not OFFSET_OPENS.match(text, detection.object_end, start):
         return None
     date_start, _, date = expressions[first + 1]
     if dated_by is not None and dated_by is not date:
