@@ -1231,6 +1231,16 @@ def test_he_is_the_story_s_subject_rather_than_a_person_named_once() -> None:
     assert [e.actors for e in said] == [["Gerald Ford"]]
 
 
+def test_a_common_first_name_tells_whom_he_or_she_stands_for() -> None:
+    """With no title or kin word, "Theresa" and "Emmanuel" tell the sex of their names."""
+    text = "Jeremy Corbyn met Theresa May on Monday. She resigned on Friday."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2019-05-22")}
+    assert events["resigned"].actors == ["Theresa May"]
+    text = "Angela Merkel welcomed Emmanuel Macron on Sunday. He flew to Rome on Monday."
+    events = {e.mentions[0].trigger: e for e in tagged_events(text, "2019-05-22")}
+    assert events["flew"].actors == ["Emmanuel Macron"]
+
+
 def test_things_announced_are_announced_not_announcers() -> None:
     text = "Kress said sales would fall because of new U.S. export rules announced in October."
     events = {e.mentions[0].trigger: e for e in tagged_events(text, "2023-11-21")}

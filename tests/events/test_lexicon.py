@@ -23,7 +23,12 @@ from timeline.events.lexicon import (
     top_level_alternatives,
     trigger_table,
 )
-from timeline.events.names import name_from_phrase, person_genders, principal_names
+from timeline.events.names import (
+    first_name_sexes,
+    name_from_phrase,
+    person_genders,
+    principal_names,
+)
 from timeline.events.tokens import tokens_of
 from timeline.resources import read_resource_text
 from timeline.temporal import tag
@@ -120,6 +125,8 @@ def test_every_row_has_positive_and_negative_examples() -> None:
         tables.opening_descriptors,
         tables.female_words,
         tables.male_words,
+        tables.female_first_names,
+        tables.male_first_names,
     ):
         assert table.examples
 
@@ -234,6 +241,28 @@ def test_a_title_or_kinship_word_tells_the_sex_of_the_name_after_it(
     sex: str, example: NameExample
 ) -> None:
     assert person_genders(example.text) == {example.name: sex}
+
+
+FIRST_NAME_EXAMPLES = [("female", e) for e in name_tables().female_first_names.examples] + [
+    ("male", e) for e in name_tables().male_first_names.examples
+]
+
+
+@pytest.mark.parametrize(
+    ("sex", "example"),
+    FIRST_NAME_EXAMPLES,
+    ids=[f"{s}-{e.text[:25]}" for s, e in FIRST_NAME_EXAMPLES],
+)
+def test_a_common_first_name_tells_the_sex_of_the_full_name(sex: str, example: NameExample) -> None:
+    assert first_name_sexes(example.text) == {example.name: sex}
+
+
+def test_a_first_name_alone_or_as_a_surname_tells_nothing() -> None:
+    """A first name alone is no full name, and "May" here is a surname."""
+    assert first_name_sexes("Theresa arrived.") == {}
+    assert first_name_sexes("Prime Minister May arrived with Jeremy Corbyn.") == {
+        "Jeremy Corbyn": "male"
+    }
 
 
 def test_a_kinship_word_without_a_name_set_off_tells_nothing() -> None:

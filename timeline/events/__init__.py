@@ -59,7 +59,14 @@ from timeline.events.content import ContentSentence, content_sentences
 from timeline.events.detect import Detection, detect
 from timeline.events.headline import headline, is_plural
 from timeline.events.lexicon import cue_table, name_tables, trigger_forms
-from timeline.events.names import clean_run, name_runs, names_in, person_genders, word_sets
+from timeline.events.names import (
+    clean_run,
+    first_name_sexes,
+    name_runs,
+    names_in,
+    person_genders,
+    word_sets,
+)
 from timeline.events.tokens import (
     Token,
     is_quoted_at,
@@ -263,6 +270,9 @@ class Narrative:
     def learn_genders_of(self, text: str, previous: str | None) -> None:
         """Learn the sex of the people a sentence names (`person_genders`), and of the one
         person the sentence before named when this one opens with "she" or "he"."""
+        for name, gender in first_name_sexes(text).items():
+            for key in (name, *name.split()):
+                self.genders.setdefault(key, gender)  # a title or kin word read later wins
         for name, gender in person_genders(text).items():
             for key in (name, *name.split()):
                 self.genders[key] = gender
@@ -536,9 +546,14 @@ def resolve_references(
         elif kind == "person" and (
             last := narrative.last_person_for(gender := PRONOUN_GENDERS.get(lower))
         ):
-            told = gender is not None and narrative.gender_of(last) == gender
-            salient_one = narrative.salient_person(last) if salient and not told else last
+            salient_one = narrative.salient_person(last) if salient else last
             person = salient_one if narrative.fits(salient_one, gender) else last
+            if (
+                gender is not None
+                and narrative.gender_of(last) == gender
+                and narrative.gender_of(person) is None
+            ):
+                person = last  # told of that sex, when the story's subject is not
             resolved.append(person)
             if before is not None:
                 narrative.pronoun_referents[narrative.sentence_number] = person

@@ -263,6 +263,8 @@ class NameTables(_Table):
     opening_descriptors: WordList
     female_words: WordList
     male_words: WordList
+    female_first_names: WordList
+    male_first_names: WordList
 
 
 class GenericExample(_Table):

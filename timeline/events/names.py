@@ -363,9 +363,34 @@ def gender_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Common first names with the sex they tell (`female_first_names`, `male_first_names`)."""
+    tables = name_tables()
+    return {
+        **{name: "male" for name in tables.male_first_names.words},
+        **{name: "female" for name in tables.female_first_names.words},
+    }
+
+
+@lru_cache(maxsize=1)
 def gender_letter_runs() -> frozenset[str]:
     """The letter runs of the gendered words ("mrs." -> "mrs"), for `lower_words`."""
     return frozenset(word.rstrip(".") for word in gender_words())
+
+
+def first_name_sexes(text: str) -> dict[str, str]:
+    """The sex a common first name opening a full name tells ("Jeremy Corbyn": male, "British
+    Prime Minister Theresa May": female); a weaker sign than a title or kin word."""
+    firsts = first_name_genders()
+    if lower_words(text).isdisjoint(firsts):
+        return {}
+    found: dict[str, str] = {}
+    for run in name_runs(list(tokens_of(text))):
+        name = clean_run(run) if len(run) >= 2 else None
+        first = name.split()[0].lower() if name else ""
+        if name is not None and " " in name and first in firsts:
+            found[name] = firsts[first]
+    return found
 
 
 def person_genders(text: str) -> dict[str, str]:
